@@ -41,3 +41,8 @@ def gettext(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Plural-aware translation of a plugin message (Polish has three plural forms)."""
     return load_translations(PLUGIN_LOCALE_DIR).ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is shown."""
+    return message

@@ -1,0 +1,1 @@
+"""The ``katalog`` command: validate, build, preview and publish the social-services catalogue."""

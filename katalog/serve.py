@@ -1,0 +1,79 @@
+"""Local preview: the built site and the form backend on one origin, rebuilt on every change."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from cus_catalogue.i18n import gettext as _
+
+from .messages import say
+from .paths import PROJECT_ROOT
+
+BACKEND_PATHS = ("/api/", "/health", "/openapi.json")
+
+
+class PreviewApp:
+    """ASGI app: the form backend's paths go to the backend, everything else is a static file."""
+
+    def __init__(self, static: Any, backend: Any | None) -> None:
+        self.static = static
+        self.backend = backend
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        """Dispatch by path; the backend also gets the lifespan events (its delivery worker)."""
+        path = scope.get("path", "")
+        if self.backend is not None and (
+            scope["type"] == "lifespan" or path.startswith(BACKEND_PATHS)
+        ):
+            await self.backend(scope, receive, send)
+        elif scope["type"] == "lifespan":
+            while (await receive())["type"] != "lifespan.shutdown":
+                await send({"type": "lifespan.startup.complete"})
+            await send({"type": "lifespan.shutdown.complete"})
+        else:
+            await self.static(scope, receive, send)
+
+
+def _backend() -> Any | None:
+    try:
+        from forms_backend.app import create_app
+    except ModuleNotFoundError:
+        return None
+    return create_app()
+
+
+def _rebuild(content: Path, output: Path) -> None:
+    command = [sys.executable, "-m", "katalog", "build", str(content), "--output", str(output)]
+    subprocess.run(command, check=False)
+
+
+def _watch(content: Path, output: Path, stop: threading.Event) -> None:
+    from watchfiles import watch
+
+    folders = [content, PROJECT_ROOT / "themes", PROJECT_ROOT / "plugins", PROJECT_ROOT / "data"]
+    for _changes in watch(*[f for f in folders if f.exists()], stop_event=stop):
+        say(_("Change detected, rebuilding…"))
+        _rebuild(content, output)
+
+
+def serve(content: Path, output: Path, host: str, port: int) -> int:
+    """Build, then serve on http://host:port/ until Ctrl+C, rebuilding on changes."""
+    import uvicorn
+    from starlette.staticfiles import StaticFiles
+
+    _rebuild(content, output)
+    output.mkdir(parents=True, exist_ok=True)
+    app = PreviewApp(StaticFiles(directory=output, html=True, check_dir=False), _backend())
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(content, output, stop), daemon=True)
+    watcher.start()
+    say(_("Preview at http://{host}:{port}/ (Ctrl+C stops it).").format(host=host, port=port))
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        stop.set()
+    return 0

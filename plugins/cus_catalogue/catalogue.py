@@ -1,0 +1,129 @@
+"""The whole catalogue: every record and vocabulary read, validated and cross-checked at once."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+from .records import Record, RecordKind, RecordSyntaxError, read_record
+from .validation import (
+    check_fee_and_age,
+    check_freshness,
+    check_hours,
+    check_schema,
+    check_service_links,
+)
+from .vocabularies import check_vocabularies
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+RECORD_SUFFIXES = (".yaml", ".yml")
+FOLDERS: dict[RecordKind, str] = {"service": "services", "provider": "providers"}
+Term = dict[str, str]
+# "~" sorts after every letter, so "ą" lands between "az" and "b"; ź before ż.
+_POLISH_ORDER = str.maketrans(
+    {c: base + "~" for c, base in zip("ąćęłńóśź", "acelnosz", strict=True)} | {"ż": "z~~"}
+)
+
+
+@dataclass
+class Catalogue:
+    """Services and providers by id, the vocabularies, and every problem found in them."""
+
+    services: dict[str, Record] = field(default_factory=dict)
+    providers: dict[str, Record] = field(default_factory=dict)
+    audiences: dict[str, Term] = field(default_factory=dict)
+    areas: dict[str, Term] = field(default_factory=dict)
+    units: dict[str, Term] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems that stop a build."""
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Problems worth a look that do not stop a build."""
+        return [problem for problem in self.problems if problem.severity == "warning"]
+
+    def services_of(self, provider_id: str) -> list[Record]:
+        """A provider's services, by name."""
+        found = [s for s in self.services.values() if s.data.get("provider") == provider_id]
+        return sorted(found, key=lambda record: sort_key(record.data.get("name", "")))
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """Polish alphabetical order close enough for lists: ą after a, ł after l, and so on."""
+    return text.lower().translate(_POLISH_ORDER), text
+
+
+def read_vocabulary(path: Path) -> dict[str, Term]:
+    """A vocabulary CSV by id (validated as a table by frictionless elsewhere)."""
+    with path.open(encoding="utf-8", newline="") as table:
+        return {row["id"]: row for row in csv.DictReader(table)}
+
+
+def _record_files(folder: Path) -> Iterator[Path]:
+    if folder.is_dir():
+        yield from sorted(
+            p for p in folder.iterdir() if p.suffix in RECORD_SUFFIXES and p.is_file()
+        )
+
+
+def _read_kind(content: Path, kind: RecordKind, catalogue: Catalogue) -> dict[str, Record]:
+    records: dict[str, Record] = {}
+    for path in _record_files(content / FOLDERS[kind]):
+        if not ID_PATTERN.match(path.stem):
+            catalogue.problems.append(Problem("bad-id", path, 1, "", {"name": path.name}))
+            continue
+        if path.stem in records:
+            other = records[path.stem].path.name
+            catalogue.problems.append(
+                Problem("duplicate-id", path, 1, "", {"id": path.stem, "other": other})
+            )
+            continue
+        try:
+            record = read_record(path, kind)
+        except RecordSyntaxError as error:
+            catalogue.problems.append(
+                Problem(error.code, path, error.line, "", {"detail": error.detail})
+            )
+            continue
+        records[record.id] = record
+    return records
+
+
+def load_catalogue(
+    content: Path,
+    data: Path,
+    today: dt.date | None = None,
+    stale_months: int = 12,
+) -> Catalogue:
+    """Read and check everything; the caller decides what to do with ``catalogue.problems``."""
+    today = today or dt.date.today()
+    catalogue = Catalogue(
+        audiences=read_vocabulary(data / "audiences.csv"),
+        areas=read_vocabulary(data / "areas.csv"),
+        units=read_vocabulary(data / "units.csv"),
+    )
+    catalogue.problems += check_vocabularies(data)
+    if not (content / "services").is_dir():
+        catalogue.problems.append(Problem("no-services-folder", content, 1, "", {"path": content}))
+    catalogue.providers = _read_kind(content, "provider", catalogue)
+    catalogue.services = _read_kind(content, "service", catalogue)
+    for record in catalogue.providers.values():
+        catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
+        catalogue.problems += check_hours(record)
+    for record in catalogue.services.values():
+        catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
+        catalogue.problems += check_hours(record) + check_fee_and_age(record)
+        catalogue.problems += check_service_links(
+            record, catalogue.providers, catalogue.audiences, catalogue.areas
+        )
+    catalogue.problems.sort(key=lambda p: (str(p.file), p.line, p.field, p.code))
+    return catalogue

@@ -1,0 +1,90 @@
+"""Record values in the words a resident reads: money, dates, opening hours, fees."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from babel.dates import format_date, get_day_names
+from babel.numbers import format_currency
+from markupsafe import Markup, escape
+
+from .i18n import gettext as _
+
+LOCALE = "pl_PL"
+DAY_CODES = ("pn", "wt", "sr", "cz", "pt", "so", "nd")
+
+
+def money(amount: float) -> str:
+    """``25,00 zł``: the way prices are written in Poland."""
+    return format_currency(amount, "PLN", locale=LOCALE).replace("\xa0", " ")
+
+
+def date_text(value: str | dt.date) -> str:
+    """``15 września 2026``."""
+    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return format_date(day, format="long", locale=LOCALE).removesuffix(" r.")
+
+
+def per_unit(unit: str, units: Mapping[str, Mapping[str, str]]) -> str:
+    """``za godzinę`` for known units; ``(jednostka: kurs)`` style fallback for others."""
+    term = units.get(unit)
+    if term:
+        return term["per_unit"]
+    return _("per unit: {unit}").format(unit=unit)
+
+
+def fee_text(service: Mapping[str, Any], units: Mapping[str, Mapping[str, str]]) -> str:
+    """``bezpłatna``, ``25,00 zł za godzinę`` or ``częściowo odpłatna: do 25,00 zł za godzinę``."""
+    fee = service.get("fee") or {}
+    kind, amount = fee.get("kind"), fee.get("amount")
+    if kind == "free" or amount is None:
+        return _("free of charge")
+    price = f"{money(amount)} {per_unit(service.get('unit', ''), units)}"
+    if kind == "partial":
+        return _("partly paid: up to {price}").format(price=price)
+    return price
+
+
+def is_free(service: Mapping[str, Any]) -> bool:
+    """Free services are what a filter "only free" keeps."""
+    return (service.get("fee") or {}).get("kind") == "free"
+
+
+def day_names() -> dict[str, str]:
+    """Polish day names by their record codes (from CLDR, so other locales come for free)."""
+    names = get_day_names("wide", locale=LOCALE)
+    return {code: names[index].capitalize() for index, code in enumerate(DAY_CODES)}
+
+
+def hours_rows(hours: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One row a weekday, in week order, with that day's opening times (empty when closed)."""
+    names = day_names()
+    rows = []
+    for code in DAY_CODES:
+        times = sorted(
+            (slot["from"].zfill(5), slot["to"].zfill(5))
+            for slot in hours
+            if code in slot.get("days", [])
+        )
+        spans = [f"{start.lstrip('0') or '0'}–{end.lstrip('0') or '0'}" for start, end in times]
+        rows.append({"code": code, "day": names[code], "spans": spans})
+    return rows
+
+
+def open_days_summary(hours: Sequence[Mapping[str, Any]]) -> str:
+    """``pn, wt, śr``: short summary for lists."""
+    short = get_day_names("abbreviated", locale=LOCALE)
+    codes = {code for slot in hours for code in slot.get("days", [])}
+    return ", ".join(short[i] for i, code in enumerate(DAY_CODES) if code in codes)
+
+
+def phone_href(phone: str) -> str:
+    """``tel:+48940000000``: a link a phone can dial."""
+    return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+
+
+def nl2br(text: str) -> Markup:
+    """Plain text with its line breaks kept, escaped."""
+    return Markup("<br>").join(escape(line) for line in str(text).splitlines())

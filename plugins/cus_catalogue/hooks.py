@@ -1,0 +1,43 @@
+"""What the plugin does at Pelican's signals: settings, translations, filters, the generator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import formatting
+from .generator import CatalogueGenerator
+from .i18n import load_translations
+from .settings import apply_defaults
+
+JINJA_FILTERS = {
+    "money": formatting.money,
+    "date_text": formatting.date_text,
+    "phone_href": formatting.phone_href,
+    "nl2br": formatting.nl2br,
+}
+
+
+def configure(pelican: Any) -> None:
+    """Plugin defaults, the i18n extension and our filters, before any generator starts."""
+    settings = pelican.settings
+    apply_defaults(settings)
+    environment = settings.setdefault("JINJA_ENVIRONMENT", {})
+    extensions = environment.setdefault("extensions", [])
+    if "jinja2.ext.i18n" not in extensions:
+        extensions.append("jinja2.ext.i18n")
+    settings.setdefault("JINJA_FILTERS", {}).update(JINJA_FILTERS)
+
+
+def install_translations(generator: Any) -> None:
+    """Every generator gets its own Jinja environment: give each the theme's translations."""
+    env = getattr(generator, "env", None)
+    if env is None or not hasattr(env, "install_gettext_translations"):
+        return
+    locale_dir = Path(generator.settings["THEME"]) / "translations"
+    env.install_gettext_translations(load_translations(locale_dir), newstyle=True)
+
+
+def add_generator(pelican: Any) -> type[CatalogueGenerator]:
+    """The catalogue pages come from a Generator subclass, never from patching Pelican."""
+    return CatalogueGenerator

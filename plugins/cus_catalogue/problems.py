@@ -1,0 +1,99 @@
+"""A problem found in the catalogue is data (code, file, line, field, params), not a string."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from .i18n import N_
+from .i18n import gettext as _
+
+Severity = Literal["error", "warning"]
+
+# Message templates, keyed by problem code. The msgids are English; residents and providers
+# read them in Polish through the plugin's translation catalogue.
+TEMPLATES: dict[str, str] = {
+    "invalid-yaml": N_("the file is not valid YAML: {detail}"),
+    "not-utf8": N_("the file is not saved in UTF-8 encoding"),
+    "empty-record": N_("the file is empty"),
+    "not-a-mapping": N_("the record must be a list of fields (field: value)"),
+    "duplicate-key": N_("field “{detail}” is written twice"),
+    "unknown-field": N_("unknown field “{name}” (a typo?); allowed fields: {allowed}"),
+    "required": N_("required field is missing"),
+    "wrong-type": N_("must be {expected}"),
+    "not-in-enum": N_("“{value}” is not allowed; allowed values: {allowed}"),
+    "too-short": N_("is too short (at least {limit} characters)"),
+    "too-long": N_("is too long ({length} characters, at most {limit})"),
+    "too-few-items": N_("must list at least {limit} item(s)"),
+    "duplicate-items": N_("lists the same value twice"),
+    "bad-pattern": N_("“{value}” has the wrong form: {hint}"),
+    "too-small": N_("must be at least {limit}"),
+    "too-large": N_("must be at most {limit}"),
+    "bad-place": N_(
+        "must be a description or a list of addresses (name, street, postal_code, city)"
+    ),
+    "empty-object": N_("must contain at least one field"),
+    "invalid": N_("is invalid"),
+    "bad-id": N_(
+        "file name “{name}” is not a valid id: use only lowercase letters a-z without "
+        "Polish characters, digits and hyphens, e.g. zlota-raczka.yaml"
+    ),
+    "duplicate-id": N_("id “{id}” is used by another file as well: {other}"),
+    "unknown-provider": N_("there is no provider “{value}” (no file providers/{value}.yaml)"),
+    "unknown-audience": N_("“{value}” is not an audience id; allowed: {allowed}"),
+    "unknown-area": N_("“{value}” is not a statutory area id; allowed: {allowed}"),
+    "fee-amount-missing": N_("a paid or partly paid service needs the amount (fee.amount) in PLN"),
+    "fee-amount-for-free": N_("a free service cannot have an amount"),
+    "hours-order": N_("opening time {start} must be earlier than closing time {end}"),
+    "hours-empty": N_("no hours: give them, or explain in hours_note (e.g. “po uzgodnieniu”)"),
+    "bad-date": N_("“{value}” is not a real date (YYYY-MM-DD)"),
+    "future-date": N_("date {value} is in the future"),
+    "age-order": N_("age_min ({age_min}) is greater than age_max ({age_max})"),
+    "stale": N_("not verified for {months} months (last on {value}); please check and update"),
+    "no-services-folder": N_("there is no services folder in {path}"),
+    "vocabulary-invalid": N_("vocabulary table is invalid: {note}"),
+}
+
+TYPE_NAMES: dict[str, str] = {
+    "string": N_("text"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "boolean": N_("true or false"),
+    "array": N_("a list"),
+    "object": N_("a group of fields"),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error or warning, pointing at a file, a line and a field."""
+
+    code: str
+    file: Path | str
+    line: int = 1
+    field: str = ""
+    params: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)
+    severity: Severity = "error"
+
+    @property
+    def message(self) -> str:
+        """The translated message, with its parameters filled in."""
+        params = {
+            key: _(value) if key in ("expected", "hint") else value
+            for key, value in self.params.items()
+        }
+        return _(TEMPLATES[self.code]).format(**params)
+
+    def format(self, base: Path | None = None) -> str:
+        """``path:line: field: message``, the form editors and CI annotations understand."""
+        path = Path(self.file)
+        if base is not None:
+            with contextlib.suppress(ValueError):
+                path = path.resolve().relative_to(base.resolve())
+        prefix = f"{path}:{self.line}: "
+        label = _("warning") + ": " if self.severity == "warning" else ""
+        where = f"{self.field}: " if self.field else ""
+        return f"{prefix}{label}{where}{self.message}"

@@ -1,0 +1,135 @@
+"""Template-ready views of records: every field already in the words a resident reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from .catalogue import Catalogue, sort_key
+from .formatting import date_text, fee_text, hours_rows, is_free, open_days_summary
+from .i18n import N_
+from .i18n import gettext as _
+from .markdown import render_markdown
+from .records import Record
+
+STATUS_LABELS = {
+    "active": "",
+    "suspended": N_("Suspended: the service is not provided at the moment"),
+    "planned": N_("Planned: the service is not available yet"),
+}
+PROVIDER_KINDS = {
+    "cus": N_("social services centre"),
+    "public": N_("public institution"),
+    "ngo": N_("non-governmental organisation"),
+    "social-cooperative": N_("social cooperative"),
+    "private": N_("private company"),
+}
+
+
+@dataclass
+class ProviderView:
+    """A provider as its page and the service pages show it."""
+
+    id: str
+    url: str
+    data: dict[str, Any]
+    kind_label: str
+    description_html: Markup
+    hours: list[dict[str, Any]]
+    last_verified_text: str
+    services: list[ServiceView] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The provider's full name."""
+        return self.data["name"]
+
+
+@dataclass
+class ServiceView:
+    """A service with its texts rendered and its links resolved."""
+
+    id: str
+    url: str
+    data: dict[str, Any]
+    provider: ProviderView
+    audiences: list[dict[str, str]]
+    areas: list[dict[str, str]]
+    fee_text: str
+    free: bool
+    hours: list[dict[str, Any]]
+    days_summary: str
+    contact: dict[str, str]
+    contact_is_providers: bool
+    description_html: Markup
+    how_to_apply_html: Markup
+    status: str
+    status_label: str
+    last_verified_text: str
+
+    @property
+    def name(self) -> str:
+        """The service's name."""
+        return self.data["name"]
+
+
+def kind_label(kind: str) -> str:
+    """The untranslated label of a provider kind (translated where shown)."""
+    return PROVIDER_KINDS[kind]
+
+
+def provider_view(record: Record) -> ProviderView:
+    """Provider record to view (services are attached afterwards)."""
+    data = record.data
+    return ProviderView(
+        id=record.id,
+        url=f"realizatorzy/{record.id}/",
+        data=data,
+        kind_label=_(kind_label(data["kind"])),
+        description_html=render_markdown(data.get("description")),
+        hours=hours_rows(data.get("hours", [])),
+        last_verified_text=date_text(data["last_verified"]),
+    )
+
+
+def service_view(record: Record, provider: ProviderView, catalogue: Catalogue) -> ServiceView:
+    """Service record to view, with the provider's contact as the fallback."""
+    data = record.data
+    contact = data.get("contact") or {
+        key: provider.data[key] for key in ("phone", "email") if key in provider.data
+    }
+    status = record.status
+    return ServiceView(
+        id=record.id,
+        url=f"uslugi/{record.id}/",
+        data=data,
+        provider=provider,
+        audiences=[catalogue.audiences[a] for a in data["audiences"]],
+        areas=[catalogue.areas[a] for a in data["areas"]],
+        fee_text=fee_text(data, catalogue.units),
+        free=is_free(data),
+        hours=hours_rows(data["hours"]),
+        days_summary=open_days_summary(data["hours"]),
+        contact=contact,
+        contact_is_providers="contact" not in data,
+        description_html=render_markdown(data["description"]),
+        how_to_apply_html=render_markdown(data.get("how_to_apply")),
+        status=status,
+        status_label=_(STATUS_LABELS[status]) if STATUS_LABELS[status] else "",
+        last_verified_text=date_text(data["last_verified"]),
+    )
+
+
+def build_views(catalogue: Catalogue) -> tuple[list[ServiceView], list[ProviderView]]:
+    """Views of every service and provider, each list in Polish alphabetical order."""
+    providers = {pid: provider_view(record) for pid, record in catalogue.providers.items()}
+    services = [
+        service_view(record, providers[record.data["provider"]], catalogue)
+        for record in catalogue.services.values()
+    ]
+    services.sort(key=lambda view: sort_key(view.name))
+    for view in services:
+        view.provider.services.append(view)
+    return services, sorted(providers.values(), key=lambda view: sort_key(view.name))
