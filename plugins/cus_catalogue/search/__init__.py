@@ -1,0 +1,174 @@
+"""Search for the catalogue: the Polish analyzer, the thesaurus and the static index files.
+
+The generator calls :func:`build_search_assets` once per build and writes the returned files;
+templates reference them through :func:`search_asset_urls` (``SEARCH_ASSETS`` in the context).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .analyzer import analyze, fold, stem, tokenize
+from .index import FIELDS, SearchDocument, add_synonyms, build_lunr_index, pack, service_texts
+from .index import _dumps as dumps
+from .pipeline import register
+from .thesaurus import ThesaurusError, load_thesaurus
+
+__all__ = [
+    "FIELDS",
+    "SearchDocument",
+    "ThesaurusError",
+    "analyze",
+    "build_search_assets",
+    "fold",
+    "search_asset_urls",
+    "search_documents",
+    "stem",
+    "tokenize",
+]
+
+ASSET_DIR = "static/search"
+PACKAGE_ROOT = Path(__file__).resolve().parents[3]
+JS_MODULES = ("search-stemmer.js", "search-analyzer.js", "search-engine.js", "search-ui.js")
+LUNR_FILE = "lunr-2.3.9.min.js"
+
+register()
+
+
+def _fee_text(data: Mapping[str, Any], units: Mapping[str, Mapping[str, str]]) -> str:
+    """The fee line a result shows, from the shared formatting module."""
+    from ..formatting import fee_text
+
+    return fee_text(data, units)
+
+
+def _sort_key(name: str) -> Any:
+    from ..catalogue import sort_key
+
+    return sort_key(name)
+
+
+def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchDocument]:
+    """Every service as a search document, in Polish alphabetical order of names."""
+    groups = groups or []
+    documents = []
+    for service_id, service in catalogue.services.items():
+        data = service.data
+        provider = catalogue.providers.get(data.get("provider", ""))
+        provider_name = provider.data.get("name", "") if provider else str(data.get("provider", ""))
+        audiences = [a for a in data.get("audiences") or [] if isinstance(a, str)]
+        areas = [a for a in data.get("areas") or [] if isinstance(a, str)]
+        labels = [catalogue.audiences.get(a, {}).get("label", a) for a in audiences]
+        labels += [catalogue.areas.get(a, {}).get("label", a) for a in areas]
+        texts = service_texts(data, provider_name, labels)
+        add_synonyms(texts, groups)
+        free = (data.get("fee") or {}).get("kind") == "free"
+        record = {
+            "id": service_id,
+            "name": data.get("name", ""),
+            "summary": data.get("summary", ""),
+            "provider": provider_name,
+            "fee": _fee_text(data, catalogue.units),
+            "free": free,
+            "audiences": audiences,
+            "areas": areas,
+        }
+        facets = {
+            "audiences": audiences,
+            "areas": areas,
+            "providers": [str(data.get("provider", ""))],
+            "free": ["1"] if free else [],
+        }
+        documents.append(SearchDocument(service_id, texts, record, facets))
+    documents.sort(key=lambda d: (_sort_key(str(d.record["name"])), d.id))
+    return documents
+
+
+def _hashed(stem_name: str, suffix: str, content: bytes) -> str:
+    digest = hashlib.sha256(content).hexdigest()[:10]
+    return f"{ASSET_DIR}/{stem_name}.{digest}.{suffix}"
+
+
+def theme_static(settings: Mapping[str, Any]) -> Path:
+    """The theme's static folder (JS sources, vendored lunr)."""
+    theme = settings.get("THEME")
+    candidate = Path(theme) / "static" if theme else None
+    if candidate and (candidate / "js" / JS_MODULES[0]).is_file():
+        return candidate
+    return PACKAGE_ROOT / "themes" / "cus" / "static"
+
+
+def bundle_js(static: Path, index_name: str) -> bytes:
+    """lunr (unchanged, wrapped so it works in a module script) + our modules + start call."""
+    lunr_source = (static / "vendor" / LUNR_FILE).read_text(encoding="utf-8")
+    parts = [
+        "/* lunr 2.3.9 (MIT, Oliver Nightingale), wrapped: its UMD footer needs a defined `this`"
+        " or an AMD `define`, so a local one collects it. */",
+        "(function () {\nvar define = function (factory) { define.lunr = factory(); };\n"
+        "define.amd = true;\n" + lunr_source + "\nglobalThis.lunr = define.lunr;\n"
+        "globalThis.lunr.utils.warn = function (message) {"
+        " if (globalThis.console) console.warn(message); };\n})();",
+    ]
+    for module in JS_MODULES:
+        parts.append((static / "js" / module).read_text(encoding="utf-8"))
+    parts.append(
+        "globalThis.CusSearch.start(new URL("
+        + dumps(index_name.rsplit("/", 1)[1]).decode()
+        + ", import.meta.url).href);"
+    )
+    return ("\n".join(parts) + "\n").encode()
+
+
+def build_search_assets(catalogue: Any, settings: dict) -> dict[str, bytes]:
+    """Output-relative path → bytes of every file the search needs, names content-hashed."""
+    data_path = Path(settings.get("CATALOGUE_DATA_PATH") or PACKAGE_ROOT / "data")
+    synonyms = data_path / "synonyms.csv"
+    groups = load_thesaurus(synonyms) if synonyms.is_file() else []
+    documents = search_documents(catalogue, groups)
+    packed = pack(build_lunr_index(documents), documents)
+    assets: dict[str, bytes] = {}
+    manifest = dict(packed.manifest)
+
+    def relative(path: str) -> str:
+        return path.rsplit("/", 1)[1]
+
+    shard_files = []
+    for number, shard in enumerate(packed.postings):
+        content = dumps(shard)
+        path = _hashed(f"postings-{number}", "json", content)
+        assets[path] = content
+        shard_files.append(relative(path))
+    doc_files = []
+    for number, chunk in enumerate(packed.docs):
+        content = dumps(chunk)
+        path = _hashed(f"docs-{number}", "json", content)
+        assets[path] = content
+        doc_files.append(relative(path))
+    facets = dumps(packed.facets)
+    facets_path = _hashed("facets", "json", facets)
+    assets[facets_path] = facets
+    manifest["shards"] = [
+        [start, name] for start, name in zip(manifest["shards"], shard_files, strict=True)
+    ]
+    manifest["docs"] = [
+        [start, name] for start, name in zip(manifest["docs"], doc_files, strict=True)
+    ]
+    manifest["facets"] = relative(facets_path)
+    manifest_bytes = dumps(manifest)
+    index_path = _hashed("index", "json", manifest_bytes)
+    assets[index_path] = manifest_bytes
+    bundle = bundle_js(theme_static(settings), index_path)
+    assets[_hashed("search", "js", bundle)] = bundle
+    return assets
+
+
+def search_asset_urls(assets: Mapping[str, bytes]) -> dict[str, str]:
+    """Logical name → output-relative path: ``index``, ``search_js``, ``facets``, ``docs-0``…"""
+    urls: dict[str, str] = {}
+    for path in sorted(assets):
+        name, _digest, suffix = path.rsplit("/", 1)[1].rsplit(".", 2)
+        urls["search_js" if (name, suffix) == ("search", "js") else name] = path
+    return urls

@@ -1,0 +1,66 @@
+"""Queries as the browser builds them, for lunr.py: the golden set runs here without a browser.
+
+``search-engine.js`` implements the same plan; never pass user text to ``Index.search``, whose
+query syntax throws on ``: ^ ~ * + -``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from lunr.index import Index
+from lunr.query import Query
+
+from .analyzer import fold, is_stop_word, tokenize
+from .index import QUERY_SETTINGS
+
+
+def query_plan(text: str, settings: Mapping[str, int] = QUERY_SETTINGS) -> list[dict[str, Any]]:
+    """Optional clauses per word: exact (stemmed), prefix (while typing), fuzzy (typos)."""
+    clauses: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for token in tokenize(text)[: settings["maxTokens"]]:
+        if token in seen or is_stop_word(token):
+            continue
+        seen.add(token)
+        clauses.append({"term": token, "usePipeline": True, "boost": settings["exactBoost"]})
+        folded = fold(token)
+        if len(folded) >= settings["prefixMinLength"]:
+            clauses.append(
+                {
+                    "term": folded,
+                    "usePipeline": False,
+                    "wildcard": Query.WILDCARD_TRAILING,
+                    "boost": settings["prefixBoost"],
+                }
+            )
+        if len(token) >= settings["fuzzyMinLength"]:
+            clauses.append(
+                {
+                    "term": token,
+                    "usePipeline": True,
+                    "editDistance": 1,
+                    "boost": settings["fuzzyBoost"],
+                }
+            )
+    return clauses
+
+
+def run_query(index: Index, text: str) -> list[tuple[int, float]]:
+    """(document position, score), best first; ties by position, as in the browser."""
+    plan = query_plan(text)
+    if not plan:
+        return []
+    query = index.create_query()
+    for clause in plan:
+        query.term(
+            clause["term"],
+            use_pipeline=clause["usePipeline"],
+            boost=clause["boost"],
+            wildcard=clause.get("wildcard", Query.WILDCARD_NONE),
+            edit_distance=clause.get("editDistance", 0),
+        )
+    results = index.query(query)
+    ranked = [(int(result["ref"]), result["score"]) for result in results]
+    return sorted(ranked, key=lambda pair: (-pair[1], pair[0]))

@@ -1,0 +1,245 @@
+/*
+ * The search engine in the browser: loads the index manifest, fetches only the postings
+ * shards a query needs, rebuilds those parts of a lunr.Index and lets lunr.js score them.
+ * Queries are built with index.query() (never index.search(userText)), every clause optional.
+ * The query plan is the twin of plugins/cus_catalogue/search/query.py.
+ */
+(function (root) {
+  'use strict';
+
+  var NS = root.CusSearch = root.CusSearch || {};
+
+  function codePoints(text) {
+    return Array.from(text).length;
+  }
+
+  function plan(text, settings, lunr) {
+    var clauses = [];
+    var seen = new Set();
+    NS.tokenize(text).slice(0, settings.maxTokens).forEach(function (token) {
+      if (seen.has(token) || NS.isStopWord(token)) return;
+      seen.add(token);
+      clauses.push({ term: token, usePipeline: true, boost: settings.exactBoost });
+      var folded = NS.fold(token);
+      if (codePoints(folded) >= settings.prefixMinLength) {
+        clauses.push({
+          term: folded,
+          usePipeline: false,
+          wildcard: lunr.Query.wildcard.TRAILING,
+          boost: settings.prefixBoost
+        });
+      }
+      if (codePoints(token) >= settings.fuzzyMinLength) {
+        clauses.push({ term: token, usePipeline: true, editDistance: 1, boost: settings.fuzzyBoost });
+      }
+    });
+    return clauses;
+  }
+
+  /* Position of the chunk holding item i, given the sorted first items of every chunk. */
+  function chunkOf(starts, i) {
+    var lo = 0;
+    var hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid][0] <= i) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  function defaultFetchJson(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + url);
+      return response.json();
+    });
+  }
+
+  function Engine(manifest, manifestUrl, options) {
+    var lunr = (options && options.lunr) || root.lunr;
+    this.lunr = lunr;
+    this.manifest = manifest;
+    this.baseUrl = manifestUrl;
+    this.fetchJson = (options && options.fetchJson) || defaultFetchJson;
+    NS.configure(manifest.analyzer);
+    NS.registerPipeline(lunr);
+    this.position = Object.create(null);
+    var builder = new lunr.TokenSet.Builder();
+    for (var i = 0; i < manifest.terms.length; i++) {
+      builder.insert(manifest.terms[i]);
+      this.position[manifest.terms[i]] = i;
+    }
+    builder.finish();
+    this.index = new lunr.Index({
+      invertedIndex: Object.create(null),
+      fieldVectors: Object.create(null),
+      tokenSet: builder.root,
+      fields: manifest.fields,
+      pipeline: lunr.Pipeline.load(manifest.pipeline)
+    });
+    this.shards = Object.create(null);
+    this.docChunks = Object.create(null);
+    this.facets = null;
+  }
+
+  Engine.load = function (manifestUrl, options) {
+    var fetchJson = (options && options.fetchJson) || defaultFetchJson;
+    return fetchJson(manifestUrl).then(function (manifest) {
+      return new Engine(manifest, manifestUrl, options);
+    });
+  };
+
+  Engine.prototype.url = function (name) {
+    return new URL(name, this.baseUrl).href;
+  };
+
+  Engine.prototype.plan = function (text) {
+    return plan(String(text || ''), this.manifest.query, this.lunr);
+  };
+
+  /* Every index term the clauses can reach, expanded exactly as lunr.Index.query does. */
+  Engine.prototype.reachableTerms = function (clauses) {
+    var lunr = this.lunr;
+    var index = this.index;
+    var found = new Set();
+    clauses.forEach(function (clause) {
+      var terms = clause.usePipeline ? index.pipeline.runString(clause.term) : [clause.term];
+      terms.forEach(function (term) {
+        var probe = { term: clause.wildcard ? term + '*' : term };
+        if ('editDistance' in clause) probe.editDistance = clause.editDistance;
+        index.tokenSet.intersect(lunr.TokenSet.fromClause(probe)).toArray().forEach(function (t) {
+          found.add(t);
+        });
+      });
+    });
+    return found;
+  };
+
+  Engine.prototype.loadShard = function (number) {
+    var self = this;
+    if (!this.shards[number]) {
+      var name = this.manifest.shards[number][1];
+      this.shards[number] = this.fetchJson(this.url(name)).then(function (postings) {
+        self.addPostings(postings);
+      });
+    }
+    return this.shards[number];
+  };
+
+  Engine.prototype.addPostings = function (postings) {
+    var fields = this.manifest.fields;
+    var inverted = this.index.invertedIndex;
+    var vectors = this.index.fieldVectors;
+    var lunr = this.lunr;
+    Object.keys(postings).forEach(function (term) {
+      var termIndex = this.position[term];
+      var posting = { _index: termIndex };
+      fields.forEach(function (field) { posting[field] = Object.create(null); });
+      postings[term].forEach(function (flat) {
+        var field = fields[flat[0]];
+        for (var k = 1; k < flat.length; k += 2) {
+          var ref = String(flat[k]);
+          posting[field][ref] = Object.create(null);
+          var key = field + '/' + ref;
+          var vector = vectors[key] || (vectors[key] = new lunr.Vector());
+          vector.upsert(termIndex, flat[k + 1], function (a, b) { return b; });
+        }
+      });
+      inverted[term] = posting;
+    }, this);
+  };
+
+  Engine.prototype.ensureTerms = function (terms) {
+    var needed = new Set();
+    var self = this;
+    terms.forEach(function (term) {
+      if (!self.index.invertedIndex[term]) {
+        needed.add(chunkOf(self.manifest.shards, self.position[term]));
+      }
+    });
+    return Promise.all(Array.from(needed).map(function (n) { return self.loadShard(n); }));
+  };
+
+  Engine.prototype.loadFacets = function () {
+    if (!this.facets) this.facets = this.fetchJson(this.url(this.manifest.facets));
+    return this.facets;
+  };
+
+  /* Positions allowed by the filters (null when no filter is set). */
+  Engine.prototype.allowed = function (filters) {
+    var wanted = [];
+    if (filters.dla) wanted.push(['audiences', filters.dla]);
+    if (filters.obszar) wanted.push(['areas', filters.obszar]);
+    if (filters.realizator) wanted.push(['providers', filters.realizator]);
+    if (filters.bezplatne) wanted.push(['free', '1']);
+    if (!wanted.length) return Promise.resolve(null);
+    return this.loadFacets().then(function (facets) {
+      var allowed = null;
+      wanted.forEach(function (pair) {
+        var bucket = facets[pair[0]] || {};
+        var list = Object.prototype.hasOwnProperty.call(bucket, pair[1]) ? bucket[pair[1]] : [];
+        var set = new Set(list);
+        allowed = allowed === null ? set : new Set(Array.from(allowed).filter(function (p) {
+          return set.has(p);
+        }));
+      });
+      return allowed;
+    });
+  };
+
+  /* Ranked positions: scores rounded to 1e-6 then position, exactly as query.py sorts. */
+  Engine.prototype.rank = function (clauses) {
+    var results = this.index.query(function (q) {
+      clauses.forEach(function (clause) {
+        var options = Object.assign({}, clause);
+        delete options.term;
+        q.term(clause.term, options);
+      });
+    });
+    return results.map(function (r) {
+      return { position: Number(r.ref), score: r.score, key: Math.round(r.score * 1e6) };
+    }).sort(function (a, b) {
+      return (b.key - a.key) || (a.position - b.position);
+    });
+  };
+
+  /* Resolve to ranked results [{position, score}] for text and filters; never throws on input. */
+  Engine.prototype.search = function (text, filters) {
+    var self = this;
+    var clauses = this.plan(text);
+    filters = filters || {};
+    var ranked = clauses.length
+      ? this.ensureTerms(this.reachableTerms(clauses)).then(function () { return self.rank(clauses); })
+      : Promise.resolve(null);
+    return Promise.all([ranked, this.allowed(filters)]).then(function (both) {
+      var list = both[0];
+      var allowed = both[1];
+      if (list === null) {
+        if (allowed === null) return [];
+        return Array.from(allowed).sort(function (a, b) { return a - b; }).map(function (p) {
+          return { position: p, score: 0 };
+        });
+      }
+      return allowed === null ? list : list.filter(function (r) { return allowed.has(r.position); });
+    });
+  };
+
+  /* The result records (id, name, summary, provider, fee…) of the given positions. */
+  Engine.prototype.records = function (positions) {
+    var self = this;
+    var starts = this.manifest.docs;
+    var wanted = new Set(positions.map(function (p) { return chunkOf(starts, p); }));
+    var loads = Array.from(wanted).map(function (n) {
+      if (!self.docChunks[n]) self.docChunks[n] = self.fetchJson(self.url(starts[n][1]));
+      return self.docChunks[n];
+    });
+    return Promise.all(loads).then(function () {
+      return Promise.all(positions.map(function (p) {
+        var n = chunkOf(starts, p);
+        return self.docChunks[n].then(function (chunk) { return chunk[p - starts[n][0]]; });
+      }));
+    });
+  };
+
+  NS.plan = plan;
+  NS.Engine = Engine;
+})(typeof globalThis !== 'undefined' ? globalThis : this);
