@@ -1,0 +1,1 @@
+"""Form backend of the CUS catalogue: requests and reports reach the centre exactly once."""

@@ -1,0 +1,60 @@
+"""Command line: ``python -m forms_backend worker`` drains the outbox (e.g. on a schedule)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+
+from forms_backend import store
+from forms_backend.config import Config
+from forms_backend.crypto import Sealer, load_or_create_key
+from forms_backend.worker import Worker
+
+log = logging.getLogger("forms_backend")
+
+
+def drain(config: Config, *, forever: bool) -> dict[str, int]:
+    """Deliver everything due; with ``forever`` keep polling like the in-app worker."""
+    worker = Worker(config, Sealer(load_or_create_key(config.encryption_key, config.database_path)))
+    while True:
+        attempted = worker.run_once()
+        if attempted:
+            continue
+        if not forever:
+            break
+        time.sleep(min(worker.seconds_until_due(), config.worker_poll_seconds))
+    worker.purge()
+    return store.counts(worker.conn)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command of the form backend."""
+    parser = argparse.ArgumentParser(prog="python -m forms_backend")
+    commands = parser.add_subparsers(dest="command", required=True)
+    worker = commands.add_parser("worker", help="deliver what is due in the outbox, then exit")
+    worker.add_argument("--forever", action="store_true", help="keep running and polling")
+    commands.add_parser("requeue-dead", help="retry every dead letter from scratch")
+    serve = commands.add_parser("serve", help="run the app under uvicorn (no access log)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8001)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    config = Config.from_env()
+    if args.command == "worker":
+        counts = drain(config, forever=args.forever)
+        print(" ".join(f"{key}={value}" for key, value in counts.items()))
+        return 0
+    if args.command == "requeue-dead":
+        conn = store.connect(config.database_path)
+        print(f"requeued={store.requeue_dead(conn)}")
+        return 0
+    import uvicorn
+
+    uvicorn.run("forms_backend.app:app", host=args.host, port=args.port, access_log=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

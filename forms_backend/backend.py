@@ -1,0 +1,56 @@
+"""The long-lived parts of one app instance, shared by its endpoints."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from starlette.requests import Request
+
+from forms_backend.catalogue import Catalogue
+from forms_backend.committer import Committer
+from forms_backend.config import Config
+from forms_backend.crypto import Sealer, load_or_create_key
+from forms_backend.limits import RateLimiter
+from forms_backend.rendering import Pages
+
+
+@dataclass
+class Backend:
+    """Configuration, outbox writer, catalogue, limiter and pages of one app."""
+
+    config: Config
+    sealer: Sealer
+    catalogue: Catalogue
+    committer: Committer
+    limiter: RateLimiter
+    pages: Pages
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+    loop: asyncio.AbstractEventLoop | None = None
+
+    @classmethod
+    def build(cls, config: Config) -> Backend:
+        """Wire everything from one configuration; the key file is created if needed."""
+        sealer = Sealer(load_or_create_key(config.encryption_key, config.database_path))
+        backend = cls(
+            config=config,
+            sealer=sealer,
+            catalogue=Catalogue(config.content_path, config.catalogue_path),
+            committer=Committer(config.database_path, config.channels),
+            limiter=RateLimiter(config.rate_limit_per_minute, config.rate_limit_burst),
+            pages=Pages(config),
+        )
+        backend.committer.on_commit = backend.notify
+        return backend
+
+    def notify(self) -> None:
+        """Wake the delivery loop after a commit (called from the writer thread)."""
+        if self.loop is not None and not self.loop.is_closed():
+            self.loop.call_soon_threadsafe(self.wake.set)
+
+    def client_address(self, request: Request) -> str:
+        """The client's address: the configured proxy header's last hop, else the socket peer."""
+        header = self.config.client_ip_header
+        if header and request.headers.get(header):
+            return request.headers[header].split(",")[-1].strip()
+        return request.client.host if request.client else "unknown"

@@ -1,0 +1,110 @@
+"""Field kinds and the cleaning of one raw value, with a Polish message for each mistake."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from forms_backend.i18n import gettext as _
+from forms_backend.i18n import ngettext
+
+TRUE_WORDS = frozenset({"true", "yes", "on", "1", "tak"})
+FALSE_WORDS = frozenset({"false", "no", "off", "0", "nie", ""})
+PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{9,25}$")
+EMAIL_RE = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$"
+)
+IDEMPOTENCY_RE = re.compile(r"^[A-Za-z0-9_.:-]{8,100}$")
+
+
+class FieldError(ValueError):
+    """A value a resident must correct; the message is already in Polish."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One form field: its kind decides how a raw value is cleaned."""
+
+    name: str
+    kind: str  # text | multiline | email | phone | choice | bool | rating | token | honeypot
+    label: str
+    required: bool = False
+    max_length: int = 200
+    choices: tuple[str, ...] = ()
+    required_message: str = ""
+
+    def clean(self, raw: object) -> object:
+        """Return the cleaned value or raise ``FieldError``; ``None`` means left empty."""
+        if self.kind == "bool":
+            return _clean_bool(raw)
+        if self.kind == "rating":
+            return _clean_rating(raw)
+        text = _clean_text(raw, multiline=self.kind == "multiline")
+        if self.kind == "honeypot":
+            if text:
+                raise FieldError(_("The form could not be sent. Try again."))
+            return None
+        if not text:
+            return None
+        if len(text) > self.max_length:
+            raise FieldError(
+                ngettext(
+                    "Enter no more than %(num)d character",
+                    "Enter no more than %(num)d characters",
+                    self.max_length,
+                )
+                % {"num": self.max_length}
+            )
+        if self.kind == "email" and not EMAIL_RE.match(text):
+            raise FieldError(_("Enter an email address like name@example.com"))
+        if self.kind == "phone" and not _valid_phone(text):
+            raise FieldError(_("Enter a phone number like 600 123 456 or +48 600 123 456"))
+        if self.kind == "choice" and text not in self.choices:
+            raise FieldError(_("Select one of the options"))
+        if self.kind == "token" and not IDEMPOTENCY_RE.match(text):
+            raise FieldError(_("Reload the page with the form and send it again"))
+        return text
+
+
+def _clean_text(raw: object, *, multiline: bool) -> str:
+    """Normalise text; refuse line breaks on one-line fields and any other control character."""
+    if raw is None:
+        return ""
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        raise FieldError(_("Enter text in this field"))
+    text = unicodedata.normalize("NFC", str(raw)).replace("\r\n", "\n").strip()
+    for char in text:
+        if char in "\n\r\u2028\u2029\x0b\x0c\x85":
+            if not multiline or char == "\r":
+                raise FieldError(_("Enter this on one line"))
+        elif char != "\t" and unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
+            raise FieldError(_("Remove special characters from this field"))
+    return text
+
+
+def _valid_phone(text: str) -> bool:
+    """A Polish or international number: 9 to 15 digits with common separators."""
+    digits = sum(char.isdigit() for char in text)
+    return bool(PHONE_RE.match(text)) and 9 <= digits <= 15
+
+
+def _clean_bool(raw: object) -> bool:
+    """A checkbox: absent means no; JSON gives true/false, a form gives its value."""
+    if raw is None or isinstance(raw, bool):
+        return bool(raw)
+    if isinstance(raw, str) and raw.strip().lower() in TRUE_WORDS | FALSE_WORDS:
+        return raw.strip().lower() in TRUE_WORDS
+    raise FieldError(_("Select one of the options"))
+
+
+def _clean_rating(raw: object) -> int | None:
+    """A rating from 1 to 5, given as a number or as the text of a radio button."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, str) and raw.strip().isdecimal() and len(raw.strip()) == 1:
+        raw = int(raw.strip())
+    if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= 5:
+        return raw
+    raise FieldError(_("Select a rating from 1 to 5"))

@@ -1,0 +1,117 @@
+"""E-mails to the centre, built with the standard library so no field can add a header."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import formatdate
+
+from forms_backend.config import Config
+from forms_backend.forms import FORMS, N_
+from forms_backend.i18n import gettext as _
+
+CONTACT_TIME_LABELS = {
+    "anytime": N_("Any time"),
+    "morning": N_("Morning (8:00–12:00)"),
+    "afternoon": N_("Afternoon (12:00–16:00)"),
+}
+
+
+def message_id(reference: str, mail_from: str) -> str:
+    """A Message-ID derived only from the reference, identical on every retry."""
+    domain = mail_from.rpartition("@")[2] or "localhost"
+    return f"<{reference}@{domain}>"
+
+
+def _one_line(text: str) -> str:
+    """Collapse any whitespace, so catalogue text can go into a header safely."""
+    return " ".join(str(text).split())
+
+
+def _display(name: str, value: object) -> str:
+    """How a cleaned value reads for the centre's staff."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if name == "contact_time":
+        return _(CONTACT_TIME_LABELS.get(str(value), str(value)))
+    if name == "rating":
+        return f"{value}/5"
+    return str(value)
+
+
+def body_text(form: str, reference: str, payload: dict) -> str:
+    """The plain-text body: one labelled line per field, longer texts indented."""
+    spec = FORMS[form]
+    values: dict = payload.get("values", {})
+    lines = [_(spec.title), _("Reference") + f": {reference}", ""]
+    names = {"service": payload.get("service_name"), "provider": payload.get("provider_name")}
+    for field in spec.fields:
+        if field.name not in values or field.kind in {"honeypot", "token"}:
+            continue
+        shown = _display(field.name, values[field.name])
+        if names.get(field.name):
+            shown = f"{names[field.name]} ({shown})"
+        if "\n" in shown:
+            indented = "\n".join("    " + line for line in shown.split("\n"))
+            lines.append(f"{_(field.label)}:\n{indented}")
+        else:
+            lines.append(f"{_(field.label)}: {shown}")
+    lines += ["", _("This message was sent by the catalogue's form. Do not forward it.")]
+    return "\n".join(lines) + "\n"
+
+
+def build_email(
+    config: Config, form: str, reference: str, created_at: float, payload: dict
+) -> EmailMessage:
+    """The message for one submission, or for an alert about a dead letter."""
+    message = EmailMessage(policy=SMTP)
+    message["From"] = config.mail_from
+    message["Message-ID"] = message_id(reference, config.mail_from)
+    message["Date"] = formatdate(created_at, localtime=True)
+    if form == "alert":
+        message["To"] = config.alert_recipient
+        message["Subject"] = _one_line(f"[{reference}] " + _("Delivery failed"))
+        message.set_content(alert_text(payload))
+        return message
+    spec = FORMS[form]
+    message["To"] = config.recipient(form)
+    subject = f"[{reference}] {_(spec.title)}"
+    if payload.get("service_name"):
+        subject += f" – {payload['service_name']}"
+    message["Subject"] = _one_line(subject)
+    email = payload.get("values", {}).get("email")
+    if email:
+        message["Reply-To"] = email
+    message["X-Forms-Reference"] = reference
+    message.set_content(body_text(form, reference, payload))
+    return message
+
+
+def alert_text(payload: dict) -> str:
+    """An alert names the reference, never the content of the submission."""
+    return (
+        _("A submission could not be delivered after every attempt.")
+        + "\n\n"
+        + _("Reference")
+        + f": {payload.get('reference')}\n"
+        + _("Channel")
+        + f": {payload.get('channel')}\n"
+        + _("Attempts")
+        + f": {payload.get('attempts')}\n"
+        + _("Last error")
+        + f": {payload.get('error')}\n\n"
+        + _("Fix the cause, then run: python -m forms_backend requeue-dead")
+        + "\n"
+    )
+
+
+def webhook_body(form: str, reference: str, created_at: float, payload: dict) -> dict:
+    """The JSON posted to a webhook: the same facts as the e-mail, machine-readable."""
+    return {
+        "reference": reference,
+        "form": form,
+        "submitted_at": formatdate(created_at, usegmt=True),
+        "service_name": payload.get("service_name"),
+        "provider_name": payload.get("provider_name"),
+        "values": payload.get("values", {}),
+    }

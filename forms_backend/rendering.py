@@ -1,0 +1,113 @@
+"""The theme's form templates rendered by the backend: no-JavaScript errors and thanks."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import runpy
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_autoescape
+
+from forms_backend.catalogue import Snapshot
+from forms_backend.config import DEFAULT_RODO, Config
+
+log = logging.getLogger("forms_backend.rendering")
+
+
+def _phone_href(phone: str) -> str:
+    """Fallback of the theme's filter when the catalogue plugin cannot be imported."""
+    return "tel:" + "".join(ch for ch in str(phone) if ch.isdigit() or ch == "+")
+
+
+@functools.cache
+def site_settings(pelican_settings: Path) -> dict[str, Any]:
+    """The site's settings (pelicanconf.py over the plugin's defaults) that base.html reads."""
+    settings: dict[str, Any] = {"DEFAULT_LANG": "pl", "THEME_STATIC_DIR": "theme"}
+    try:
+        from cus_catalogue.settings import DEFAULTS
+
+        settings.update(DEFAULTS)
+    except ImportError:
+        log.warning("catalogue plugin not importable; rendering with minimal settings")
+    if pelican_settings.is_file():
+        try:
+            loaded = runpy.run_path(str(pelican_settings))
+        except Exception:  # a broken site setting must not break the forms
+            log.exception("could not read %s", pelican_settings.name)
+        else:
+            settings.update({k: v for k, v in loaded.items() if k.isupper()})
+    return settings
+
+
+def _filters() -> dict[str, Any]:
+    """The theme's Jinja filters, from the catalogue plugin when it is importable."""
+    try:
+        from cus_catalogue.hooks import JINJA_FILTERS
+
+        return dict(JINJA_FILTERS)
+    except ImportError:
+        return {"phone_href": _phone_href}
+
+
+class Pages:
+    """Renders ``forms/*.html`` from the theme, with the site's translations and settings."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._env: Environment | None = None
+
+    @property
+    def env(self) -> Environment:
+        """The Jinja environment, built on first use (it imports the site's plugin)."""
+        if self._env is None:
+            from cus_catalogue.i18n import load_translations
+
+            env = Environment(
+                loader=FileSystemLoader(str(self.config.templates_path)),
+                autoescape=select_autoescape(["html"]),
+                extensions=["jinja2.ext.i18n"],
+                undefined=ChainableUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
+            env.install_gettext_translations(  # type: ignore[attr-defined]
+                load_translations(self.config.translations_path, "pl"), newstyle=True
+            )
+            env.filters.update(_filters())
+            self._env = env
+        return self._env
+
+    def context(self, catalogue: Snapshot) -> dict[str, Any]:
+        """What Pelican gives the same template: settings, services, providers, the clause."""
+        settings = site_settings(self.config.pelican_settings)
+        context = dict(settings)
+        context["SITEURL"] = self.config.site_url or settings.get("SITEURL", "")
+        context["FORMS_ENDPOINT"] = self.config.endpoint
+        context["RODO"] = {**DEFAULT_RODO, **settings.get("RODO", {}), **self.config.rodo}
+        context["services"] = [
+            {"id": s.id, "name": s.name, "provider": s.provider, "apply_online": s.apply_online}
+            for s in sorted(catalogue.services.values(), key=lambda s: s.name.casefold())
+        ]
+        context["providers"] = [
+            {"id": p.id, "name": p.name}
+            for p in sorted(catalogue.providers.values(), key=lambda p: p.name.casefold())
+        ]
+        return context
+
+    def render(self, template: str, catalogue: Snapshot, **extra: Any) -> str:
+        """Render one form page; ``errors`` and ``values`` turn it into the error state."""
+        context = self.context(catalogue)
+        context.update(extra)
+        return self.env.get_template(template).render(context)
+
+
+def kept_values(raw: Mapping[str, object]) -> dict[str, str]:
+    """What the resident typed, as text, to put back into the form (never the honeypot)."""
+    return {
+        key: value if isinstance(value, str) else str(value)
+        for key, value in raw.items()
+        if key != "website" and isinstance(value, str | int | float | bool)
+    }
