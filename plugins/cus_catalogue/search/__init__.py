@@ -14,6 +14,7 @@ from typing import Any
 from .analyzer import analyze, fold, stem, tokenize
 from .index import FIELDS, SearchDocument, add_synonyms, build_lunr_index, pack, service_texts
 from .index import _dumps as dumps
+from .messages import translated_messages
 from .pipeline import register
 from .thesaurus import ThesaurusError, load_thesaurus
 
@@ -34,6 +35,7 @@ ASSET_DIR = "static/search"
 PACKAGE_ROOT = Path(__file__).resolve().parents[3]
 JS_MODULES = ("search-stemmer.js", "search-analyzer.js", "search-engine.js", "search-ui.js")
 LUNR_FILE = "lunr-2.3.9.min.js"
+CSS_FILE = Path(__file__).parent / "assets" / "search.css"
 
 register()
 
@@ -101,7 +103,7 @@ def theme_static(settings: Mapping[str, Any]) -> Path:
     return PACKAGE_ROOT / "themes" / "cus" / "static"
 
 
-def bundle_js(static: Path, index_name: str) -> bytes:
+def bundle_js(static: Path, index_name: str, css_name: str, messages: Mapping[str, Any]) -> bytes:
     """lunr (unchanged, wrapped so it works in a module script) + our modules + start call."""
     lunr_source = (static / "vendor" / LUNR_FILE).read_text(encoding="utf-8")
     parts = [
@@ -114,6 +116,12 @@ def bundle_js(static: Path, index_name: str) -> bytes:
     ]
     for module in JS_MODULES:
         parts.append((static / "js" / module).read_text(encoding="utf-8"))
+    parts.append("globalThis.CusSearch.messages = " + dumps(dict(messages)).decode() + ";")
+    parts.append(
+        "globalThis.CusSearch.stylesheet = new URL("
+        + dumps(css_name.rsplit("/", 1)[1]).decode()
+        + ", import.meta.url).href;"
+    )
     parts.append(
         "globalThis.CusSearch.start(new URL("
         + dumps(index_name.rsplit("/", 1)[1]).decode()
@@ -160,15 +168,20 @@ def build_search_assets(catalogue: Any, settings: dict) -> dict[str, bytes]:
     manifest_bytes = dumps(manifest)
     index_path = _hashed("index", "json", manifest_bytes)
     assets[index_path] = manifest_bytes
-    bundle = bundle_js(theme_static(settings), index_path)
+    static = theme_static(settings)
+    language = str(settings.get("DEFAULT_LANG") or "pl")
+    css = CSS_FILE.read_bytes()
+    css_path = _hashed("search", "css", css)
+    assets[css_path] = css
+    bundle = bundle_js(static, index_path, css_path, translated_messages(static.parent, language))
     assets[_hashed("search", "js", bundle)] = bundle
     return assets
 
 
 def search_asset_urls(assets: Mapping[str, bytes]) -> dict[str, str]:
-    """Logical name → output-relative path: ``index``, ``search_js``, ``facets``, ``docs-0``…"""
+    """Logical name → path: ``index``, ``search_js``, ``search_css``, ``facets``, ``docs-0``…"""
     urls: dict[str, str] = {}
     for path in sorted(assets):
         name, _digest, suffix = path.rsplit("/", 1)[1].rsplit(".", 2)
-        urls["search_js" if (name, suffix) == ("search", "js") else name] = path
+        urls[f"search_{suffix}" if name == "search" else name] = path
     return urls
