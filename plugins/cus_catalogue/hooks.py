@@ -23,6 +23,8 @@ def configure(pelican: Any) -> None:
     settings = pelican.settings
     apply_defaults(settings)
     environment = settings.setdefault("JINJA_ENVIRONMENT", {})
+    # Pelican leaves autoescaping off; record text comes from outside and must stay text.
+    environment["autoescape"] = True
     extensions = environment.setdefault("extensions", [])
     if "jinja2.ext.i18n" not in extensions:
         extensions.append("jinja2.ext.i18n")

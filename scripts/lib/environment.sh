@@ -1,0 +1,77 @@
+# Shared by scripts/serve and scripts/test: make the project's environment from its own files.
+# Sourced, not run. Everything is installed from pyproject.toml and package-lock.json.
+
+PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+VENV="$PROJECT_ROOT/.venv"
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+find_python() {
+  for candidate in python3.13 python3.12 python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+      "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      command -v "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# ensure_python_env [EXTRA]: create .venv and install the project (with an extra such as dev).
+ensure_python_env() {
+  local extra="${1:-}" spec="." stamp
+  [[ -n $extra ]] && spec=".[$extra]"
+  if [[ ! -x $VENV/bin/python ]]; then
+    local python
+    python="$(find_python)" || die "Python 3.11 or newer is needed (install python3 and python3-venv)."
+    say "Creating the Python environment in .venv"
+    "$python" -m venv "$VENV" || die "Could not create .venv (on Debian/Ubuntu: apt-get install python3-venv)."
+  fi
+  stamp="$VENV/.installed-$(sha256sum "$PROJECT_ROOT/pyproject.toml" | cut -c1-16)-${extra:-base}"
+  if [[ ! -f $stamp ]]; then
+    say "Installing the project and its dependencies${extra:+ (with $extra tools)}"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$PROJECT_ROOT/$spec"
+    rm -f "$VENV"/.installed-*
+    touch "$stamp"
+  fi
+}
+
+# ensure_node_modules: the pinned browser-side packages (lunr, axe-core, pagefind) from the lockfile.
+ensure_node_modules() {
+  command -v npm >/dev/null 2>&1 || die "npm is needed for the browser-side packages (install Node.js 18 or newer)."
+  local stamp="$PROJECT_ROOT/node_modules/.installed-$(sha256sum "$PROJECT_ROOT/package-lock.json" | cut -c1-16)"
+  if [[ ! -f $stamp ]]; then
+    say "Installing browser-side packages with npm ci"
+    (cd "$PROJECT_ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed."
+    touch "$stamp"
+  fi
+}
+
+# ensure_chromium: export CHROMIUM_PATH for Playwright. The system Chromium is used where
+# Playwright cannot download its own; it is installed with apt-get when that is possible.
+ensure_chromium() {
+  local candidate
+  for candidate in "${CHROMIUM_PATH:-}" chromium chromium-browser google-chrome; do
+    if [[ -n $candidate ]] && command -v "$candidate" >/dev/null 2>&1; then
+      CHROMIUM_PATH="$(command -v "$candidate")"
+      export CHROMIUM_PATH
+      return 0
+    fi
+  done
+  if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    say "Installing Chromium with apt-get (the browser tests drive it through Playwright)"
+    if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; then
+      CHROMIUM_PATH="$(command -v chromium)"
+      export CHROMIUM_PATH
+      return 0
+    fi
+  fi
+  say "Trying Playwright's own Chromium download"
+  if timeout 600 "$VENV/bin/python" -m playwright install chromium >/dev/null 2>&1; then
+    unset CHROMIUM_PATH
+    return 0
+  fi
+  die "No Chromium found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary, then run this again."
+}
