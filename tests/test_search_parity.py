@@ -1,0 +1,250 @@
+"""The JavaScript analyzer gives exactly the Python analyzer's output (Node runs the real JS).
+
+Inputs: the whole vocabulary of the example catalogue (every token of every indexed field,
+thesaurus included) plus several hundred Polish word forms chosen to walk every branch of
+the Snowball Polish algorithm (conditional, participle and past-tense endings, the apostrophe
+rule, the consonant normalisation of short words) and Unicode edge cases.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cus_catalogue.catalogue import load_catalogue
+from cus_catalogue.search import search_documents
+from cus_catalogue.search.analyzer import (
+    FOLD_MAP,
+    STOP_WORDS,
+    analyze,
+    fold,
+    index_terms,
+    is_stop_word,
+    stem,
+    tokenize,
+)
+from cus_catalogue.search.query import query_plan
+from cus_catalogue.search.thesaurus import load_thesaurus
+
+ROOT = Path(__file__).resolve().parent.parent
+JS = ROOT / "themes" / "cus" / "static" / "js"
+LUNR = ROOT / "themes" / "cus" / "static" / "vendor" / "lunr-2.3.9.min.js"
+
+
+def _words(text: str) -> list[str]:
+    """Whitespace-separated words: the paradigms read like a grammar table."""
+    return text.split()
+
+
+PARADIGMS = _words(
+    """
+senior seniora seniorowi seniorem seniorze seniorzy seniorów seniorom seniorami seniorach
+opiekun opiekuna opiekunowi opiekunem opiekunie opiekunowie opiekunów opiekunom opiekunami
+opiekunka opiekunki opiekunce opiekunkę opiekunką opiekunek opiekunkom opiekunkami
+rodzina rodziny rodzinie rodzinę rodziną rodzin rodzinom rodzinami rodzinach
+dziecko dziecka dziecku dzieckiem dzieci dzieciom dziećmi dzieciach
+osoba osoby osobie osobę osobą osób osobom osobami osobach
+pomoc pomocy pomocą usługa usługi usłudze usługę usługą usług usługom usługami usługach
+mieszkanie mieszkania mieszkaniu mieszkaniem mieszkań mieszkaniom mieszkaniami mieszkaniach
+niepełnosprawność niepełnosprawności niepełnosprawnością niepełnosprawnościami
+niepełnosprawny niepełnosprawnego niepełnosprawnemu niepełnosprawnym niepełnosprawni
+niepełnosprawnych niepełnosprawnymi niepełnosprawna niepełnosprawnej niepełnosprawną
+prawnik prawnika prawnikowi prawnikiem prawniku prawnicy prawników prawnikom prawnikami
+psycholog psychologa psychologowi psychologiem psychologowie psychologów psychologiem
+asystent asystenta asystentowi asystentem asystencie asystenci asystentów asystentka asystencja
+asystencji rehabilitacja rehabilitacji rehabilitację rehabilitacją rehabilitacyjny
+rehabilitacyjnego rehabilitacyjnych transport transportu transportem transporcie
+posiłek posiłku posiłki posiłków posiłkami obiad obiadu obiady obiadów
+dom domu domowi domem domy domów domom domami domach klub klubu klubie kluby klubów
+centrum centra centrów wniosek wniosku wnioski wniosków zasiłek zasiłku zasiłki zasiłków
+złoty złota złotej złotą złote złotego złotemu złotym złotych złotymi
+rączka rączki rączce rączkę rączką rączek
+bezpłatny bezpłatna bezpłatne bezpłatnej bezpłatną bezpłatnego bezpłatnych bezpłatnymi
+odpłatny odpłatna odpłatność odpłatności nieodpłatna nieodpłatnej nieodpłatną
+wytchnieniowa wytchnieniowej wytchnieniową wytchnieniowy wytchnieniowego wytchnienie
+opiekuńcze opiekuńczych opiekuńczymi opiekuńczej opiekuńczą
+pomagać pomagam pomagasz pomaga pomagamy pomagacie pomagają pomagał pomagała pomagało
+pomagali pomagały pomagałem pomagałam pomagałeś pomagałaś pomagaliśmy pomagałyśmy
+pomagaliście pomagałyście pomagając pomagająca pomagającą pomagające pomagającego
+pomógłbym pomogłabym pomoglibyśmy pomogłybyście pomógłbyś pomogłabyś
+zrobiłbym zrobiłabym zrobiłbyś zrobiłabyś zrobilibyśmy zrobiłybyśmy zrobilibyście
+mieszkać mieszkam mieszkasz mieszka mieszkamy mieszkacie mieszkają mieszkający mieszkającą
+mieszkających mieszkałem mieszkałam mieszkaliście mieszkałyście mieszkaliśmy
+pracować pracuję pracujesz pracuje pracujemy pracujecie pracują pracujący pracującego
+szukać szukam szukasz szuka szukamy szukacie szukają szukający szukające szukających
+jeść jem jesz je jemy jecie jedzą nieść niosę niesiesz kraść kradnę
+mówiąc mówiąca mówiące mówiącą piszący pisząca piszące piszącą pisząc
+najlepszy najlepsza najlepsze najlepszą najlepszej najmilszej najtańszy najtańsza
+ładniejsza ładniejsze ładniejszą ładniejszej ładniejszy bliższy bliższa bliższej
+koń koni ćma ćmy łódź łodzi gęś gęsi żółć sól ból miś dzień pięć sześć jeść
+ać ąć ić ń ś ź ć ą ę ó ł a e i o u y ab abc ż żż
+Kennedy'ego O'Brien d'Artagnan rock'n'roll McDonald's
+zaświadczenie zaświadczenia orzeczenie orzeczenia orzeczeniem orzeczeń
+interwencja interwencji kryzysowa kryzysowej kryzysowego kryzysie
+bezdomność bezdomności bezdomny bezdomnych noclegownia noclegowni schronisko schroniska
+uzależnienie uzależnienia uzależnień uzależnionych alkoholików alkoholikiem
+przemoc przemocy przemocą przemocowe teleopieka teleopieki teleopiekę
+wypożyczalnia wypożyczalni wypożyczenie wypożyczenia sprzęt sprzętu sprzętem
+świadczenie świadczenia świadczeń świadczeniami żłobek żłobka żłobku żłobki
+korepetycje korepetycji świetlica świetlicy świetlicę świetlicą
+cudzoziemiec cudzoziemca cudzoziemcy cudzoziemców uchodźca uchodźcy uchodźców
+Ukraina Ukrainy Ukrainie Ukrainą ukraiński ukraińska ukraińskiego ukraińskich
+"""
+)
+
+EDGE_CASES = [
+    "",
+    "ZŁOTA RĄCZKA",
+    "Złota Rączka dla SENIORÓW",
+    "zlota raczka",
+    "ﬁnansowa ﬂaga",  # ligatures (NFKC)
+    "Ｐｏｍｏｃ",  # full-width letters (NFKC)
+    "z\u0307łoty z\u0307o\u0301łw",  # decomposed ż and ó (combining marks)
+    "İstanbul ΣΟΦΊΑ Straße",  # special lower-casing
+    "pomoc😀w domu 👩‍👩‍👧 rodzina",
+    "𝒜𝓁𝒶 ma 𝕜𝕠𝕥𝕒",  # mathematical letters outside the BMP
+    "𠀀𠀁 漢字 かな",  # astral and CJK letters
+    "psycholg; prawnik: *~^+- \"porada\" 'prawna'",
+    "24h 112 2024-05-01 3,50 zł",
+    "e-mail, on-line, wi-fi",
+    "a" * 120,
+    "zażółć gęślą jaźń ZAŻÓŁĆ GĘŚLĄ JAŹŃ",
+    "dla się że od do w z na",
+    "ﾊﾟｿｺﾝ ㌀",  # half-width katakana and squared words (NFKC)
+]
+
+NODE_SCRIPT = r"""
+const vm = require('vm');
+const fs = require('fs');
+const input = JSON.parse(fs.readFileSync(0, 'utf8'));
+vm.runInThisContext(
+  '(function () { var define = function (f) { define.lunr = f(); }; define.amd = true;\n' +
+  fs.readFileSync(input.lunr, 'utf8') + '\nglobalThis.lunr = define.lunr; })();');
+for (const file of input.modules) vm.runInThisContext(fs.readFileSync(file, 'utf8'));
+const S = globalThis.CusSearch;
+S.configure(input.analyzer);
+S.registerPipeline(lunr);
+const pipeline = lunr.Pipeline.load(['cusPolishStopWordFilter', 'cusPolishStemmer']);
+const out = {
+  stem: input.words.map((w) => S.stem(w)),
+  fold: input.words.map((w) => S.fold(w)),
+  stop: input.words.map((w) => S.isStopWord(w)),
+  terms: input.words.map((w) => S.indexTerms(w)),
+  pipeline: input.words.map((w) => pipeline.runString(S.normalize(w))),
+  tokenize: input.texts.map((t) => S.tokenize(t)),
+  analyze: input.texts.map((t) => S.analyze(t)),
+  plan: input.texts.map((t) => S.plan(t, input.query, lunr)),
+};
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def catalogue_vocabulary() -> tuple[list[str], list[str]]:
+    """Every token of the example catalogue's indexed text, and the texts themselves."""
+    catalogue = load_catalogue(ROOT / "content", ROOT / "data")
+    groups = load_thesaurus(ROOT / "data" / "synonyms.csv")
+    texts = [
+        text
+        for document in search_documents(catalogue, groups)
+        for values in document.texts.values()
+        for text in values
+    ]
+    texts += [term for group in groups for term in group.terms]
+    words = sorted({token for text in texts for token in tokenize(text)})
+    return words, texts
+
+
+@pytest.fixture(scope="module")
+def parity() -> dict:
+    """Python and JavaScript outputs over the same inputs."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is required for the parity test (Node 20 is part of the toolchain)")
+    vocabulary, texts = catalogue_vocabulary()
+    words = sorted(set(vocabulary) | set(PARADIGMS) | set(EDGE_CASES))
+    texts = texts + EDGE_CASES + [" ".join(PARADIGMS)]
+    from cus_catalogue.search.index import QUERY_SETTINGS
+
+    payload = {
+        "lunr": str(LUNR),
+        "modules": [
+            str(JS / "search-stemmer.js"),
+            str(JS / "search-analyzer.js"),
+            str(JS / "search-engine.js"),
+        ],
+        "analyzer": {"stopWords": sorted(STOP_WORDS), "fold": FOLD_MAP},
+        "query": QUERY_SETTINGS,
+        "words": words,
+        "texts": texts,
+    }
+    run = subprocess.run(
+        [node, "-e", NODE_SCRIPT],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return {"words": words, "texts": texts, "js": json.loads(run.stdout), "vocabulary": vocabulary}
+
+
+def _differences(inputs: list[str], python: list, js: list) -> list[str]:
+    return [
+        f"{word!r}: python {p!r} != js {j!r}"
+        for word, p, j in zip(inputs, python, js, strict=True)
+        if p != j
+    ]
+
+
+def test_inputs_cover_the_catalogue_and_several_hundred_word_forms(parity):
+    assert len(parity["vocabulary"]) > 500
+    assert len(set(PARADIGMS)) > 400
+
+
+def test_stems_are_identical(parity):
+    python = [stem(word) for word in parity["words"]]
+    assert not _differences(parity["words"], python, parity["js"]["stem"])
+
+
+def test_stemmer_is_not_the_identity(parity):
+    changed = [w for w, s in zip(parity["words"], parity["js"]["stem"], strict=True) if w != s]
+    assert len(changed) > len(parity["words"]) / 3
+
+
+def test_folding_and_stop_words_are_identical(parity):
+    words = parity["words"]
+    assert not _differences(words, [fold(w) for w in words], parity["js"]["fold"])
+    assert not _differences(words, [is_stop_word(w) for w in words], parity["js"]["stop"])
+
+
+def test_index_terms_are_identical(parity):
+    words = parity["words"]
+    assert not _differences(words, [index_terms(w) for w in words], parity["js"]["terms"])
+
+
+def test_registered_lunr_pipelines_agree(parity):
+    from lunr.pipeline import Pipeline
+
+    from cus_catalogue.search.analyzer import normalize
+    from cus_catalogue.search.pipeline import PIPELINE_NAMES, register
+
+    register()
+    pipeline = Pipeline.load(list(PIPELINE_NAMES))
+    words = parity["words"]
+    python = [pipeline.run_string(normalize(w)) for w in words]
+    assert not _differences(words, python, parity["js"]["pipeline"])
+
+
+def test_tokens_and_analysis_are_identical(parity):
+    texts = parity["texts"]
+    assert not _differences(texts, [tokenize(t) for t in texts], parity["js"]["tokenize"])
+    assert not _differences(texts, [analyze(t) for t in texts], parity["js"]["analyze"])
+
+
+def test_query_plans_are_identical(parity):
+    texts = parity["texts"]
+    assert not _differences(texts, [query_plan(t) for t in texts], parity["js"]["plan"])
