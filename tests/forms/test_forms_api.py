@@ -1,0 +1,240 @@
+"""The JSON API against a real SQLite outbox and a real SMTP server on loopback."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+
+import pytest
+from conftest import PATHS, VALID
+
+from forms_backend.store import connect, counts
+
+
+def smtp_settings(smtp) -> dict:
+    return {"smtp_host": "127.0.0.1", "smtp_port": smtp.port}
+
+
+def test_valid_application_is_acknowledged_and_arrives_by_smtp(make_client, smtp):
+    client = make_client(**smtp_settings(smtp))
+    response = client.post("/api/applications", json=VALID["application"])
+    assert response.status_code == 201
+    reference = response.json()["reference"]
+    assert reference.startswith("W-")
+    (message,) = smtp.wait_for(1)
+    assert message["Message-ID"] == f"<{reference}@cus.example>"
+    assert message["To"] == "wnioski@cus.example"
+    assert message["Reply-To"] == "anna.nowak@example.org"
+    assert reference in message["Subject"] and "Złota rączka" in message["Subject"]
+    body = message.get_content()
+    assert "Anna Nowak" in body and "600 123 456" in body
+    assert "Prośba o kontakt w sprawie usługi" in body  # staff read Polish too
+    assert "Przed południem" in body
+
+
+@pytest.mark.parametrize("form", sorted(VALID))
+def test_every_form_is_accepted_and_delivered(make_client, smtp, form):
+    client = make_client(**smtp_settings(smtp))
+    response = client.post(PATHS[form], json=VALID[form])
+    assert response.status_code == 201, response.text
+    (message,) = smtp.wait_for(1)
+    assert response.json()["reference"] in message["Message-ID"]
+
+
+BAD_FIELDS = [
+    ("service", "", "Wybierz usługę"),
+    ("service", "nie-ma-takiej", "Wybierz usługę z listy"),
+    ("service", "przewoz", "Ta usługa nie przyjmuje zgłoszeń przez internet"),
+    ("name", "", "Wpisz imię i nazwisko"),
+    ("name", "x" * 121, "Wpisz najwyżej 120 znaków"),
+    ("name", "Anna\nNowak", "Wpisz to w jednym wierszu"),
+    ("name", 42.5, None),  # numbers are read as text: accepted
+    ("name", ["Anna"], "Wpisz w tym polu tekst"),
+    ("name", "Anna\x00", "Usuń z tego pola znaki specjalne"),
+    ("phone", "12", "Wpisz numer telefonu w poprawnej postaci"),
+    ("phone", "+48 600 123 456 789 000", "Wpisz numer telefonu w poprawnej postaci"),
+    ("email", "anna@", "Wpisz adres e-mail w poprawnej postaci"),
+    ("email", "a@b.pl\r\nBcc: x@y.pl", "Wpisz to w jednym wierszu"),
+    ("email", "x" * 250 + "@example.org", "Wpisz najwyżej 254 znaki"),
+    ("contact_time", "midnight", "Wybierz jedną z możliwości"),
+    ("message", "x" * 1001, "Wpisz najwyżej 1000 znaków"),
+    ("consent", False, "Zaznacz, że znasz informację o przetwarzaniu danych osobowych"),
+    ("consent", "maybe", "Wybierz jedną z możliwości"),
+    ("on_behalf", {"a": 1}, "Wybierz jedną z możliwości"),
+    ("idempotency_key", "short", "Odśwież stronę z formularzem"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "expected"), BAD_FIELDS)
+def test_bad_field_gets_422_with_a_polish_message(make_client, field, value, expected):
+    client = make_client()
+    response = client.post("/api/applications", json={**VALID["application"], field: value})
+    if expected is None:
+        assert response.status_code == 201
+        return
+    assert response.status_code == 422
+    errors = response.json()["errors"]
+    assert list(errors) == [field]
+    assert errors[field].startswith(expected)
+
+
+def test_phone_or_email_is_required(make_client):
+    data = {k: v for k, v in VALID["application"].items() if k not in {"phone", "email"}}
+    response = make_client().post("/api/applications", json=data)
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"phone": "Podaj numer telefonu lub adres e-mail"}
+
+
+def test_errors_come_in_page_order(make_client):
+    response = make_client().post("/api/applications", json={"website": "http://spam"})
+    errors = response.json()["errors"]
+    assert list(errors) == ["_form", "service", "name", "phone", "consent"]
+
+
+@pytest.mark.parametrize(
+    ("form", "field", "value", "expected"),
+    [
+        ("catalogue_update", "provider", "nikt", "Wybierz realizatora z listy"),
+        ("catalogue_update", "service", "przewoz", "Wybierz usługę tego realizatora"),
+        ("feedback", "rating", 6, "Wybierz ocenę od 1 do 5"),
+        ("feedback", "rating", True, "Wybierz ocenę od 1 do 5"),
+        ("error_report", "service", "brak", "Wybierz usługę z listy"),
+        ("missing_service", "need", "  ", "Opisz, jakiej usługi brakuje"),
+    ],
+)
+def test_other_forms_check_the_catalogue_and_their_fields(
+    make_client, form, field, value, expected
+):
+    response = make_client().post(PATHS[form], json={**VALID[form], field: value})
+    assert response.status_code == 422
+    assert response.json()["errors"][field] == expected
+
+
+def test_new_service_is_a_valid_target_of_a_catalogue_update(make_client):
+    data = {**VALID["catalogue_update"], "service": "new"}
+    assert make_client().post("/api/catalogue-updates", json=data).status_code == 201
+
+
+def test_honeypot_is_refused_and_nothing_is_stored(make_client, make_config):
+    client = make_client()
+    response = client.post("/api/feedback", json={**VALID["feedback"], "website": "x"})
+    assert response.status_code == 422
+    assert "_form" in response.json()["errors"]
+    assert counts(connect(make_config().database_path))["pending"] == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "status"),
+    [
+        (b"{not json", "application/json", 400),
+        (b"[1, 2]", "application/json", 422),
+        (b"\xff\xfe", "application/json", 400),
+        (b"hello", "text/plain", 415),
+    ],
+)
+def test_unreadable_bodies_are_client_errors(make_client, body, content_type, status):
+    response = make_client().post(
+        "/api/applications", content=body, headers={"content-type": content_type}
+    )
+    assert response.status_code == status
+
+
+def test_too_large_body_gets_413(make_client):
+    client = make_client(max_body_bytes=2048)
+    response = client.post(
+        "/api/applications", json={**VALID["application"], "message": "ą" * 1500}
+    )
+    assert response.status_code == 413
+    assert response.json()["errors"]["_form"].startswith("Formularz jest za duży")
+
+
+def test_rate_limit_per_client_gives_429_with_retry_after(make_client):
+    client = make_client(rate_limit_per_minute=6, rate_limit_burst=3)
+    statuses = [client.post("/api/feedback", json=VALID["feedback"]).status_code for _ in range(4)]
+    assert statuses == [201, 201, 201, 429]
+    response = client.post("/api/feedback", json=VALID["feedback"])
+    assert response.status_code == 429
+    assert 1 <= int(response.headers["retry-after"]) <= 10
+    assert "Odczekaj minutę" in response.json()["errors"]["_form"]
+
+
+def test_rate_limit_distinguishes_clients_by_proxy_header(make_client):
+    client = make_client(rate_limit_per_minute=1, rate_limit_burst=1, client_ip_header="x-real-ip")
+    first = client.post("/api/feedback", json=VALID["feedback"], headers={"x-real-ip": "10.0.0.1"})
+    second = client.post("/api/feedback", json=VALID["feedback"], headers={"x-real-ip": "10.0.0.2"})
+    again = client.post("/api/feedback", json=VALID["feedback"], headers={"x-real-ip": "10.0.0.1"})
+    assert (first.status_code, second.status_code, again.status_code) == (201, 201, 429)
+
+
+def test_repeated_idempotency_key_returns_the_first_reference_and_sends_once(make_client, smtp):
+    client = make_client(**smtp_settings(smtp))
+    data = {**VALID["application"], "idempotency_key": "3f2b9c8e-1d4a-4e8b-9a7c-123456789abc"}
+    first = client.post("/api/applications", json=data).json()["reference"]
+    again = client.post("/api/applications", json=data).json()["reference"]
+    by_header = client.post(
+        "/api/applications",
+        json=VALID["application"],
+        headers={"Idempotency-Key": "3f2b9c8e-1d4a-4e8b-9a7c-123456789abc"},
+    ).json()["reference"]
+    assert first == again == by_header
+    smtp.wait_for(1)
+    time.sleep(0.5)
+    assert smtp.message_ids() == [f"<{first}@cus.example>"]
+
+
+def test_submissions_are_encrypted_at_rest(make_client, make_config):
+    client = make_client(background_worker=False)
+    assert client.post("/api/applications", json=VALID["application"]).status_code == 201
+    database = make_config().database_path
+    raw = b"".join(p.read_bytes() for p in database.parent.glob("forms.db*"))
+    for secret in (b"Anna Nowak", b"600 123 456", b"anna.nowak@example.org", b"Najlepiej"):
+        assert secret not in raw
+    assert (database.parent / "forms.key").stat().st_mode & 0o077 == 0
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_no_personal_data_in_logs(make_client, smtp, caplog):
+    caplog.set_level(logging.DEBUG)
+    client = make_client(**smtp_settings(smtp))
+    client.post("/api/applications", json=VALID["application"])
+    client.post("/api/applications", json={**VALID["application"], "email": "zly@"})
+    smtp.wait_for(1)
+    ours = [r for r in caplog.records if not r.name.startswith("mail.log")]  # not the test server
+    text = "\n".join(r.getMessage() + str(r.exc_info or "") for r in ours)
+    assert "accepted application" in text
+    for secret in ("Anna", "Nowak", "600 123 456", "anna.nowak", "zly@", "testclient"):
+        assert secret not in text
+
+
+def test_cors_only_for_configured_origins(make_client):
+    client = make_client(allowed_origins=("https://katalog.example",))
+    allowed = client.options(
+        "/api/applications",
+        headers={"Origin": "https://katalog.example", "Access-Control-Request-Method": "POST"},
+    )
+    assert allowed.headers["access-control-allow-origin"] == "https://katalog.example"
+    other = client.post(
+        "/api/feedback", json=VALID["feedback"], headers={"Origin": "https://evil.example"}
+    )
+    assert "access-control-allow-origin" not in other.headers
+
+
+def test_no_cors_headers_without_configuration(make_client):
+    response = make_client().post(
+        "/api/feedback", json=VALID["feedback"], headers={"Origin": "https://katalog.example"}
+    )
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_health_and_openapi(make_client):
+    client = make_client(background_worker=False)
+    client.post("/api/feedback", json=VALID["feedback"])
+    health = client.get("/health").json()
+    assert health["status"] == "ok" and health["outbox"]["pending"] == 1
+    document = client.get("/openapi.json").json()
+    assert set(PATHS.values()) <= set(document["paths"])
+    assert document["components"]["schemas"]["application"]["required"] == [
+        "service", "name", "consent",
+    ]  # fmt: skip
