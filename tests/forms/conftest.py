@@ -85,7 +85,7 @@ class SmtpSink:
         self._lock = threading.Lock()
         self._controller: Controller | None = None
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's API
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls this hook by name
         data = envelope.original_content or envelope.content
         message = email.message_from_bytes(data, policy=email.policy.default)
         with self._lock:

@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from conftest import PATHS, ROOT, VALID, free_port
@@ -70,16 +71,16 @@ def test_catalogue_text_with_line_breaks_stays_in_one_subject_line(make_client, 
     assert client.post("/api/applications", json=VALID["application"]).status_code == 201
     (message,) = smtp.wait_for(1)
     assert header_names(smtp.raw[0]) <= EXPECTED_HEADERS
-    assert "Bcc" not in message.keys()
+    assert "Bcc" not in message
 
 
 class Hook(http.server.BaseHTTPRequestHandler):
     """A webhook receiver that fails the first ``fail_first`` posts with a 503."""
 
-    received: list[tuple[dict, bytes, dict]] = []
+    received: ClassVar[list[tuple[dict, bytes, dict]]] = []
     fail_first = 0
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's API
+    def do_POST(self) -> None:  # http.server calls this by name
         body = self.rfile.read(int(self.headers["Content-Length"]))
         if Hook.fail_first > 0:
             Hook.fail_first -= 1
