@@ -348,6 +348,8 @@
     document.head.appendChild(el('link', { rel: 'stylesheet', href: NS.stylesheet }));
   }
 
+  NS.engine = engine;
+
   NS.start = function (url) {
     manifestUrl = url;
     function run() {
