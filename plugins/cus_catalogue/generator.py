@@ -12,6 +12,7 @@ from typing import Any
 from pelican.generators import Generator, PelicanTemplateNotFound
 
 from .catalogue import Catalogue, load_catalogue
+from .extensions import catalogue_ready, catalogue_written
 from .i18n import ngettext
 from .views import ProviderView, ServiceView, build_views
 
@@ -70,11 +71,15 @@ class CatalogueGenerator(Generator):
                 "services": [{"id": s.id, "name": s.name} for s in self.services],
                 "providers": [{"id": p.id, "name": p.name} for p in self.providers],
                 "BUILD_DATE": today.isoformat(),
-                "SEARCH_ASSETS": self.context.get("SEARCH_ASSETS", {}),
+                # Filled by features through the catalogue_ready signal.
+                "SEARCH_ASSETS": {},
+                "HEAD_EXTRAS": [],
             }
         )
+        catalogue_ready.send(self)
 
-    def _write(self, writer: Any, url: str, template: str, **page: Any) -> None:
+    def write_page(self, writer: Any, url: str, template: str, **page: Any) -> None:
+        """Render ``template`` to the page at ``url`` (``uslugi/x/`` → ``uslugi/x/index.html``)."""
         writer.write_file(
             f"{url}index.html" if url.endswith("/") or not url else url,
             self.get_template(template.removesuffix(".html")),
@@ -90,22 +95,30 @@ class CatalogueGenerator(Generator):
         services, providers = self.services, self.providers
         length = int(self.settings["CATALOGUE_HOME_LIST_LENGTH"])
         recent = sorted(services, key=lambda s: s.data["last_verified"], reverse=True)
-        self._write(writer, "", "index.html", recently_updated=recent[:length])
+        self.write_page(writer, "", "index.html", recently_updated=recent[:length])
         letters = [
             (letter, list(group))
             for letter, group in itertools.groupby(services, key=lambda s: s.name[:1].upper())
         ]
-        self._write(writer, "uslugi/", "services_az.html", listed=services, letters=letters)
+        self.write_page(writer, "uslugi/", "services_az.html", listed=services, letters=letters)
         for service in services:
-            self._write(writer, service.url, "service.html", service=service)
-        self._write(writer, "realizatorzy/", "providers.html", listed=providers)
+            self.write_page(writer, service.url, "service.html", service=service)
+        self.write_page(writer, "realizatorzy/", "providers.html", listed=providers)
         for provider in providers:
-            self._write(writer, provider.url, "provider.html", provider=provider)
+            self.write_page(writer, provider.url, "provider.html", provider=provider)
         self._write_browse(writer, services, "dla", "audiences", self.catalogue.audiences)
         self._write_browse(writer, services, "obszary", "areas", self.catalogue.areas)
         for url, template in self._optional_pages():
-            self._write(writer, url, template)
+            self.write_page(writer, url, template)
         self._write_service_list(services)
+        catalogue_written.send(self, writer=writer)
+
+    def write_bytes(self, relative_path: str, content: bytes) -> Path:
+        """Write a file (index, data, script) into the output folder."""
+        path = Path(self.output_path) / relative_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        return path
 
     def _write_browse(
         self,
@@ -119,10 +132,10 @@ class CatalogueGenerator(Generator):
         for term_id, term in terms.items():
             listed = [s for s in services if term_id in s.data[field]]
             counts[term_id] = len(listed)
-            self._write(
+            self.write_page(
                 writer, f"{prefix}/{term_id}/", "browse.html", term=term, kind=field, listed=listed
             )
-        self._write(
+        self.write_page(
             writer,
             f"{prefix}/",
             "browse_index.html",

@@ -40,6 +40,7 @@ class ProviderView:
     hours: list[dict[str, Any]]
     last_verified_text: str
     services: list[ServiceView] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -68,6 +69,7 @@ class ServiceView:
     status: str
     status_label: str
     last_verified_text: str
+    extras: dict[str, Any] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
