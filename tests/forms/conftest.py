@@ -12,13 +12,16 @@ import time
 from collections.abc import Callable, Iterator
 from email.message import EmailMessage
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from aiosmtpd.controller import Controller
-from starlette.testclient import TestClient
 
 from forms_backend.app import create_app
 from forms_backend.config import Config
+
+if TYPE_CHECKING:
+    from starlette.testclient import TestClient
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = {
@@ -57,6 +60,13 @@ PATHS = {
     "error_report": "/api/error-reports",
     "feedback": "/api/feedback",
 }
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Starlette 1.x prefers httpx2 for its TestClient; httpx is what the project declares."""
+    config.addinivalue_line(
+        "filterwarnings", "ignore:Using `httpx` with `starlette.testclient`:DeprecationWarning"
+    )
 
 
 def free_port() -> int:
@@ -157,6 +167,8 @@ def make_config(tmp_path: Path, content: Path) -> Callable[..., Config]:
 @pytest.fixture
 def make_client(make_config: Callable[..., Config]) -> Iterator[Callable[..., TestClient]]:
     """A real app (with its lifespan and delivery worker) behind Starlette's TestClient."""
+    from starlette.testclient import TestClient
+
     stack = contextlib.ExitStack()
 
     def make(**overrides: object) -> TestClient:

@@ -1,0 +1,97 @@
+"""Nothing acknowledged is lost: SMTP outages, and the app process killed with SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+import pytest
+from conftest import ROOT, VALID, SmtpSink, free_port
+
+
+def test_smtp_down_during_submissions_then_up_delivers_each_exactly_once(make_client):
+    sink = SmtpSink(free_port())  # not started: the port refuses connections
+    client = make_client(smtp_host="127.0.0.1", smtp_port=sink.port)
+    references = [
+        client.post("/api/applications", json=VALID["application"]).json()["reference"]
+        for _ in range(30)
+    ]
+    time.sleep(0.5)  # the worker keeps failing meanwhile
+    sink.start()
+    try:
+        sink.wait_for(30, timeout=20)
+        time.sleep(0.5)
+        ids = Counter(sink.message_ids())
+    finally:
+        sink.stop()
+    assert set(ids) == {f"<{ref}@cus.example>" for ref in references}
+    assert max(ids.values()) == 1
+
+
+def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
+    """The real app under uvicorn in its own process; returns once /health answers."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "forms_backend.app:app", "--port", str(port),
+         "--no-access-log"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    process.kill()
+    raise AssertionError(process.stderr.read().decode() if process.stderr else "no start")
+
+
+@pytest.mark.parametrize("smtp_up_at_kill", [False, True], ids=["smtp-down", "smtp-up"])
+def test_sigkill_right_after_201_loses_nothing(tmp_path: Path, content: Path, smtp_up_at_kill):
+    sink = SmtpSink(free_port())
+    if smtp_up_at_kill:
+        sink.start()
+    port = free_port()
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("FORMS_")},
+        "FORMS_DATABASE_PATH": str(tmp_path / "var/forms.db"),
+        "FORMS_CONTENT_PATH": str(content),
+        "FORMS_SMTP_HOST": "127.0.0.1",
+        "FORMS_SMTP_PORT": str(sink.port),
+        "FORMS_MAIL_FROM": "formularze@cus.example",
+        "FORMS_RATE_LIMIT_PER_MINUTE": "0",
+        "FORMS_RETRY_BASE_SECONDS": "0.05",
+        "FORMS_RETRY_MAX_SECONDS": "0.3",
+        "FORMS_LEASE_SECONDS": "1",
+    }
+    server = start_server(env, port)
+    references = []
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+            for _ in range(20):
+                response = client.post("/api/applications", json=VALID["application"])
+                assert response.status_code == 201
+                references.append(response.json()["reference"])
+        server.send_signal(signal.SIGKILL)  # right after the last 201
+        server.wait(timeout=10)
+        assert server.returncode == -signal.SIGKILL
+        if not smtp_up_at_kill:
+            assert sink.messages == []  # so the restart really has work to do
+            sink.start()
+        server = start_server(env, port)
+        sink.wait_for(20, timeout=20)
+        time.sleep(1.5)  # a lease held at the kill expires; a re-send would show up now
+        ids = Counter(sink.message_ids())
+    finally:
+        server.kill()
+        server.wait(timeout=10)
+        sink.stop()
+    assert set(ids) == {f"<{ref}@cus.example>" for ref in references}
+    if not smtp_up_at_kill:
+        assert max(ids.values()) == 1
