@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import threading
@@ -47,8 +48,18 @@ def _backend() -> Any | None:
 
 
 def _rebuild(content: Path, output: Path) -> None:
-    command = [sys.executable, "-m", "katalog", "build", str(content), "--output", str(output)]
-    subprocess.run(command, check=False)
+    """Build beside the live folder and swap it in, so no request sees a half-written site."""
+    staging = output.with_name(output.name + ".next")
+    command = [sys.executable, "-m", "katalog", "build", str(content), "--output", str(staging)]
+    if subprocess.run(command, check=False).returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        return  # the old site stays up; the problems were printed
+    retired = output.with_name(output.name + ".old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if output.exists():
+        output.rename(retired)
+    staging.rename(output)
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 def _watch(content: Path, output: Path, stop: threading.Event) -> None:
@@ -63,11 +74,15 @@ def _watch(content: Path, output: Path, stop: threading.Event) -> None:
 def serve(content: Path, output: Path, host: str, port: int) -> int:
     """Build, then serve on http://host:port/ until Ctrl+C, rebuilding on changes."""
     import uvicorn
+    from starlette.applications import Starlette
+    from starlette.routing import Mount
     from starlette.staticfiles import StaticFiles
 
     _rebuild(content, output)
     output.mkdir(parents=True, exist_ok=True)
-    app = PreviewApp(StaticFiles(directory=output, html=True, check_dir=False), _backend())
+    files = StaticFiles(directory=output, html=True, check_dir=False)
+    static = Starlette(routes=[Mount("/", files)])
+    app = PreviewApp(static, _backend())
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(content, output, stop), daemon=True)
     watcher.start()
