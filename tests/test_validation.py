@@ -233,3 +233,16 @@ def test_garbage_files_never_produce_a_traceback(mini: Path) -> None:
     assert "binarny.yaml:1: plik nie jest zapisany w kodowaniu UTF-8" in result.stderr
     assert "lista.yaml:1: rekord musi być listą pól (pole: wartość)" in result.stderr
     assert "liczba.yaml:1: rekord musi być listą pól (pole: wartość)" in result.stderr
+
+
+def test_problems_inside_a_list_of_places_point_at_the_place(mini: Path) -> None:
+    edit(
+        service(mini),
+        "unit: godzina\n",
+        "unit: godzina\nplace:\n  - name: Klub Seniora\n    lat: 53.5\n  - name: Świetlica\n    strret: Lipowa 1\n",
+    )
+    assert problems_of(mini) == [
+        "services/zlota-raczka.yaml:12: place[0].lon: brak wymaganego pola",
+        "services/zlota-raczka.yaml:15: place[1].strret: nieznane pole „strret” (literówka?); "
+        "dozwolone pola: city, lat, lon, name, postal_code, street",
+    ]

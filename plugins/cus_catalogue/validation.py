@@ -73,8 +73,9 @@ def _schema_problems(record: Record, error: ValidationError) -> Iterator[Problem
                 field_name((*path, name)),
                 {"name": name, "allowed": ", ".join(allowed)},
             )
-    elif keyword == "required":
-        for name in value:
+    elif keyword in ("required", "dependentRequired"):
+        names = value if keyword == "required" else [n for deps in value.values() for n in deps]
+        for name in dict.fromkeys(names):
             if name not in instance:
                 yield Problem("required", record.path, where["line"], field_name((*path, name)))
     elif keyword == "type":
@@ -83,6 +84,11 @@ def _schema_problems(record: Record, error: ValidationError) -> Iterator[Problem
     elif keyword == "enum":
         allowed = ", ".join(str(item) for item in value)
         yield Problem("not-in-enum", **where, params={"value": instance, "allowed": allowed})
+    elif keyword == "oneOf" and isinstance(instance, list) and error.context:
+        # The list-of-addresses branch: report what is wrong inside it, not only "invalid".
+        for inner in error.context:
+            if inner.relative_schema_path and inner.relative_schema_path[0] == 1:
+                yield from _schema_problems(record, inner)
     elif keyword == "pattern":
         named = [part for part in path if isinstance(part, str)]
         hint = PATTERN_HINTS.get(named[-1] if named else "", "")
