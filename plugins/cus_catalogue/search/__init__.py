@@ -15,7 +15,7 @@ from .analyzer import analyze, fold, stem, tokenize
 from .index import FIELDS, SearchDocument, add_synonyms, build_lunr_index, pack, service_texts
 from .index import _dumps as dumps
 from .messages import translated_messages
-from .pipeline import register
+from .pipeline import register as register_pipeline
 from .thesaurus import ThesaurusError, load_thesaurus
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "analyze",
     "build_search_assets",
     "fold",
+    "register",
     "search_asset_urls",
     "search_documents",
     "stem",
@@ -37,7 +38,7 @@ JS_MODULES = ("search-stemmer.js", "search-analyzer.js", "search-engine.js", "se
 LUNR_FILE = "lunr-2.3.9.min.js"
 CSS_FILE = Path(__file__).parent / "assets" / "search.css"
 
-register()
+register_pipeline()
 
 
 def _fee_text(data: Mapping[str, Any], units: Mapping[str, Mapping[str, str]]) -> str:
@@ -185,3 +186,10 @@ def search_asset_urls(assets: Mapping[str, bytes]) -> dict[str, str]:
         name, _digest, suffix = path.rsplit("/", 1)[1].rsplit(".", 2)
         urls[f"search_{suffix}" if name == "search" else name] = path
     return urls
+
+
+def register() -> None:
+    """Join the Pelican build through the catalogue signals (see build.py)."""
+    from .build import register as register_build
+
+    register_build()

@@ -6,6 +6,7 @@ query syntax throws on ``: ^ ~ * + -``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -47,6 +48,12 @@ def query_plan(text: str, settings: Mapping[str, int] = QUERY_SETTINGS) -> list[
     return clauses
 
 
+def rank_key(score: float) -> int:
+    """Scores compared at 1e-6 (JS ``Math.round(score * 1e6)``): float sums may differ in the
+    last bits between engines, the order must not."""
+    return math.floor(score * 1e6 + 0.5)
+
+
 def run_query(index: Index, text: str) -> list[tuple[int, float]]:
     """(document position, score), best first; ties by position, as in the browser."""
     plan = query_plan(text)
@@ -63,4 +70,4 @@ def run_query(index: Index, text: str) -> list[tuple[int, float]]:
         )
     results = index.query(query)
     ranked = [(int(result["ref"]), result["score"]) for result in results]
-    return sorted(ranked, key=lambda pair: (-pair[1], pair[0]))
+    return sorted(ranked, key=lambda pair: (-rank_key(pair[1]), pair[0]))
