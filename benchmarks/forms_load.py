@@ -42,6 +42,15 @@ signal.signal(signal.SIGTERM, lambda *a: stop.set())
 stop.wait()
 controller.stop()
 """
+PEER = """
+from starlette.applications import Starlette
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+async def accept(request):
+    await request.json()
+    return JSONResponse({"reference": "X-0000-0000"}, status_code=201)
+app = Starlette(routes=[Route("/api/applications", accept, methods=["POST"])])
+"""
 
 
 def free_port() -> int:
@@ -102,10 +111,11 @@ class Run:
             self.smtp.wait(timeout=10)
             self.smtp = None
 
-    def start_app(self) -> None:
+    def start_app(self, target: str = "forms_backend.app:app") -> None:
+        (self.workdir / "peer_app.py").write_text(PEER, encoding="utf-8")
         self.app = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "forms_backend.app:app", "--port",
-             str(self.app_port), "--no-access-log", "--log-level", "warning"],
+            [sys.executable, "-m", "uvicorn", target, "--port", str(self.app_port),
+             "--no-access-log", "--log-level", "warning", "--app-dir", str(self.workdir)],
             env=self.env, cwd=ROOT,
         )  # fmt: skip
         wait_port(self.app_port)
@@ -141,7 +151,7 @@ async def post(port: int, conn: list, body: bytes) -> tuple[int, bytes]:
     return int(status_line.split()[1]), await reader.readexactly(length)
 
 
-async def load(run: Run, total: int, clients: int) -> dict:
+async def load(run: Run, total: int, clients: int, *, faults_on: bool = True) -> dict:
     """Send every submission until it is acknowledged; inject the faults along the way."""
     next_index = iter(range(total))
     latencies: list[float] = []
@@ -171,7 +181,8 @@ async def load(run: Run, total: int, clients: int) -> dict:
         for index in next_index:
             body = json.dumps({
                 "service": "zlota-raczka", "name": "Jan Testowy", "phone": "600 123 456",
-                "consent": True, "message": f"bench-{index}", "idempotency_key": f"bench-{index:08d}",
+                "consent": True, "message": f"bench-{index}",
+                "idempotency_key": f"bench-{index:08d}",
             }).encode()  # fmt: skip
             while True:
                 started = time.perf_counter()
@@ -193,7 +204,7 @@ async def load(run: Run, total: int, clients: int) -> dict:
         if conn:
             conn[1].close()
 
-    injector = asyncio.create_task(fault_injector())
+    injector = asyncio.create_task(fault_injector() if faults_on else asyncio.sleep(0))
     started = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(clients)))
     elapsed = time.perf_counter() - started
@@ -222,6 +233,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--drain-timeout", type=float, default=180)
     args = parser.parse_args()
+    peer = run_peer(args.submissions, args.clients)
     with tempfile.TemporaryDirectory(prefix="forms-load-") as tmp:
         run = Run(Path(tmp))
         try:
@@ -252,14 +264,31 @@ def main() -> None:
     print(f"accepted:   {len(accepted)} of {args.submissions} ({result['retries']} client retries)")
     print(f"delivered:  {len(delivered & set(accepted))}")
     print(f"lost:       {len(set(accepted) - delivered)}")
-    print(
-        f"received:   {len(messages)} messages, {len({m for m, _ in messages})} distinct Message-IDs"
-    )
+    distinct = len({m for m, _ in messages})
+    print(f"received:   {len(messages)} messages, {distinct} distinct Message-IDs")
     print(f"duplicates after Message-ID dedupe: {sum(len(i) > 1 for i in ids_by_index.values())}")
     print(f"throughput: {len(accepted) / result['elapsed']:.0f} accepted/s over "
           f"{result['elapsed']:.1f} s (including the restart)")  # fmt: skip
     print(f"latency:    p50 {result['p50'] * 1000:.1f} ms, p99 {result['p99'] * 1000:.1f} ms")
     print(f"drain:      {drain:.1f} s after the last acknowledgement")
+    throughput = len(accepted) / result["elapsed"]
+    peer_throughput = len(peer["references"]) / peer["elapsed"]
+    print(
+        f"peer (no-op Starlette endpoint under the same uvicorn and clients, no faults): "
+        f"{peer_throughput:.0f} req/s, p99 {peer['p99'] * 1000:.1f} ms; ratio backend/peer: "
+        f"throughput {throughput / peer_throughput:.2f}, p99 {result['p99'] / peer['p99']:.2f}"
+    )
+
+
+def run_peer(total: int, clients: int) -> dict:
+    """The same load against an endpoint that stores and checks nothing: the floor."""
+    with tempfile.TemporaryDirectory(prefix="forms-peer-") as tmp:
+        run = Run(Path(tmp))
+        try:
+            run.start_app("peer_app:app")
+            return asyncio.run(load(run, total, clients, faults_on=False))
+        finally:
+            run.close()
 
 
 if __name__ == "__main__":
