@@ -15,10 +15,11 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from forms_backend import store
 from forms_backend.backend import Backend
-from forms_backend.forms import FORM_ERROR, FORMS, FormSpec, validate
+from forms_backend.forms import FORM_ERROR, FORMS, FormSpec
 from forms_backend.i18n import gettext as _
 from forms_backend.openapi import openapi_document
 from forms_backend.rendering import kept_values
+from forms_backend.validation import validate
 
 log = logging.getLogger("forms_backend")
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}

@@ -64,9 +64,7 @@ PATHS = {
 
 def pytest_configure(config: pytest.Config) -> None:
     """Starlette 1.x prefers httpx2 for its TestClient; httpx is what the project declares."""
-    config.addinivalue_line(
-        "filterwarnings", "ignore:Using `httpx` with `starlette.testclient`"
-    )
+    config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")
 
 
 def free_port() -> int:
