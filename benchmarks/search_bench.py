@@ -1,0 +1,412 @@
+"""Search benchmark: our Polish lunr search vs plain lunr (English pipeline) vs Pagefind.
+
+For the example catalogue and synthetic catalogues (the example records repeated under new
+ids, as in build_bench.py), the same built site is served over loopback HTTP and driven in
+headless Chromium. For each engine it reports, in one run:
+
+* hit@1, hit@5, MRR on tests/golden_queries.csv (a result counts for the record it copies);
+* bytes transferred (raw and gzip -6 of every response) from an empty page on the site's
+  origin until the first result of a query is ready to show, and the files that took;
+* index load time (fetch + ready to query) and query latency p50/p95 (warm, 5 rounds of the
+  golden queries; first-time latency, which includes fetching shards, reported separately).
+
+Budgets (issue 3): at 1,000 services <= 250 KB gzip before the first result and p95 <= 20 ms;
+at 10,000 services p95 <= 50 ms and no more bytes than Pagefind before the first result.
+
+    .venv/bin/python benchmarks/search_bench.py [--sizes example 1000 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from cus_catalogue.catalogue import load_catalogue  # noqa: E402
+from cus_catalogue.search import FIELDS, search_documents  # noqa: E402
+
+CONTENT = ROOT / "content"
+GOLDEN = ROOT / "tests" / "golden_queries.csv"
+PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
+LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.min.js"
+TODAY = "2026-11-23"
+FIRST_RESULT_QUERIES = ["opieka wytchnieniowa", "prawnik", "transport do lekarza"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+# ---- catalogues and builds --------------------------------------------------------------
+
+
+def synthetic_catalogue(target: Path, size: int) -> Path:
+    """``size`` services cycling through the example records, each under its own id."""
+    shutil.copytree(CONTENT / "providers", target / "providers")
+    (target / "services").mkdir(parents=True)
+    examples = sorted((CONTENT / "services").glob("*.yaml"))
+    for index in range(size):
+        source = examples[index % len(examples)]
+        text = source.read_text(encoding="utf-8")
+        text = text.replace("\nname: ", f"\nname: {index} ", 1)
+        (target / "services" / f"{source.stem}-{index}.yaml").write_text(text, encoding="utf-8")
+    return target
+
+
+def build_site(content: Path, output: Path) -> float:
+    """The real build (search included); seconds."""
+    plugins = json.dumps(["cus_catalogue", "cus_catalogue.search"])
+    command = [
+        sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
+        "-o", str(output), "-e", f"PLUGINS={plugins}", f'CATALOGUE_TODAY="{TODAY}"',
+        "CATALOGUE_OPENDATA_VALIDATE=false",
+    ]  # fmt: skip
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    if result.returncode != 0:
+        raise SystemExit(result.stdout + result.stderr)
+    return time.perf_counter() - start
+
+
+def build_plain_lunr(content: Path, output: Path) -> None:
+    """lunr.py with its default (English) pipeline over the same fields and boosts, the
+    way a site adds lunr: one index file and one file of documents to show."""
+    from lunr import lunr
+
+    catalogue = load_catalogue(content, ROOT / "data")
+    documents = search_documents(catalogue, [])
+    rows = [
+        {"id": d.id, **{name: " ".join(d.texts.get(name, [])) for name, _ in FIELDS}}
+        for d in documents
+    ]
+    fields = [{"field_name": name, "boost": boost} for name, boost in FIELDS if name != "synonyms"]
+    index = lunr(ref="id", fields=fields, documents=rows)
+    folder = output / "bench"
+    folder.mkdir(exist_ok=True)
+    dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    (folder / "plain-index.json").write_text(dump(index.serialize()), encoding="utf-8")
+    docs = {d.id: d.record for d in documents}
+    (folder / "plain-docs.json").write_text(dump(docs), encoding="utf-8")
+    shutil.copy(LUNR_JS, folder / "lunr.js")
+
+
+def build_pagefind(output: Path) -> float:
+    """Pagefind over the service pages of the same built site; seconds."""
+    command = [str(PAGEFIND), "--site", str(output), "--glob", "uslugi/*/index.html"]
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    if result.returncode != 0:
+        raise SystemExit(result.stdout + result.stderr)
+    return time.perf_counter() - start
+
+
+def write_harness(output: Path) -> str:
+    """An empty page on the site's origin from which every engine starts cold."""
+    folder = output / "bench"
+    folder.mkdir(exist_ok=True)
+    (folder / "index.html").write_text(
+        '<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>bench</title>'
+        "</head><body><main></main></body></html>",
+        encoding="utf-8",
+    )
+    bundle = next((output / "static" / "search").glob("search.*.js"))
+    return "/" + bundle.relative_to(output).as_posix()
+
+
+# ---- serving ------------------------------------------------------------------------------
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files like any web host (correct types for modules and wasm), no logs."""
+
+    extensions_map = {  # noqa: RUF012
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".wasm": "application/wasm",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---- engines in the page ------------------------------------------------------------------
+
+# Each engine: load() -> ready to query; query(q) -> ranked result handles; first(handles)
+# -> the first result's display data; ids(handles, k) -> top-k service ids.
+ENGINES_JS = r"""
+window.benchEngines = {
+  ours: {
+    async load() {
+      await import(window.BUNDLE);
+      this.engine = await CusSearch.engine();
+    },
+    async query(q) { return this.engine.search(q, {}); },
+    async first(r) { return r.length ? (await this.engine.records([r[0].position]))[0] : null; },
+    async ids(r, k) {
+      return (await this.engine.records(r.slice(0, k).map((x) => x.position))).map((d) => d.id);
+    },
+  },
+  plain: {
+    async load() {
+      await new Promise((ok, fail) => {
+        const s = document.createElement('script');
+        s.src = '/bench/lunr.js'; s.onload = ok; s.onerror = fail;
+        document.head.appendChild(s);
+      });
+      const data = await (await fetch('/bench/plain-index.json')).json();
+      this.index = lunr.Index.load(data);
+    },
+    async query(q) {
+      try { return this.index.search(q); } catch (e) { return []; }
+    },
+    async first(r) {
+      if (!this.docs) this.docs = await (await fetch('/bench/plain-docs.json')).json();
+      return r.length ? this.docs[r[0].ref] : null;
+    },
+    async ids(r, k) { return r.slice(0, k).map((x) => x.ref); },
+  },
+  pagefind: {
+    async load() {
+      this.pf = await import('/pagefind/pagefind.js');
+      await this.pf.options({ excerptLength: 20 });
+      await this.pf.init();
+    },
+    async query(q) { return (await this.pf.search(q)).results; },
+    async first(r) { return r.length ? await r[0].data() : null; },
+    async ids(r, k) {
+      const data = await Promise.all(r.slice(0, k).map((x) => x.data()));
+      return data.map((d) => (d.url.match(/uslugi\/([^/]+)\//) || [])[1] || d.url);
+    },
+  },
+};
+"""
+
+
+def open_harness(
+    browser: Any, base: str, bundle: str
+) -> tuple[Any, Any, list[tuple[str, int, int]]]:
+    """A fresh context on the empty page, recording (url, raw bytes, gzip bytes)."""
+    context = browser.new_context(locale="pl-PL")
+    page = context.new_page()
+    page.goto(base + "/bench/index.html")
+    page.evaluate(f"window.BUNDLE = {json.dumps(bundle)};")
+    page.evaluate(ENGINES_JS)
+    transferred: list[tuple[str, int, int]] = []
+
+    def record(response: Any) -> None:
+        try:
+            body = response.body()
+        except Exception:  # a response without a body (redirect) transfers nothing we count
+            return
+        transferred.append((response.url, len(body), len(gzip.compress(body, 6))))
+
+    page.on("response", record)
+    return context, page, transferred
+
+
+def cold_first_result(browser: Any, base: str, bundle: str, engine: str, query: str) -> dict:
+    """Bytes and time from an empty page until the first result is ready to show."""
+    context, page, transferred = open_harness(browser, base, bundle)
+    try:
+        timing = page.evaluate(
+            """async ([name, q]) => {
+                const e = window.benchEngines[name];
+                const t0 = performance.now();
+                await e.load();
+                const t1 = performance.now();
+                const first = await e.first(await e.query(q));
+                const t2 = performance.now();
+                return {load: t1 - t0, first: t2 - t0, found: first !== null};
+            }""",
+            [engine, query],
+        )
+        page.wait_for_timeout(100)  # let the response events of the last fetch arrive
+        return {
+            **timing,
+            "raw": sum(r for _, r, _ in transferred),
+            "gzip": sum(g for _, _, g in transferred),
+            "files": len(transferred),
+        }
+    finally:
+        context.close()
+
+
+def quality_and_latency(browser: Any, base: str, bundle: str, engine: str, rounds: int) -> dict:
+    """Golden-set metrics, warm p50/p95 and first-time p50/p95, in one page."""
+    with GOLDEN.open(encoding="utf-8", newline="") as table:
+        golden = [(row["query"], set(row["expected"].split(";"))) for row in csv.DictReader(table)]
+    context, page, _ = open_harness(browser, base, bundle)
+    try:
+        result = page.evaluate(
+            """async ([name, queries, rounds]) => {
+                const e = window.benchEngines[name];
+                await e.load();
+                const firstTimes = [], times = [], ids = {};
+                for (const q of queries) {
+                  const t0 = performance.now();
+                  const r = await e.query(q);
+                  firstTimes.push(performance.now() - t0);
+                  ids[q] = await e.ids(r, 10);
+                }
+                for (let round = 0; round < rounds; round++) {
+                  for (const q of queries) {
+                    const t0 = performance.now();
+                    await e.query(q);
+                    times.push(performance.now() - t0);
+                  }
+                }
+                return {ids, times, firstTimes};
+            }""",
+            [engine, [q for q, _ in golden], rounds],
+        )
+    finally:
+        context.close()
+    ranks = []
+    for query, expected in golden:
+        bases = [re.sub(r"-\d+$", "", i) if i not in expected else i for i in result["ids"][query]]
+        ranks.append(next((k for k, i in enumerate(bases, 1) if i in expected), None))
+    count = len(ranks)
+    return {
+        "hit1": sum(r == 1 for r in ranks) / count,
+        "hit5": sum(r is not None and r <= 5 for r in ranks) / count,
+        "mrr": sum(1 / r for r in ranks if r) / count,
+        "p50": percentile(result["times"], 50),
+        "p95": percentile(result["times"], 95),
+        "first_p50": percentile(result["firstTimes"], 50),
+        "first_p95": percentile(result["firstTimes"], 95),
+    }
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+# ---- the run ------------------------------------------------------------------------------
+
+
+def chromium() -> str:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "chromium", "chromium-browser"):
+        if candidate and shutil.which(candidate):
+            return shutil.which(candidate) or candidate
+    raise SystemExit("Chromium not found (apt-get install chromium)")
+
+
+def bench_size(label: str, content: Path, work: Path, browser: Any, rounds: int) -> list[dict]:
+    output = work / f"site-{label}"
+    build_seconds = build_site(content, output)
+    build_plain_lunr(content, output)
+    pagefind_seconds = build_pagefind(output)
+    bundle = write_harness(output)
+    rows = []
+    with serve(output) as base:
+        for engine in ("ours", "plain", "pagefind"):
+            cold = [
+                cold_first_result(browser, base, bundle, engine, q) for q in FIRST_RESULT_QUERIES
+            ]
+            metrics = quality_and_latency(browser, base, bundle, engine, rounds)
+            rows.append(
+                {
+                    "size": label,
+                    "engine": engine,
+                    **metrics,
+                    "raw_kb": statistics.mean(c["raw"] for c in cold) / 1000,
+                    "gzip_kb": statistics.mean(c["gzip"] for c in cold) / 1000,
+                    "max_gzip_kb": max(c["gzip"] for c in cold) / 1000,
+                    "files": statistics.mean(c["files"] for c in cold),
+                    "load_ms": statistics.median(c["load"] for c in cold),
+                    "first_ms": statistics.median(c["first"] for c in cold),
+                    "found": all(c["found"] for c in cold),
+                }
+            )
+            print(json.dumps(rows[-1]), flush=True)
+    print(f"# {label}: site build {build_seconds:.1f} s, pagefind {pagefind_seconds:.1f} s")
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    names = {
+        "ours": "our search (Polish lunr)",
+        "plain": "plain lunr (English)",
+        "pagefind": "Pagefind",
+    }
+    lines = [
+        "| services | engine | hit@1 | hit@5 | MRR | KB before 1st result (raw / gzip) "
+        "| files | index load ms | 1st result ms | query p50 ms | p95 ms | first-time p95 ms |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['size']} | {names[r['engine']]} | {r['hit1']:.3f} | {r['hit5']:.3f} "
+            f"| {r['mrr']:.3f} | {r['raw_kb']:.1f} / {r['gzip_kb']:.1f} | {r['files']:.0f} "
+            f"| {r['load_ms']:.1f} | {r['first_ms']:.1f} | {r['p50']:.2f} | {r['p95']:.2f} "
+            f"| {r['first_p95']:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", nargs="+", default=["example", "1000", "10000"])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        work = Path(tmp)
+        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        try:
+            for label in args.sizes:
+                if label == "example":
+                    content = CONTENT
+                else:
+                    content = synthetic_catalogue(work / f"content-{label}", int(label))
+                rows += bench_size(label, content, work, browser, args.rounds)
+        finally:
+            browser.close()
+    version = subprocess.run([chromium(), "--version"], capture_output=True, text=True).stdout
+    print(
+        f"\n{time.strftime('%Y-%m-%d')} · {platform.machine()} · {os.cpu_count()} cores · "
+        f"{version.strip()} · Python {platform.python_version()}\n"
+    )
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()
