@@ -1,0 +1,129 @@
+"""The files search adds to the site: vendored lunr, deterministic content-hashed assets,
+and every message of the search package translated to Polish."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+
+from cus_catalogue.catalogue import load_catalogue
+from cus_catalogue.i18n import load_translations
+from cus_catalogue.search import build_search_assets, search_asset_urls
+from cus_catalogue.search.messages import MESSAGES, PLURALS, translated_messages
+
+ROOT = Path(__file__).resolve().parent.parent
+VENDORED = ROOT / "themes" / "cus" / "static" / "vendor" / "lunr-2.3.9.min.js"
+NODE_LUNR = ROOT / "node_modules" / "lunr" / "lunr.min.js"
+SETTINGS = {
+    "CATALOGUE_DATA_PATH": str(ROOT / "data"),
+    "THEME": str(ROOT / "themes" / "cus"),
+    "DEFAULT_LANG": "pl",
+}
+
+
+@pytest.fixture(scope="module")
+def assets() -> dict[str, bytes]:
+    return build_search_assets(load_catalogue(ROOT / "content", ROOT / "data"), SETTINGS)
+
+
+def test_vendored_lunr_is_the_pinned_npm_copy():
+    assert NODE_LUNR.is_file(), "run `npm ci`: package.json pins lunr 2.3.9"
+    package = json.loads((NODE_LUNR.parent / "package.json").read_text(encoding="utf-8"))
+    assert package["version"] == "2.3.9"
+    assert VENDORED.read_bytes() == NODE_LUNR.read_bytes()
+
+
+def test_build_is_deterministic(assets):
+    again = build_search_assets(load_catalogue(ROOT / "content", ROOT / "data"), SETTINGS)
+    assert again == assets
+
+
+def test_names_are_content_hashes(assets):
+    for path, content in assets.items():
+        assert path.startswith("static/search/")
+        digest = path.rsplit("/", 1)[1].split(".")[-2]
+        assert digest == hashlib.sha256(content).hexdigest()[:10], path
+
+
+def test_logical_names_for_templates(assets):
+    urls = search_asset_urls(assets)
+    assert {"index", "search_js", "search_css", "facets"} <= set(urls)
+    assert set(urls.values()) == set(assets)
+
+
+def test_manifest_points_at_files_that_exist(assets):
+    urls = search_asset_urls(assets)
+    manifest = json.loads(assets[urls["index"]])
+    folder = "static/search/"
+    for _, name in manifest["shards"] + manifest["docs"]:
+        assert folder + name in assets
+    assert folder + manifest["facets"] in assets
+    assert manifest["pipeline"] == ["cusPolishStopWordFilter", "cusPolishStemmer"]
+    assert manifest["terms"] == sorted(manifest["terms"])
+    bundle = assets[urls["search_js"]].decode()
+    assert json.dumps(urls["index"].rsplit("/", 1)[1]) in bundle
+
+
+def test_json_is_compact_and_sorted(assets):
+    for path, content in assets.items():
+        if path.endswith(".json"):
+            value = json.loads(content)
+            expected = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            assert content.decode() == expected, path
+
+
+def test_result_records_carry_what_a_result_shows(assets):
+    urls = search_asset_urls(assets)
+    records = [
+        r
+        for name, path in urls.items()
+        if name.startswith("docs-")
+        for r in json.loads(assets[path])
+    ]
+    catalogue = load_catalogue(ROOT / "content", ROOT / "data")
+    assert sorted(r["id"] for r in records) == sorted(catalogue.services)
+    for record in records:
+        assert set(record) == {
+            "id",
+            "name",
+            "summary",
+            "provider",
+            "fee",
+            "free",
+            "audiences",
+            "areas",
+        }
+        assert record["free"] == (record["fee"] == "bezpłatna")
+
+
+def test_script_messages_are_translated():
+    translations = load_translations(ROOT / "themes" / "cus" / "translations", "pl")
+    catalog = translations._catalog
+    for text in MESSAGES.values():
+        assert catalog.get(text), text
+    for singular, _plural in PLURALS.values():
+        assert all(catalog.get((singular, n)) for n in range(3)), singular
+    messages = translated_messages(ROOT / "themes" / "cus", "pl")
+    assert messages["count"]["one"] == "Znaleziono {count} usługę"
+    assert messages["count"]["few"] == "Znaleziono {count} usługi"
+    assert messages["count"]["many"] == "Znaleziono {count} usług"
+
+
+def test_build_messages_are_translated():
+    translations = load_translations(ROOT / "plugins" / "cus_catalogue" / "search" / "locale", "pl")
+    found = list(
+        extract_from_dir(
+            ROOT / "plugins" / "cus_catalogue" / "search",
+            method_map=[("**.py", "python")],
+            keywords={"tr": None},
+        )
+    )
+    assert len(found) >= 8
+    missing = [
+        message for _f, _l, message, _c, _x in found if not translations._catalog.get(message)
+    ]
+    assert not missing
