@@ -268,8 +268,7 @@ def cold_first_result(browser: Any, base: str, bundle: str, engine: str, query: 
 
 def quality_and_latency(browser: Any, base: str, bundle: str, engine: str, rounds: int) -> dict:
     """Golden-set metrics, warm p50/p95 and first-time p50/p95, in one page."""
-    with GOLDEN.open(encoding="utf-8", newline="") as table:
-        golden = [(row["query"], set(row["expected"].split(";"))) for row in csv.DictReader(table)]
+    golden = golden_set()
     context, page, _ = open_harness(browser, base, bundle)
     try:
         result = page.evaluate(
@@ -310,6 +309,24 @@ def quality_and_latency(browser: Any, base: str, bundle: str, engine: str, round
         "first_p50": percentile(result["firstTimes"], 50),
         "first_p95": percentile(result["firstTimes"], 95),
     }
+
+
+def golden_set() -> list[tuple[str, set[str]]]:
+    """tests/golden_queries.csv with ``@audience`` expanded against the example catalogue."""
+    catalogue = load_catalogue(CONTENT, ROOT / "data")
+    golden = []
+    with GOLDEN.open(encoding="utf-8", newline="") as table:
+        for row in csv.DictReader(table):
+            expected: set[str] = set()
+            for item in row["expected"].split(";"):
+                if item.startswith("@"):
+                    expected |= {
+                        s for s, r in catalogue.services.items() if item[1:] in r.data["audiences"]
+                    }
+                else:
+                    expected.add(item)
+            golden.append((row["query"], expected))
+    return golden
 
 
 def percentile(values: list[float], pct: float) -> float:
