@@ -2,6 +2,7 @@
 
 from pelican import signals
 
+from . import opendata
 from .hooks import add_generator, configure, install_translations
 
 
@@ -10,3 +11,4 @@ def register() -> None:
     signals.initialized.connect(configure)
     signals.generator_init.connect(install_translations)
     signals.get_generators.connect(add_generator)
+    opendata.register()

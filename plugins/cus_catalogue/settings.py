@@ -16,6 +16,20 @@ DEFAULTS: dict[str, Any] = {
     "CATALOGUE_TODAY": None,
     # How many services the start page lists as newest and recently updated.
     "CATALOGUE_HOME_LIST_LENGTH": 6,
+    # Open data (/dane/): licence of the published data, and capacity figures older than
+    # this many days are not shown on service pages.
+    "CATALOGUE_DATA_LICENSE": {
+        "name": "CC-BY-4.0",
+        "path": "https://creativecommons.org/licenses/by/4.0/deed.pl",
+        "title": "Creative Commons Uznanie autorstwa 4.0 Międzynarodowe",
+    },
+    "CATALOGUE_CAPACITY_MAX_AGE_DAYS": 45,
+    # HSDS ids are UUIDv5 of the record ids in this namespace: keep it, and ids stay stable.
+    "CATALOGUE_HSDS_NAMESPACE": "4a43c836-0ae1-4220-8ca9-667ff2e1b148",
+    # HSDS addresses require a region: the centre's voivodeship.
+    "CATALOGUE_HSDS_STATE_PROVINCE": "zachodniopomorskie",
+    # Validate the written packages with frictionless on every build (off only for benchmarks).
+    "CATALOGUE_OPENDATA_VALIDATE": True,
     # Static pages rendered from a template: URL path -> template name.
     "CATALOGUE_FORM_PAGES": {
         "wniosek/": "forms/application.html",
