@@ -47,9 +47,9 @@ def _read_content(content: Path) -> Snapshot:
     services: dict[str, Entry] = {}
     for path in sorted((content / "services").glob("*.yaml")):
         name, data = _yaml_name(path)
-        services[path.stem] = Entry(
-            path.stem, name, str(data.get("provider") or ""), data.get("apply_online") is True
-        )
+        # As on the site: online requests only for active services that ask for them.
+        accepts = data.get("apply_online") is True and data.get("status", "active") == "active"
+        services[path.stem] = Entry(path.stem, name, str(data.get("provider") or ""), accepts)
     providers = {
         path.stem: Entry(path.stem, _yaml_name(path)[0])
         for path in sorted((content / "providers").glob("*.yaml"))

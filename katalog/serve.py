@@ -20,31 +20,27 @@ BACKEND_PATHS = ("/api/", "/health", "/openapi.json")
 class PreviewApp:
     """ASGI app: the form backend's paths go to the backend, everything else is a static file."""
 
-    def __init__(self, static: Any, backend: Any | None) -> None:
+    def __init__(self, static: Any, backend: Any) -> None:
         self.static = static
         self.backend = backend
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         """Dispatch by path; the backend also gets the lifespan events (its delivery worker)."""
         path = scope.get("path", "")
-        if self.backend is not None and (
-            scope["type"] == "lifespan" or path.startswith(BACKEND_PATHS)
-        ):
+        if scope["type"] == "lifespan" or path.startswith(BACKEND_PATHS):
             await self.backend(scope, receive, send)
-        elif scope["type"] == "lifespan":
-            while (await receive())["type"] != "lifespan.shutdown":
-                await send({"type": "lifespan.startup.complete"})
-            await send({"type": "lifespan.shutdown.complete"})
         else:
             await self.static(scope, receive, send)
 
 
-def _backend() -> Any | None:
-    try:
-        from forms_backend.app import create_app
-    except ModuleNotFoundError:
-        return None
-    return create_app()
+def _backend(content: Path) -> Any:
+    """The form backend, checking submissions against the catalogue being previewed."""
+    import dataclasses
+
+    from forms_backend.app import create_app
+    from forms_backend.config import Config
+
+    return create_app(dataclasses.replace(Config.from_env(), content_path=content.resolve()))
 
 
 def _rebuild(content: Path, output: Path) -> None:
@@ -82,7 +78,7 @@ def serve(content: Path, output: Path, host: str, port: int) -> int:
     output.mkdir(parents=True, exist_ok=True)
     files = StaticFiles(directory=output, html=True, check_dir=False)
     static = Starlette(routes=[Mount("/", files)])
-    app = PreviewApp(static, _backend())
+    app = PreviewApp(static, _backend(content))
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(content, output, stop), daemon=True)
     watcher.start()

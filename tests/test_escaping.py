@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import run_pelican
 from records import write
+from sitekit import run_pelican
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>"\'&'
 ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"

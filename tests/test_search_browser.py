@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_CONTENT, serve_folder
+from sitekit import EXAMPLE_CONTENT, serve_folder
 from test_search_golden import FLOORS, first_hit, golden_queries, metrics
 
 from cus_catalogue.catalogue import load_catalogue

@@ -8,8 +8,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT, free_port, wait_until_answers
 from records import copy_mini, edit
+from sitekit import ROOT, free_port, wait_until_answers
 
 
 def fetch(url: str) -> str:

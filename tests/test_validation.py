@@ -210,7 +210,7 @@ def test_katalog_validate_accepts_a_valid_catalogue(mini: Path) -> None:
 def test_plain_pelican_fails_on_invalid_records_without_a_traceback(
     mini: Path, tmp_path: Path
 ) -> None:
-    from conftest import run_pelican
+    from sitekit import run_pelican
 
     edit(service(mini), "provider: fundacja-pomocna-dlon\n", "provider: nikt\n")
     result = run_pelican(mini, tmp_path / "out")

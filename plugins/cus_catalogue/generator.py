@@ -68,7 +68,10 @@ class CatalogueGenerator(Generator):
                 "CATALOGUE_PROVIDERS": self.providers,
                 "audiences": list(self.catalogue.audiences.values()),
                 "areas": list(self.catalogue.areas.values()),
-                "services": [{"id": s.id, "name": s.name} for s in self.services],
+                "services": [
+                    {"id": s.id, "name": s.name, "apply_online": s.accepts_applications}
+                    for s in self.services
+                ],
                 "providers": [{"id": p.id, "name": p.name} for p in self.providers],
                 "BUILD_DATE": today.isoformat(),
                 # Filled by features through the catalogue_ready signal.
@@ -166,7 +169,7 @@ class CatalogueGenerator(Generator):
                     "id": s.id,
                     "name": s.name,
                     "provider": s.provider.id,
-                    "apply_online": bool(s.data.get("apply_online", False)),
+                    "apply_online": s.accepts_applications,
                     "status": s.status,
                 }
                 for s in services

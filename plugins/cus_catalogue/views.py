@@ -76,6 +76,11 @@ class ServiceView:
         """The service's name."""
         return self.data["name"]
 
+    @property
+    def accepts_applications(self) -> bool:
+        """Online requests only for active services that ask for them."""
+        return bool(self.data.get("apply_online")) and self.status == "active"
+
 
 def kind_label(kind: str) -> str:
     """The untranslated label of a provider kind (translated where shown)."""

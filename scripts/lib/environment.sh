@@ -43,8 +43,11 @@ ensure_node_modules() {
   command -v npm >/dev/null 2>&1 || die "npm is needed for the browser-side packages (install Node.js 18 or newer)."
   local stamp="$PROJECT_ROOT/node_modules/.installed-$(sha256sum "$PROJECT_ROOT/package-lock.json" | cut -c1-16)"
   if [[ ! -f $stamp ]]; then
-    say "Installing browser-side packages with npm ci"
-    (cd "$PROJECT_ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed."
+    say "Installing browser-side packages from package-lock.json"
+    # `npm install` rather than `npm ci`: a registry mirror that carries only this platform's
+    # build of pagefind (an optional dependency) makes `npm ci` refuse the lockfile.
+    (cd "$PROJECT_ROOT" && npm install --no-audit --no-fund --ignore-scripts --loglevel=error) ||
+      die "npm install failed."
     touch "$stamp"
   fi
 }

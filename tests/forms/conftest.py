@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import email
-import email.policy
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
-from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from aiosmtpd.controller import Controller
+from formkit import ROOT, SmtpSink, free_port, write_catalogue
 
 from forms_backend.app import create_app
 from forms_backend.config import Config
@@ -23,106 +17,10 @@ from forms_backend.config import Config
 if TYPE_CHECKING:
     from starlette.testclient import TestClient
 
-ROOT = Path(__file__).resolve().parents[2]
-SERVICES = {
-    "zlota-raczka": "name: Złota rączka\nprovider: cus-test\napply_online: true\n",
-    "opieka-wytchnieniowa": "name: Opieka wytchnieniowa\nprovider: cus-test\napply_online: true\n",
-    "przewoz": "name: Przewóz do lekarza\nprovider: taxi-test\napply_online: false\n",
-}
-PROVIDERS = {"cus-test": "name: CUS Testowo\n", "taxi-test": "name: Taxi Testowo\n"}
-VALID = {
-    "application": {
-        "service": "zlota-raczka",
-        "name": "Anna Nowak",
-        "phone": "600 123 456",
-        "email": "anna.nowak@example.org",
-        "contact_time": "morning",
-        "message": "Proszę o telefon.\nNajlepiej rano.",
-        "consent": True,
-        "on_behalf": False,
-    },
-    "catalogue_update": {
-        "provider": "cus-test",
-        "service": "zlota-raczka",
-        "change": "Nowe godziny: pn–pt 8:00–16:00",
-        "name": "Jan Realizator",
-        "email": "jan@example.org",
-        "consent": True,
-    },
-    "missing_service": {"need": "Brakuje asystenta osobistego", "for_whom": "seniorzy"},
-    "error_report": {"service": "zlota-raczka", "description": "Nieaktualny numer telefonu"},
-    "feedback": {"service": "zlota-raczka", "rating": 4, "comment": "Bardzo pomocni"},
-}
-PATHS = {
-    "application": "/api/applications",
-    "catalogue_update": "/api/catalogue-updates",
-    "missing_service": "/api/missing-services",
-    "error_report": "/api/error-reports",
-    "feedback": "/api/feedback",
-}
-
 
 def pytest_configure(config: pytest.Config) -> None:
     """Starlette 1.x prefers httpx2 for its TestClient; httpx is what the project declares."""
     config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")
-
-
-def free_port() -> int:
-    """A TCP port on loopback that nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def write_catalogue(folder: Path) -> Path:
-    """A content folder with three services and two providers."""
-    for kind, records in (("services", SERVICES), ("providers", PROVIDERS)):
-        (folder / kind).mkdir(parents=True, exist_ok=True)
-        for name, text in records.items():
-            (folder / kind / f"{name}.yaml").write_text(text, encoding="utf-8")
-    return folder
-
-
-class SmtpSink:
-    """A real aiosmtpd server on a fixed loopback port that can be stopped and started again."""
-
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.messages: list[EmailMessage] = []
-        self.raw: list[bytes] = []
-        self._lock = threading.Lock()
-        self._controller: Controller | None = None
-
-    async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls this hook by name
-        data = envelope.original_content or envelope.content
-        message = email.message_from_bytes(data, policy=email.policy.default)
-        with self._lock:
-            self.raw.append(data)
-            self.messages.append(message)  # type: ignore[arg-type]
-        return "250 OK"
-
-    def start(self) -> None:
-        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
-        self._controller.start()
-
-    def stop(self) -> None:
-        if self._controller is not None:
-            self._controller.stop()
-            self._controller = None
-
-    def message_ids(self) -> list[str]:
-        with self._lock:
-            return [str(message["Message-ID"]) for message in self.messages]
-
-    def wait_for(self, count: int, timeout: float = 15.0) -> list[EmailMessage]:
-        """Wait until at least ``count`` messages arrived; fail with what did arrive."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self._lock:
-                if len(self.messages) >= count:
-                    return list(self.messages)
-            time.sleep(0.05)
-        raise AssertionError(f"expected {count} messages, got {len(self.messages)}")
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import sqlite3
 import time
 
 import pytest
-from conftest import PATHS, VALID
+from formkit import PATHS, VALID
 
 from forms_backend.store import connect, counts
 

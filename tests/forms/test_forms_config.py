@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import VALID
+from formkit import VALID
 
 from forms_backend.catalogue import Catalogue
 from forms_backend.config import Config

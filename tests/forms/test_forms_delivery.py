@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from conftest import PATHS, ROOT, VALID, free_port
+from formkit import PATHS, ROOT, VALID, free_port
 
 from forms_backend import store
 from forms_backend.forms import FORMS

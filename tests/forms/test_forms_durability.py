@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import ROOT, VALID, SmtpSink, free_port
+from formkit import ROOT, VALID, SmtpSink, free_port
 
 
 def test_smtp_down_during_submissions_then_up_delivers_each_exactly_once(make_client):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
-from conftest import PATHS, ROOT
+from formkit import PATHS, ROOT
 from jinja2 import Environment, FileSystemLoader
 
 from cus_catalogue.i18n import load_translations

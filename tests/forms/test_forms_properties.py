@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import schemathesis
-from conftest import PATHS, ROOT, VALID, write_catalogue
+from formkit import PATHS, ROOT, VALID, write_catalogue
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient

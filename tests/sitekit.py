@@ -1,0 +1,101 @@
+"""Test helpers shared by many modules: real Pelican builds, a real HTTP server, Chromium."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE_CONTENT = ROOT / "content"
+# Record dates are checked against this day in tests, so results do not drift with the calendar.
+TEST_TODAY = "2026-11-23"
+
+
+def run_pelican(
+    content: Path, output: Path, settings: Path | None = None, **extra: object
+) -> subprocess.CompletedProcess[str]:
+    """Plain ``pelican CONTENT -s SETTINGS -o OUTPUT``, as a webmaster would run it."""
+    extra.setdefault("CATALOGUE_TODAY", TEST_TODAY)
+    command = [
+        sys.executable, "-m", "pelican", str(content),
+        "-s", str(settings or ROOT / "pelicanconf.py"),
+        "-o", str(output),
+        "-e", *[f"{key}={json.dumps(value)}" for key, value in extra.items()],
+    ]  # fmt: skip
+    # Wide enough that Pelican's console log never wraps a problem line.
+    env = {**os.environ, "COLUMNS": "400"}
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_answers(url: str, timeout: float = 20.0) -> None:
+    """Poll until the server answers (no fixed sleeps)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file server like any web host, without request logs on the console."""
+
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".webmanifest": "application/manifest+json",
+        ".svg": "image/svg+xml",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve a built site over real HTTP on a free loopback port; yield its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        wait_until_answers(base + "/")
+        yield base
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def chromium_executable() -> str | None:
+    """CHROMIUM_PATH (set by scripts/test), else a system Chromium, else Playwright's own."""
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "chromium", "chromium-browser"):
+        if candidate and shutil.which(candidate):
+            return shutil.which(candidate)
+    return None
