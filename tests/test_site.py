@@ -96,12 +96,17 @@ def test_service_list_for_the_form_backend(mini_site: Path) -> None:
 
 
 def test_no_page_loads_anything_from_another_origin(example_site: Path) -> None:
-    resource = re.compile(
-        r'<(?:script|img|link|iframe|source)\b[^>]*\b(?:src|href)="(https?:)?//', re.I
+    # Elements the browser fetches by itself (a feed's rel="alternate" link is not fetched).
+    fetched = re.compile(
+        r'<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc="(https?:)?//', re.I
     )
+    loads = re.compile(r'rel="[^"]*(stylesheet|icon|preload|manifest)[^"]*"', re.I)
+    foreign = re.compile(r'href="(https?:)?//', re.I)
     for html_file in example_site.rglob("*.html"):
         html = html_file.read_text(encoding="utf-8")
-        assert not resource.search(html), html_file
+        assert not fetched.search(html), html_file
+        for link in re.findall(r"<link\b[^>]*>", html, re.I):
+            assert not (loads.search(link) and foreign.search(link)), (html_file, link)
         assert "@import" not in html and "fonts.googleapis" not in html
 
 
