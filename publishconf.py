@@ -9,3 +9,8 @@ from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("KATALOG_SITEURL", "https://katalog.przykladowo.example")
 RELATIVE_URLS = False
+
+# Where `katalog publish` deploys (docs/publishing.md): rsync:USER@HOST:/PATH/,
+# s3://BUCKET/PREFIX or git:REPOSITORY#BRANCH. Empty: build and check only.
+CATALOGUE_DEPLOY_TARGET = os.environ.get("KATALOG_DEPLOY", "")
+CATALOGUE_DEPLOY_S3_ENDPOINT = os.environ.get("KATALOG_S3_ENDPOINT", "")

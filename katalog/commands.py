@@ -8,6 +8,7 @@ from pathlib import Path
 from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.i18n import gettext as _
 
+from .annotations import github_report
 from .build import build_site
 from .messages import report, say, summary
 from .paths import DATA, DEFAULT_OUTPUT, DEV_SETTINGS, content_folder
@@ -17,7 +18,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Check every record and vocabulary; exit 1 when anything is an error."""
     content = content_folder(args.content)
     catalogue = load_catalogue(content, DATA, stale_months=args.stale_months)
-    errors, warnings = report(catalogue.problems, Path.cwd())
+    if args.format == "github":
+        errors, warnings = github_report(catalogue.problems, Path.cwd())
+    else:
+        errors, warnings = report(catalogue.problems, Path.cwd())
     say(summary(len(catalogue.services), len(catalogue.providers), errors, warnings))
     return 1 if errors else 0
 
@@ -45,6 +49,12 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         type=int,
         default=12,
         help=_("warn about records not checked for this many months"),
+    )
+    validate.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help=_("github: annotations for GitHub Actions (::error file=...,line=...::)"),
     )
     validate.set_defaults(run=cmd_validate)
 

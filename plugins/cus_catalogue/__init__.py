@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from . import opendata
+from . import opendata, publishing
 from .hooks import add_generator, configure, install_translations
 
 
@@ -12,3 +12,4 @@ def register() -> None:
     signals.generator_init.connect(install_translations)
     signals.get_generators.connect(add_generator)
     opendata.register()
+    publishing.register()

@@ -54,6 +54,17 @@ DEFAULTS: dict[str, Any] = {
         "bip": "https://bip.przykladowo.example",
         "is_example": True,
     },
+    # Publishing (issue 6). Account names on the code host allowed to change every record.
+    "CATALOGUE_EDITORS": ["cus-przykladowo"],
+    # Base URL for sitemap and feed when SITEURL is empty (development builds).
+    "CATALOGUE_PREVIEW_URL": "http://127.0.0.1:8000",
+    # How many services the Atom feed of new and updated services lists.
+    "CATALOGUE_FEED_LENGTH": 50,
+    # Where `katalog publish` deploys: "" (nowhere), "rsync:USER@HOST:/PATH/",
+    # "s3://BUCKET/PREFIX" or "git:REPOSITORY#BRANCH"; see docs/publishing.md.
+    "CATALOGUE_DEPLOY_TARGET": "",
+    # Endpoint of an S3-compatible service other than AWS ("" means AWS itself).
+    "CATALOGUE_DEPLOY_S3_ENDPOINT": "",
     # The RODO (GDPR) information clause shown with every form.
     "RODO": {
         "controller": "Centrum Usług Społecznych w Przykładowie, ul. Słoneczna 1, 00-000 Przykładowo",
