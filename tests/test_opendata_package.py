@@ -1,0 +1,160 @@
+"""/dane/: the Data Package and the HSDS export of the built example site, checked by the standards' own tools."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from frictionless import Package
+from jsonschema import Draft202012Validator, FormatChecker
+from sitekit import EXAMPLE_CONTENT, ROOT, run_pelican
+
+HSDS = ROOT.parent / "shared" / "hsds-3.0"
+VENDORED_DESCRIPTOR = ROOT / "plugins" / "cus_catalogue" / "opendata" / "hsds_datapackage.json"
+
+
+@pytest.fixture(scope="module")
+def hsds() -> Path:
+    """The HSDS 3.0 specification files CI keeps beside the repository."""
+    if not HSDS.is_dir():
+        pytest.skip(f"HSDS specification files not found at {HSDS}")
+    return HSDS
+
+
+def strict(schema: object) -> object:
+    """The specification's strict check: every object closed to additional properties."""
+    if isinstance(schema, dict):
+        if "properties" in schema:
+            schema["additionalProperties"] = False
+        for value in schema.values():
+            strict(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            strict(value)
+    return schema
+
+
+def validate_package(descriptor: Path) -> list[str]:
+    report = Package(str(descriptor)).validate()
+    return [f"{t.name}: {e.message}" for t in report.tasks for e in t.errors] + [
+        e.message for e in report.errors
+    ]
+
+
+def test_data_package_validates_with_frictionless(example_site: Path) -> None:
+    descriptor = example_site / "dane" / "katalog" / "datapackage.json"
+    assert validate_package(descriptor) == []
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    names = [resource["name"] for resource in package["resources"]]
+    assert {"services", "providers", "service_audiences", "service_areas", "hours"} <= set(names)
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+
+
+def test_data_package_has_every_service_and_its_links(example_site: Path) -> None:
+    folder = example_site / "dane" / "katalog"
+    with (folder / "services.csv").open(encoding="utf-8") as table:
+        services = list(csv.DictReader(table))
+    assert sorted(s["id"] for s in services) == sorted(
+        p.stem for p in (EXAMPLE_CONTENT / "services").glob("*.yaml")
+    )
+    zlota = next(s for s in services if s["id"] == "zlota-raczka")
+    assert zlota["unit"] == "usługa"
+    with (folder / "service_audiences.csv").open(encoding="utf-8") as table:
+        pairs = {(row["service"], row["audience"]) for row in csv.DictReader(table)}
+    assert ("zlota-raczka", "seniorzy") in pairs
+
+
+def test_hsds_json_validates_against_the_compiled_service_schema(
+    example_site: Path, hsds: Path
+) -> None:
+    services = json.loads((example_site / "dane" / "hsds" / "services.json").read_text("utf-8"))
+    schema = json.loads((hsds / "schema" / "compiled" / "service.json").read_text("utf-8"))
+    assert len(services) == len(list((EXAMPLE_CONTENT / "services").glob("*.yaml")))
+    for candidate in (schema, strict(copy.deepcopy(schema))):
+        validator = Draft202012Validator(candidate, format_checker=FormatChecker())
+        errors = [f"{e.json_path}: {e.message}" for s in services for e in validator.iter_errors(s)]
+        assert errors == []
+
+
+def test_strict_schema_really_rejects_an_unknown_property(example_site: Path, hsds: Path) -> None:
+    services = json.loads((example_site / "dane" / "hsds" / "services.json").read_text("utf-8"))
+    schema = strict(json.loads((hsds / "schema" / "compiled" / "service.json").read_text("utf-8")))
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    tampered = copy.deepcopy(services[0])
+    tampered["schedules"][0]["unit"] = "godzina"
+    assert list(validator.iter_errors(tampered))
+
+
+def test_hsds_services_carry_organisation_schedules_costs_and_attributes(
+    example_site: Path,
+) -> None:
+    services = json.loads((example_site / "dane" / "hsds" / "services.json").read_text("utf-8"))
+    service = next(s for s in services if s["name"] == "Usługi opiekuńcze w miejscu zamieszkania")
+    assert service["organization"]["id"] == service["organization_id"]
+    assert service["schedules"][0]["byday"] == "MO,TU,WE,TH,FR"
+    cost = service["cost_options"][0]
+    assert (cost["currency"], cost["amount"], cost["amount_description"]) == (
+        "PLN",
+        28,
+        "za godzinę",
+    )
+    values = {a["taxonomy_term"]["code"]: a.get("value") for a in service["attributes"]}
+    assert values["unit"] == "godzina"
+    assert values["fee-kind"] == "partial"
+    assert "seniorzy" in values and "pomoc-spoleczna" in values
+
+
+def test_hsds_tables_validate_against_hsds_own_datapackage(example_site: Path, hsds: Path) -> None:
+    descriptor = example_site / "dane" / "hsds" / "tabular" / "datapackage.json"
+    assert validate_package(descriptor) == []
+    ours = json.loads(descriptor.read_text("utf-8"))
+    spec = json.loads((hsds / "datapackage.json").read_text("utf-8"))
+    assert ours["resources"] == spec["resources"]
+    assert json.loads(VENDORED_DESCRIPTOR.read_text("utf-8")) == spec
+    with (descriptor.parent / "services.csv").open(encoding="utf-8") as table:
+        assert len(list(csv.DictReader(table))) == len(
+            list((EXAMPLE_CONTENT / "services").glob("*.yaml"))
+        )
+
+
+def test_two_builds_give_identical_open_data(example_site: Path, tmp_path: Path) -> None:
+    result = run_pelican(EXAMPLE_CONTENT, tmp_path / "again")
+    assert result.returncode == 0, result.stderr
+    first = sorted(
+        p.relative_to(example_site) for p in (example_site / "dane").rglob("*") if p.is_file()
+    )
+    second = sorted(
+        p.relative_to(tmp_path / "again")
+        for p in (tmp_path / "again" / "dane").rglob("*")
+        if p.is_file()
+    )
+    assert first == second
+    for relative in first:
+        if relative.suffix in (".json", ".csv"):
+            assert (example_site / relative).read_bytes() == (
+                tmp_path / "again" / relative
+            ).read_bytes(), relative
+
+
+def test_ids_are_uuid5_of_the_record_ids(example_site: Path) -> None:
+    import uuid
+
+    from cus_catalogue.settings import DEFAULTS
+
+    services = json.loads((example_site / "dane" / "hsds" / "services.json").read_text("utf-8"))
+    namespace = uuid.UUID(DEFAULTS["CATALOGUE_HSDS_NAMESPACE"])
+    ids = {s["id"] for s in services}
+    assert str(uuid.uuid5(namespace, "service/zlota-raczka")) in ids
+
+
+def test_data_page_lists_every_download_in_polish(example_site: Path) -> None:
+    page = (example_site / "dane" / "index.html").read_text("utf-8")
+    assert "<h1>Otwarte dane</h1>" in page
+    assert 'rel="license"' in page
+    for path in ("katalog/datapackage.json", "katalog/services.csv", "hsds/services.json",
+                 "hsds/tabular/datapackage.json", "hsds/tabular/services.csv"):  # fmt: skip
+        assert f"dane/{path}" in page
+        assert (example_site / "dane" / path).is_file()
