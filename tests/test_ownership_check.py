@@ -1,0 +1,200 @@
+"""check-changes on a real git repository: maintainers may change their provider's records only."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from katalog.cli import main
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini"
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in the test repository, failing the test on error."""
+    import os
+
+    result = subprocess.run(
+        ["git", "-C", str(repo), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **GIT_ENV},
+    )
+    return result.stdout
+
+
+def commit(repo: Path, message: str) -> None:
+    """Commit everything in the work tree."""
+    git(repo, "add", "--all")
+    git(repo, "commit", "--quiet", "-m", message)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A clone-like repository on ``main``: the mini catalogue plus a second provider."""
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURE, root / "content")
+    first = root / "content" / "providers" / "fundacja-pomocna-dlon.yaml"
+    second = root / "content" / "providers" / "stowarzyszenie-inne.yaml"
+    second.write_text(
+        first.read_text(encoding="utf-8")
+        .replace("Fundacja Pomocna Dłoń", "Stowarzyszenie Inne")
+        .replace(
+            "maintainers: [pomocna-dlon]", "maintainers: [inne-stowarzyszenie, Wspolny-Login]"
+        ),
+        encoding="utf-8",
+    )
+    first.write_text(
+        first.read_text(encoding="utf-8").replace(
+            "maintainers: [pomocna-dlon]", "maintainers: [pomocna-dlon, wspolny-login]"
+        ),
+        encoding="utf-8",
+    )
+    (root / "pelicanconf.py").write_text('CATALOGUE_EDITORS = ["redakcja-cus"]\n', encoding="utf-8")
+    (root / "README.md").write_text("Katalog\n", encoding="utf-8")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    commit(root, "Catalogue")
+    git(root, "checkout", "--quiet", "-b", "change")
+    return root
+
+
+def edit(repo: Path, relative: str, old: str, new: str) -> None:
+    """Replace text in a file of the repository."""
+    path = repo / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def check(repo: Path, author: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """Exit code and everything printed by ``katalog check-changes``."""
+    code = main(["check-changes", "--repo", str(repo), "--author", author, "--base", "main"])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+SERVICE = "content/services/zlota-raczka.yaml"
+
+
+def test_maintainer_of_the_provider_may_change_its_service(repo, capsys):
+    edit(repo, SERVICE, "last_verified:", "keywords: [naprawy]\nlast_verified:")
+    commit(repo, "Update a service")
+    code, output = check(repo, "pomocna-dlon", capsys)
+    assert code == 0, output
+    assert "pomocna-dlon może zmienić zmieniony plik (1)." in output
+
+
+def test_someone_else_is_refused_and_the_file_is_named(repo, capsys):
+    edit(repo, SERVICE, "last_verified:", "keywords: [naprawy]\nlast_verified:")
+    commit(repo, "Update a service")
+    code, output = check(repo, "inne-stowarzyszenie", capsys)
+    assert code == 1
+    assert (
+        f"{SERVICE}: inne-stowarzyszenie nie jest opiekunem realizatora „fundacja-pomocna-dlon” "
+        "(opiekunowie: pomocna-dlon, wspolny-login)"
+    ) in output
+    assert "inne-stowarzyszenie nie może zmienić 1 pliku" in output
+
+
+def test_centre_editors_may_change_everything(repo, capsys):
+    edit(repo, SERVICE, "last_verified:", "keywords: [naprawy]\nlast_verified:")
+    edit(repo, "README.md", "Katalog", "Katalog usług")
+    commit(repo, "Editor's changes")
+    code, output = check(repo, "Redakcja-CUS", capsys)
+    assert code == 0, output
+
+
+def test_moving_a_service_needs_both_the_old_and_the_new_provider(repo, capsys):
+    edit(repo, SERVICE, "provider: fundacja-pomocna-dlon", "provider: stowarzyszenie-inne")
+    commit(repo, "Move a service to another provider")
+    code, output = check(repo, "pomocna-dlon", capsys)
+    assert code == 1
+    assert "realizatora „stowarzyszenie-inne”" in output
+    code, output = check(repo, "inne-stowarzyszenie", capsys)
+    assert code == 1
+    assert "realizatora „fundacja-pomocna-dlon”" in output
+    # Listed for both providers (logins compare without regard to case).
+    code, output = check(repo, "WSPOLNY-login", capsys)
+    assert code == 0, output
+
+
+def test_maintainers_are_read_from_the_base_so_a_change_cannot_grant_itself(repo, capsys):
+    edit(
+        repo,
+        "content/providers/fundacja-pomocna-dlon.yaml",
+        "maintainers: [pomocna-dlon, wspolny-login]",
+        "maintainers: [pomocna-dlon, wspolny-login, intruz]",
+    )
+    edit(repo, SERVICE, "last_verified:", "keywords: [naprawy]\nlast_verified:")
+    commit(repo, "Add myself")
+    code, output = check(repo, "intruz", capsys)
+    assert code == 1
+    assert "content/providers/fundacja-pomocna-dlon.yaml: intruz nie jest opiekunem" in output
+    assert f"{SERVICE}: intruz nie jest opiekunem" in output
+
+
+def test_editors_are_read_from_the_base_too(repo, capsys):
+    edit(repo, "pelicanconf.py", '"redakcja-cus"', '"redakcja-cus", "intruz"')
+    edit(repo, SERVICE, "last_verified:", "keywords: [naprawy]\nlast_verified:")
+    commit(repo, "Make me an editor")
+    code, output = check(repo, "intruz", capsys)
+    assert code == 1
+    assert "pelicanconf.py: pliki inne niż rekordy może zmieniać tylko redakcja centrum" in output
+
+
+def test_files_outside_the_records_are_for_editors(repo, capsys):
+    edit(repo, "README.md", "Katalog", "Katalog usług")
+    commit(repo, "Edit the readme")
+    code, output = check(repo, "pomocna-dlon", capsys)
+    assert code == 1
+    assert "README.md: pliki inne niż rekordy może zmieniać tylko redakcja centrum" in output
+
+
+def test_new_service_and_deleted_service_of_own_provider_are_allowed(repo, capsys):
+    source = repo / SERVICE
+    shutil.copy(source, repo / "content" / "services" / "nowa-usluga.yaml")
+    (repo / "content" / "services" / "porada-prawna.yaml").unlink()
+    commit(repo, "Add one service, remove another")
+    code, output = check(repo, "pomocna-dlon", capsys)
+    assert code == 0, output
+    assert "wszystkie zmienione pliki (2)" in output
+
+
+def test_a_new_provider_is_added_by_the_editors(repo, capsys):
+    shutil.copy(
+        repo / "content" / "providers" / "fundacja-pomocna-dlon.yaml",
+        repo / "content" / "providers" / "nowa-fundacja.yaml",
+    )
+    commit(repo, "New provider")
+    code, output = check(repo, "pomocna-dlon", capsys)
+    assert code == 1
+    assert "realizatora „nowa-fundacja” nie ma jeszcze w katalogu" in output
+    code, output = check(repo, "redakcja-cus", capsys)
+    assert code == 0, output
+
+
+def test_only_changes_since_the_branch_left_the_base_count(repo, capsys):
+    edit(repo, SERVICE, "last_verified:", "keywords: [naprawy]\nlast_verified:")
+    commit(repo, "Update a service")
+    git(repo, "checkout", "--quiet", "main")
+    edit(repo, "README.md", "Katalog", "Katalog usług")
+    commit(repo, "Meanwhile on main")
+    git(repo, "checkout", "--quiet", "change")
+    code, output = check(repo, "pomocna-dlon", capsys)
+    assert code == 0, output
+
+
+def test_an_unknown_base_is_a_plain_message(repo, capsys):
+    code = main(["check-changes", "--repo", str(repo), "--author", "x", "--base", "nie-ma"])
+    assert code == 1
+    assert "git nie porównał zmian" in capsys.readouterr().err

@@ -1,0 +1,194 @@
+"""The production build: sitemap of every page, a valid Atom feed, robots.txt, 404, freshness."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from katalog.linkcheck import check_internal
+from katalog.publish import PublishResult, publish
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "content"
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+SITEURL = "https://katalog.przykladowo.example"
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[PublishResult, Path]:
+    """``katalog publish --dry-run`` of the example catalogue (no network: external links off)."""
+    output = tmp_path_factory.mktemp("published")
+    result = publish(
+        EXAMPLE,
+        output,
+        dry_run=True,
+        overrides={"CATALOGUE_TODAY": "2026-11-23"},
+        check_links=False,
+    )
+    return result, output
+
+
+def test_sitemap_lists_every_service_and_provider_page(published):
+    _result, output = published
+    tree = ET.parse(output / "sitemap.xml")
+    locs = [url.findtext(f"{SITEMAP}loc") for url in tree.getroot().iter(f"{SITEMAP}url")]
+    services = sorted(p.stem for p in (EXAMPLE / "services").glob("*.yaml"))
+    providers = sorted(p.stem for p in (EXAMPLE / "providers").glob("*.yaml"))
+    for service in services:
+        assert f"{SITEURL}/uslugi/{service}/" in locs
+    for provider in providers:
+        assert f"{SITEURL}/realizatorzy/{provider}/" in locs
+    assert f"{SITEURL}/" in locs
+    assert len(locs) == len(set(locs))
+    # Every listed page exists; staff pages and the 404 page stay out.
+    for loc in locs:
+        path = loc.removeprefix(SITEURL + "/")
+        assert (output / path / "index.html").is_file() or (output / path).is_file(), loc
+    assert not any("dla-pracownikow" in loc or loc.endswith("404.html") for loc in locs)
+    lastmod = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for url in tree.getroot().iter(f"{SITEMAP}url")
+    }
+    assert lastmod[f"{SITEURL}/uslugi/dietetyk/"] == "2026-05-19"
+
+
+def test_feed_is_valid_atom(published):
+    """RFC 4287: feed id, title, updated, author; each entry id, title, updated, link."""
+    _result, output = published
+    root = ET.parse(output / "atom.xml").getroot()
+    assert root.tag == f"{ATOM}feed"
+    assert root.findtext(f"{ATOM}id") == f"{SITEURL}/atom.xml"
+    assert root.findtext(f"{ATOM}title").startswith("Nowe i zaktualizowane usługi")
+    assert RFC3339.match(root.findtext(f"{ATOM}updated"))
+    assert root.find(f"{ATOM}author/{ATOM}name").text
+    self_links = [k for k in root.findall(f"{ATOM}link") if k.get("rel") == "self"]
+    assert self_links[0].get("href") == f"{SITEURL}/atom.xml"
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == min(50, len(list((EXAMPLE / "services").glob("*.yaml"))))
+    ids = [entry.findtext(f"{ATOM}id") for entry in entries]
+    assert len(ids) == len(set(ids))
+    updated = [entry.findtext(f"{ATOM}updated") for entry in entries]
+    assert updated == sorted(updated, reverse=True)
+    assert root.findtext(f"{ATOM}updated") == updated[0]
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}title")
+        assert RFC3339.match(entry.findtext(f"{ATOM}updated"))
+        link = entry.find(f"{ATOM}link")
+        assert link.get("href").startswith(f"{SITEURL}/uslugi/")
+        assert link.get("href") == entry.findtext(f"{ATOM}id")
+        assert (output / link.get("href").removeprefix(SITEURL + "/") / "index.html").is_file()
+
+
+def test_feed_updated_is_last_verified(published):
+    _result, output = published
+    root = ET.parse(output / "atom.xml").getroot()
+    for entry in root.findall(f"{ATOM}entry"):
+        service = entry.findtext(f"{ATOM}id").removeprefix(f"{SITEURL}/uslugi/").strip("/")
+        text = (EXAMPLE / "services" / f"{service}.yaml").read_text(encoding="utf-8")
+        verified = re.search(r'^last_verified: "(\d{4}-\d{2}-\d{2})"', text, re.M).group(1)
+        assert entry.findtext(f"{ATOM}updated").startswith(verified + "T00:00:00")
+
+
+def test_pages_announce_the_feed_and_robots_points_to_the_sitemap(published):
+    _result, output = published
+    index = (output / "index.html").read_text(encoding="utf-8")
+    assert (
+        f'type="application/atom+xml" title="Nowe i zaktualizowane usługi" href="{SITEURL}/atom.xml"'
+        in index
+    )
+    robots = (output / "robots.txt").read_text(encoding="utf-8")
+    assert robots == (
+        f"User-agent: *\nDisallow: /dla-pracownikow/\n\nSitemap: {SITEURL}/sitemap.xml\n"
+    )
+
+
+def test_404_page_uses_absolute_addresses(published):
+    _result, output = published
+    page = (output / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Nie znaleziono strony</h1>" in page
+    assert '<meta name="robots" content="noindex">' in page
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', page).group(1)
+    assert stylesheet.startswith(f"{SITEURL}/theme/css/main.")
+
+
+def test_css_and_js_are_minified_and_hashed(published):
+    _result, output = published
+    page = (output / "uslugi" / "dietetyk" / "index.html").read_text(encoding="utf-8")
+    sheets = re.findall(r'href="' + re.escape(SITEURL) + r'/(theme/css/[^"]+)"', page)
+    assert sheets and all(re.search(r"\.[0-9a-f]{10}\.css$", sheet) for sheet in sheets)
+    for sheet in sheets:
+        text = (output / sheet).read_text(encoding="utf-8")
+        assert "\n  " not in text  # minified
+    assert not (output / "theme" / "css" / "main.css").exists()
+
+
+def test_minified_scripts_still_parse(published):
+    """rjsmin must not break modern JavaScript: node parses every script of the output."""
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed")
+    _result, output = published
+    scripts = sorted(output.rglob("*.js"))
+    assert scripts
+    failures = [
+        f"{script}: {result.stderr}"
+        for script in scripts
+        if (result := run_node_check(script)).returncode != 0
+    ]
+    assert not failures, "\n".join(failures)
+
+
+def test_example_site_has_no_broken_internal_links(published):
+    result, output = published
+    broken = check_internal(output, SITEURL)
+    assert not broken, "\n".join(f"{b.page}:{b.line}: {b.target}" for b in broken[:20])
+    assert result.code == 0
+
+
+def test_stale_records_go_to_the_freshness_report_not_to_a_failure(tmp_path):
+    """Two years later every mini record is stale: warnings, yet the publish goes on."""
+    output = tmp_path / "site"
+    today = dt.date(2029, 1, 15).isoformat()
+    publish(MINI, output, dry_run=True, overrides={"CATALOGUE_TODAY": today}, check_links=False)
+    page = (output / "dla-pracownikow" / "aktualnosc" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in page
+    assert "3 rekordy do sprawdzenia." in page
+    assert '<h2 id="provider-fundacja-pomocna-dlon">Fundacja Pomocna Dłoń</h2>' in page
+    assert "Opiekunowie: pomocna-dlon" in page
+    with (output / "dla-pracownikow" / "aktualnosc.csv").open(encoding="utf-8-sig") as table:
+        rows = list(csv.DictReader(table))
+    assert [(row["rodzaj rekordu"], row["identyfikator"]) for row in rows] == [
+        ("realizator", "fundacja-pomocna-dlon"),
+        ("usługa", "porada-prawna"),
+        ("usługa", "zlota-raczka"),
+    ]
+    assert rows[0]["plik"] == "mini/providers/fundacja-pomocna-dlon.yaml"
+    assert rows[1]["adres"] == f"{SITEURL}/uslugi/porada-prawna/"
+
+
+def test_dev_build_writes_sitemap_and_feed_with_the_preview_address(mini_site):
+    sitemap = (mini_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>http://127.0.0.1:8000/uslugi/zlota-raczka/</loc>" in sitemap
+    assert (mini_site / "atom.xml").is_file()
+    assert (mini_site / "404.html").is_file()
+
+
+def run_node_check(path: Path) -> subprocess.CompletedProcess[str]:
+    """``node --check`` of a script as an ES module."""
+    module = path.with_suffix(".check.mjs")
+    shutil.copy(path, module)
+    try:
+        return subprocess.run(
+            ["node", "--check", str(module)], capture_output=True, text=True, check=False
+        )
+    finally:
+        module.unlink()
