@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from . import opendata, publishing
+from . import accessibility, opendata, publishing
 from .hooks import add_generator, configure, install_translations
 
 
@@ -13,3 +13,4 @@ def register() -> None:
     signals.get_generators.connect(add_generator)
     opendata.register()
     publishing.register()
+    accessibility.register()  # last: its finalized hashes every file the others wrote

@@ -65,6 +65,90 @@ DEFAULTS: dict[str, Any] = {
     "CATALOGUE_DEPLOY_TARGET": "",
     # Endpoint of an S3-compatible service other than AWS ("" means AWS itself).
     "CATALOGUE_DEPLOY_S3_ENDPOINT": "",
+    # Accessibility statement (/deklaracja-dostepnosci/), ministry template version 2.
+    # Dates are ISO; texts are Polish data the centre maintains, not interface strings.
+    "ACCESSIBILITY_STATEMENT": {
+        "entity": "Centrum Usług Społecznych w Przykładowie",
+        "published": "2026-01-15",
+        "updated": "2026-11-02",
+        "status": "zgodna",
+        "status_note": "",
+        "inaccessible": [],
+        "burden_assessment_url": "",
+        "prepared": "2026-11-02",
+        "reviewed": "2026-11-02",
+        "method": "Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny: automatyczne testy axe-core każdego rodzaju strony (WCAG 2.1 AA, szerokość 375 i 1280 px, tryb zwykły i kiosk) oraz ręczne testy obsługi klawiaturą, powiększenia tekstu do 200% i czytnika ekranu.",
+        "auditor": "",
+        "shortcuts": "Na stronie można używać standardowych skrótów klawiaturowych przeglądarki. Pierwszy klawisz Tab pokazuje odnośnik „Przejdź do treści”.",
+        "contact_person": "Anna Przykładowa",
+        "contact_email": "dostepnosc@przykladowo.example",
+        "contact_phone": "+48 94 000 00 10",
+        "complaints_to": "Dyrektor Centrum Usług Społecznych w Przykładowie, ul. Słoneczna 1, 00-000 Przykładowo, cus@przykladowo.example",
+        "ombudsman_url": "https://bip.brpo.gov.pl/",
+        "architecture": [
+            "Budynek centrum przy ul. Słonecznej 1 ma wejście od ulicy z podjazdem dla wózków; drzwi otwierają się automatycznie.",
+            "Przy wejściu jest dzwonek przywołujący pracownika i tablica z planem budynku w druku powiększonym.",
+            "Biuro obsługi mieszkańców (kiosk informacyjny i stanowiska obsługi) jest na parterze. Na piętro prowadzi winda.",
+            "Na parterze jest toaleta dostosowana do potrzeb osób z niepełnosprawnościami.",
+            "Przed budynkiem są dwa miejsca parkingowe dla osób z niepełnosprawnościami.",
+            "Do budynku można wejść z psem asystującym i psem przewodnikiem.",
+            "W biurze obsługi działa pętla indukcyjna.",
+        ],
+        "communication": [
+            "Możesz skontaktować się z nami telefonicznie, e-mailem, listownie, przez ePUAP lub osobiście w biurze obsługi.",
+            "Osoba niesłysząca lub słabosłysząca może przyjść z wybraną przez siebie osobą przybraną.",
+            "Tłumacz polskiego języka migowego (PJM) jest dostępny w biurze obsługi w poniedziałki i środy w godz. 9:00–13:00. W innym terminie zgłoś potrzebę tłumacza co najmniej 3 dni robocze wcześniej (e-mail lub SMS).",
+            "Na stronie jest informacja o centrum w tekście łatwym do czytania (ETR).",
+        ],
+        "sign_language_video_url": "",
+        "apps": "Centrum nie ma aplikacji mobilnej. Katalog działa w przeglądarce telefonu, także bez połączenia z internetem po pierwszej wizycie.",
+    },
+    # The easy-to-read page (/tekst-latwy-do-czytania/): short paragraphs, one idea each.
+    "EASY_TO_READ": [
+        {
+            "heading": "Co to jest Centrum Usług Społecznych?",
+            "paragraphs": [
+                "Centrum Usług Społecznych to urząd w naszej gminie.",
+                "Mówimy na nie krótko: centrum albo CUS.",
+                "Centrum pomaga ludziom, którzy potrzebują wsparcia.",
+                "Na przykład osobom starszym, osobom z niepełnosprawnością, rodzinom z dziećmi.",
+            ],
+        },
+        {
+            "heading": "Co robi centrum?",
+            "paragraphs": [
+                "Centrum mówi, jakie usługi są w gminie.",
+                "Usługa to pomoc. Na przykład pomoc w domu, przewóz do lekarza albo rozmowa z psychologiem.",
+                "Centrum pomaga wybrać usługę i się na nią zapisać.",
+            ],
+        },
+        {
+            "heading": "Jak korzystać z tej strony?",
+            "paragraphs": [
+                "Na górze strony jest wyszukiwarka.",
+                "Wpisz, czego potrzebujesz. Na przykład: pomoc w domu.",
+                "Możesz też wybrać, dla kogo jest usługa. Na przykład: seniorzy.",
+                "Kliknij nazwę usługi. Zobaczysz, kiedy jest usługa, ile kosztuje i jak się zgłosić.",
+                "Przycisk „Większy tekst” powiększa litery.",
+                "Przycisk „Wysoki kontrast” zmienia kolory na mocniejsze.",
+            ],
+        },
+        {
+            "heading": "Jak się z nami skontaktować?",
+            "paragraphs": [
+                "Możesz przyjść do centrum. Adres jest na dole strony.",
+                "Możesz zadzwonić albo napisać e-mail.",
+                "Możesz przyjść z tłumaczem języka migowego albo poprosić nas o tłumacza.",
+                "W centrum jest winda i toaleta dla osób na wózku.",
+            ],
+        },
+    ],
+    # Kiosk mode (/kiosk/): seconds without a touch before the "more time?" dialog, and how
+    # long the dialog waits (at least 20 s, WCAG 2.2.1) before the kiosk resets itself.
+    "CATALOGUE_KIOSK_IDLE_SECONDS": 90,
+    "CATALOGUE_KIOSK_WARNING_SECONDS": 30,
+    # Absolute address QR codes point to when SITEURL is relative (development builds).
+    "CATALOGUE_PUBLIC_URL": "https://katalog.przykladowo.example",
     # The RODO (GDPR) information clause shown with every form.
     "RODO": {
         "controller": "Centrum Usług Społecznych w Przykładowie, ul. Słoneczna 1, 00-000 Przykładowo",

@@ -1,0 +1,149 @@
+/* Service worker of the catalogue: precached pages and files, served from cache first.
+ *
+ * VERSION and PRECACHE (site-relative URL -> content hash) are written above by the build.
+ * A new version installs in the background, reusing every unchanged file from the previous
+ * cache, and waits: the page tells it when to take over (never in the middle of a form; in
+ * kiosk mode at the idle reset). It never reloads an open page; the previous cache is kept,
+ * so a page opened under the old version still finds its files.
+ */
+"use strict";
+
+const PREFIX = "cus-precache-";
+const CACHE = PREFIX + VERSION;
+const HASH_HEADER = "X-Cus-Hash";
+const PARALLEL = 6;
+const SCOPE = new URL(self.registration.scope);
+const OFFLINE_URL = new URL("offline/", SCOPE).href;
+
+function absolute(path) {
+  return new URL(path, SCOPE).href;
+}
+
+async function sha256Hex(buffer) {
+  const digest = await crypto.subtle.digest("SHA-256", buffer);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/* A stored copy of url whose content hash is `hash`, from any earlier version's cache. */
+async function reusable(url, hash, oldCaches) {
+  for (const cache of oldCaches) {
+    const response = await cache.match(url);
+    if (response && response.headers.get(HASH_HEADER) === hash) {
+      return response;
+    }
+  }
+  return null;
+}
+
+/* Fetch past the HTTP cache, check the content against the list, store it with its hash. */
+async function download(url, hash) {
+  const response = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
+  if (!response.ok) {
+    throw new Error("precache " + url + ": HTTP " + response.status);
+  }
+  const body = await response.arrayBuffer();
+  const actual = (await sha256Hex(body)).slice(0, hash.length);
+  const headers = new Headers(response.headers);
+  // A file that changed since the build is stored under its real hash, so the next
+  // version fetches it again instead of trusting it.
+  headers.set(HASH_HEADER, actual);
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const names = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
+  const oldCaches = await Promise.all(names.reverse().map((name) => caches.open(name)));
+  const queue = Object.entries(PRECACHE);
+  async function worker() {
+    while (queue.length) {
+      const [path, hash] = queue.shift();
+      const url = absolute(path);
+      const stored = await cache.match(url);
+      if (stored && stored.headers.get(HASH_HEADER) === hash) {
+        continue;
+      }
+      const old = await reusable(url, hash, oldCaches);
+      await cache.put(url, old || (await download(url, hash)));
+    }
+  }
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    precache().then(() => {
+      // The very first version has no page to disturb: take over at once.
+      if (!self.registration.active) {
+        return self.skipWaiting();
+      }
+      return undefined;
+    }),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && n !== CACHE);
+      // Keep the newest previous version for pages still open under it; drop the rest.
+      await Promise.all(names.slice(0, -1).map((name) => caches.delete(name)));
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  const data = event.data || {};
+  if (data.type === "SKIP_WAITING") {
+    self.skipWaiting();
+  } else if (data.type === "VERSION" && event.ports[0]) {
+    event.ports[0].postMessage({ version: VERSION, files: Object.keys(PRECACHE).length });
+  }
+});
+
+/* The cache key of a request: query and fragment never select a different static file. */
+function keyOf(url) {
+  const key = new URL(url);
+  key.search = "";
+  key.hash = "";
+  if (key.pathname.endsWith("/index.html")) {
+    key.pathname = key.pathname.slice(0, -"index.html".length);
+  }
+  return key.href;
+}
+
+async function fromCaches(url) {
+  const key = keyOf(url);
+  const own = await caches.open(CACHE);
+  return (await own.match(key)) || (await caches.match(key));
+}
+
+async function handle(request) {
+  const cached = await fromCaches(request.url);
+  if (cached) {
+    return cached;
+  }
+  try {
+    return await fetch(request);
+  } catch (error) {
+    if (request.mode === "navigate") {
+      const offline = await fromCaches(OFFLINE_URL);
+      if (offline) {
+        return offline;
+      }
+    }
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE.origin + "/")) {
+    return;
+  }
+  if (!request.url.startsWith(SCOPE.href)) {
+    return;
+  }
+  event.respondWith(handle(request));
+});

@@ -1,0 +1,91 @@
+"""QR codes made at build time with segno: on every service card and for kiosk links out."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import segno
+from markupsafe import Markup, escape
+
+from ..i18n import gettext as _
+
+QR_DIR = "kiosk/qr"
+LINKS_FILE = "kiosk/links.json"
+# Schemes a kiosk must not open itself: the visitor takes them home on a phone instead.
+OUTBOUND_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def public_url(settings: dict[str, Any], path: str) -> str:
+    """Absolute address of a page: SITEURL when it is absolute, else CATALOGUE_PUBLIC_URL."""
+    base = str(settings.get("SITEURL") or "")
+    if not base.startswith(("http://", "https://")):
+        base = str(settings.get("CATALOGUE_PUBLIC_URL") or "")
+    return urljoin(base.rstrip("/") + "/", path)
+
+
+def qr_svg(data: str, label: str, scale: int = 4) -> str:
+    """An SVG QR code with an accessible name; white modules stay white in high contrast."""
+    svg = segno.make(data, error="m").svg_inline(
+        scale=scale, omitsize=True, dark="#000", light="#fff", svgclass="qr-code", lineclass=None
+    )
+    # Named image for assistive technology; the caption beside it says what to do.
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+
+
+def service_qr(settings: dict[str, Any], service: Any) -> Markup:
+    """The QR code of a service page, for the printed card and for phones."""
+    url = public_url(settings, service.url)
+    return Markup(qr_svg(url, _("QR code with the address %(url)s") % {"url": url}))
+
+
+class _Links(HTMLParser):
+    """Collects the href of every <a> in a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.hrefs.add(href.strip())
+
+
+def outbound_links(output: Path) -> set[str]:
+    """Every link in the built pages that leaves the site (other origins, e-mail, phone)."""
+    found: set[str] = set()
+    for page in sorted(output.rglob("*.html")):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        found.update(h for h in parser.hrefs if urlsplit(h).scheme in OUTBOUND_SCHEMES)
+    return found
+
+
+def shown_address(href: str) -> str:
+    """What the kiosk prints under the code: the address without the scheme noise."""
+    return re.sub(r"^(mailto:|tel:)", "", href)
+
+
+def write_outbound_qr(output: Path) -> dict[str, dict[str, str]]:
+    """Kiosk: one SVG per outbound link and ``kiosk/links.json`` mapping each link to it."""
+    links: dict[str, dict[str, str]] = {}
+    for href in sorted(outbound_links(output)):
+        name = hashlib.sha256(href.encode()).hexdigest()[:16] + ".svg"
+        path = output / QR_DIR / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        svg = segno.make(href, error="m").svg_inline(
+            scale=6, dark="#000", light="#fff", svgclass=None, lineclass=None
+        )
+        path.write_text('<svg xmlns="http://www.w3.org/2000/svg" ' + svg[5:], encoding="utf-8")
+        links[href] = {"qr": f"{QR_DIR}/{name}", "text": shown_address(href)}
+    target = output / LINKS_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(links, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    return links

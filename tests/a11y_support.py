@@ -1,0 +1,141 @@
+"""Shared parts of the accessibility, kiosk and offline tests: axe-core, page kinds, servers."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sitekit import EXAMPLE_CONTENT, ROOT, free_port, wait_until_answers
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WIDTHS = (375, 1280)
+KIOSK_FLAG = "sessionStorage.setItem('cus-kiosk', '1');"
+
+# One page of every kind of the site contract (ids are records of the example catalogue).
+PAGE_KINDS = {
+    "start": "/",
+    "service": "/uslugi/zlota-raczka/",
+    "provider": "/realizatorzy/cus-przykladowo/",
+    "browse index": "/dla/",
+    "browse list": "/dla/seniorzy/",
+    "areas index": "/obszary/",
+    "area list": "/obszary/pomoc-spoleczna/",
+    "A–Z": "/uslugi/",
+    "providers": "/realizatorzy/",
+    "search with results": "/szukaj/?q=pomoc+w+domu",
+    "application form": "/wniosek/?usluga=zlota-raczka",
+    "catalogue update form": "/zglos-zmiane/",
+    "missing service form": "/zglos-brak-uslugi/",
+    "error report form": "/zglos-blad/?usluga=zlota-raczka",
+    "feedback form": "/ocen-usluge/?usluga=zlota-raczka",
+    "statement": "/deklaracja-dostepnosci/",
+    "easy to read": "/tekst-latwy-do-czytania/",
+    "kiosk": "/kiosk/",
+    "offline": "/offline/",
+    "open data": "/dane/",
+}
+
+
+def axe_source() -> Path:
+    """axe-core from node_modules (pinned in package.json; `npm ci` installs it)."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (scripts/test does it)")
+    return AXE
+
+
+def run_axe(page: Any) -> list[dict[str, Any]]:
+    """axe-core violations of the page as loaded now, WCAG 2.0–2.2 A and AA rules."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe_source()))
+    return page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {
+                runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+            });
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary),
+            }));
+        }""",
+        AXE_TAGS,
+    )
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """Readable list of violations for an assertion message."""
+    return "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"])
+        for v in violations
+    )
+
+
+def settle(page: Any, kiosk: bool = False) -> None:
+    """Wait until the page's scripts are done: search results, kiosk set-up."""
+    page.wait_for_load_state("load")
+    if kiosk:
+        page.wait_for_selector("body[data-kiosk-ready]", state="attached", timeout=10_000)
+    if "/szukaj/" in page.url and "q=" in page.url:
+        page.wait_for_selector("[data-search-results] li a", timeout=10_000)
+
+
+def new_context(
+    browser: Any, width: int = 1280, kiosk: bool = False, axe: bool = False, **options: Any
+) -> Any:
+    """A fresh context (own storage and cache); kiosk mode set as /kiosk/ would set it.
+
+    Service workers are blocked unless asked for: what a page looks like does not depend on
+    them, and a worker precaching the whole site in every context only slows the tests."""
+    options.setdefault("service_workers", "block")
+    context = browser.new_context(
+        locale="pl-PL", viewport={"width": width, "height": 900}, **options
+    )
+    if kiosk:
+        context.add_init_script(KIOSK_FLAG)
+    if axe:  # registered once, cheaper than sending axe with every page
+        context.add_init_script(path=str(axe_source()))
+    return context
+
+
+@contextlib.contextmanager
+def preview_server(site: Path, state: Path) -> Iterator[str]:
+    """The built site and the real form backend on one origin (as `katalog serve` runs them)."""
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.routing import Mount
+    from starlette.staticfiles import StaticFiles
+
+    from forms_backend.app import create_app
+    from forms_backend.config import Config
+    from katalog.serve import PreviewApp
+
+    config = dataclasses.replace(
+        Config(),
+        database_path=state / "forms.db",
+        mail_dir=state / "mail",
+        content_path=EXAMPLE_CONTENT,
+        background_worker=False,
+    )
+    static = Starlette(routes=[Mount("/", StaticFiles(directory=site, html=True))])
+    app = PreviewApp(static, create_app(config))
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answers(base + "/")
+        yield base
+    finally:
+        server.should_exit = True
+        deadline = time.monotonic() + 10
+        while thread.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)

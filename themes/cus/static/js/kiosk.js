@@ -1,0 +1,261 @@
+/* Kiosk mode: touch-first, no way out to the open web, and an idle reset that forgets the
+ * last visitor (inputs, history entries, scroll position, storage). Started by site.js when
+ * the page was opened from /kiosk/ in this tab. */
+import { createKeyboard } from "./keyboard.js";
+
+const FLAG = "cus-kiosk";
+const STALE = "cus-kiosk-stale";
+const WARNING_FLOOR = 20; // WCAG 2.2.1: at least 20 seconds to ask for more time
+const ACTIVITY = ["pointerdown", "keydown", "input", "wheel", "touchstart", "scroll"];
+
+async function loadJson(url) {
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) {
+    throw new Error(url + ": HTTP " + response.status);
+  }
+  return response.json();
+}
+
+function staleEntries() {
+  try {
+    return new Set(JSON.parse(window.sessionStorage.getItem(STALE) || "[]"));
+  } catch {
+    return new Set();
+  }
+}
+
+function isOutbound(anchor) {
+  let url;
+  try {
+    url = new URL(anchor.href, window.location.href);
+  } catch {
+    return false;
+  }
+  if (url.protocol === "mailto:" || url.protocol === "tel:") {
+    return true;
+  }
+  return url.origin !== window.location.origin;
+}
+
+function element(doc, tag, attributes = {}, text = "") {
+  const node = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    node.setAttribute(name, value);
+  }
+  if (text) {
+    node.textContent = text;
+  }
+  return node;
+}
+
+/* Forget the visitor and go back to the kiosk start. */
+export function reset(root, offline) {
+  for (const form of document.forms) {
+    form.reset();
+  }
+  for (const field of document.querySelectorAll("input, textarea")) {
+    if (!["hidden", "checkbox", "radio", "submit", "button"].includes(field.type)) {
+      field.value = "";
+    }
+  }
+  // Every history entry of this visitor becomes stale: opening one sends back to the start.
+  const stale = staleEntries();
+  if (window.navigation) {
+    for (const entry of window.navigation.entries()) {
+      stale.add(entry.id);
+    }
+  }
+  try {
+    window.localStorage.clear();
+    window.sessionStorage.clear();
+    window.sessionStorage.setItem(FLAG, "1");
+    window.sessionStorage.setItem(STALE, JSON.stringify([...stale]));
+  } catch {
+    /* storage blocked: nothing was kept either */
+  }
+  for (const cookie of document.cookie.split(";")) {
+    const name = cookie.split("=")[0].trim();
+    if (name) {
+      document.cookie = name + "=; max-age=0; path=/";
+    }
+  }
+  window.history.replaceState(null, "", window.location.href);
+  window.scrollTo(0, 0);
+  // A waiting new version of the site takes over now, between two visitors.
+  offline.activateWaiting();
+  window.location.replace(new URL("kiosk/", root).href);
+}
+
+export async function start({ root, offline, body }) {
+  const doc = document;
+  window.history.scrollRestoration = "manual";
+  const leaveIfStale = () => {
+    const current = window.navigation && window.navigation.currentEntry;
+    if (current && staleEntries().has(current.id)) {
+      window.location.replace(new URL("kiosk/", root).href);
+      return true;
+    }
+    return false;
+  };
+  if (leaveIfStale()) {
+    return;
+  }
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) {
+      leaveIfStale();
+    }
+  });
+
+  const messages = await loadJson(new URL("static/a11y/messages.json", root).href);
+  let links = {};
+  loadJson(new URL("kiosk/links.json", root).href)
+    .then((data) => {
+      links = data;
+    })
+    .catch(() => {
+      /* addresses are still shown, without a code */
+    });
+
+  // No new windows, no remembered form entries on a shared screen.
+  for (const anchor of doc.querySelectorAll("a[target]")) {
+    anchor.removeAttribute("target");
+  }
+  for (const field of doc.querySelectorAll("input, textarea, form")) {
+    field.setAttribute("autocomplete", "off");
+  }
+
+  const keyboard = createKeyboard(doc, messages);
+
+  // Toolbar: back, start, print. The kiosk browser has no buttons of its own.
+  const bar = element(doc, "nav", { class: "kiosk-bar", "aria-label": messages.toolbar });
+  const list = element(doc, "ul");
+  const back = element(doc, "button", { type: "button" }, messages.back);
+  back.addEventListener("click", () => window.history.back());
+  const home = element(doc, "a", { href: new URL("kiosk/", root).href }, messages.home);
+  const stale = staleEntries();
+  const nav = window.navigation;
+  const previous = nav && nav.currentEntry ? nav.entries()[nav.currentEntry.index - 1] : null;
+  back.hidden = !previous || stale.has(previous.id) || body.dataset.kioskStart !== undefined;
+  for (const item of [back, home]) {
+    const li = element(doc, "li");
+    li.append(item);
+    list.append(li);
+  }
+  if (doc.querySelector("[data-print]")) {
+    const print = element(doc, "button", { type: "button" }, messages.print);
+    print.addEventListener("click", () => window.print());
+    const li = element(doc, "li");
+    li.append(print);
+    list.append(li);
+  }
+  bar.append(list);
+  body.prepend(bar);
+
+  // Links out: a code to scan and the address to take home, never the page itself.
+  const linkDialog = element(doc, "dialog", {
+    class: "kiosk-dialog",
+    "aria-labelledby": "kiosk-link-title",
+  });
+  const linkTitle = element(doc, "h2", { id: "kiosk-link-title" }, messages.linkTitle);
+  const linkText = element(doc, "p", {}, messages.linkText);
+  const linkImage = element(doc, "img", { alt: messages.qrAlt, width: "240", height: "240" });
+  const linkAddress = element(doc, "p", { class: "kiosk-address" });
+  const linkClose = element(doc, "button", { type: "button" }, messages.close);
+  linkClose.addEventListener("click", () => linkDialog.close());
+  linkDialog.append(linkTitle, linkText, linkImage, linkAddress, linkClose);
+  body.append(linkDialog);
+
+  doc.addEventListener(
+    "click",
+    (event) => {
+      const anchor = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!anchor || !isOutbound(anchor)) {
+        return;
+      }
+      event.preventDefault();
+      const href = anchor.getAttribute("href");
+      const known = links[href];
+      linkAddress.textContent = known ? known.text : href.replace(/^(mailto:|tel:)/, "");
+      linkImage.hidden = !known;
+      if (known) {
+        linkImage.src = new URL(known.qr, root).href;
+      }
+      linkDialog.showModal();
+      linkClose.focus();
+    },
+    true,
+  );
+
+  // Idle: after a while a dialog offers more time; without an answer the kiosk resets.
+  const idle = Math.max(5, Number(body.dataset.kioskIdle) || 90) * 1000;
+  const warning = Math.max(WARNING_FLOOR, Number(body.dataset.kioskWarning) || 30);
+  const idleDialog = element(doc, "dialog", {
+    class: "kiosk-dialog",
+    "aria-labelledby": "kiosk-idle-title",
+    "aria-describedby": "kiosk-idle-text",
+    "data-idle-dialog": "",
+  });
+  const idleTitle = element(doc, "h2", { id: "kiosk-idle-title" }, messages.moreTimeTitle);
+  const idleText = element(doc, "p", { id: "kiosk-idle-text" }, messages.moreTimeText);
+  const countdown = element(doc, "p", { class: "kiosk-countdown", "data-countdown": "" });
+  const more = element(doc, "button", { type: "button" }, messages.moreTimeContinue);
+  const finish = element(doc, "button", { type: "button", class: "secondary" }, messages.finish);
+  idleDialog.append(idleTitle, idleText, countdown, more, finish);
+  body.append(idleDialog);
+
+  let idleTimer = 0;
+  let tickTimer = 0;
+  let remaining = 0;
+  const arm = () => {
+    window.clearTimeout(idleTimer);
+    idleTimer = window.setTimeout(warn, idle);
+  };
+  const showRemaining = () => {
+    countdown.textContent = messages.countdown.replace("%(seconds)s", String(remaining));
+  };
+  function warn() {
+    remaining = warning;
+    showRemaining();
+    keyboard.hide();
+    if (linkDialog.open) {
+      linkDialog.close();
+    }
+    idleDialog.showModal();
+    more.focus();
+    tickTimer = window.setInterval(() => {
+      remaining -= 1;
+      showRemaining();
+      if (remaining <= 0) {
+        window.clearInterval(tickTimer);
+        reset(root, offline);
+      }
+    }, 1000);
+  }
+  more.addEventListener("click", () => {
+    window.clearInterval(tickTimer);
+    idleDialog.close();
+    arm();
+  });
+  finish.addEventListener("click", () => {
+    window.clearInterval(tickTimer);
+    reset(root, offline);
+  });
+  // Escape means "I am still here", never "close and keep the countdown running".
+  idleDialog.addEventListener("cancel", (event) => {
+    event.preventDefault();
+    more.click();
+  });
+  for (const type of ACTIVITY) {
+    doc.addEventListener(
+      type,
+      () => {
+        if (!idleDialog.open) {
+          arm();
+        }
+      },
+      { capture: true, passive: true },
+    );
+  }
+  arm();
+  body.dataset.kioskReady = "";
+}

@@ -1,0 +1,19 @@
+/* Entry of the site's own scripts: reading aids, offline, kiosk. Pages work without it. */
+import { setUpReadingAids } from "./reading-aids.js";
+import { registerServiceWorker } from "./offline.js";
+
+const body = document.body;
+const root = new URL(body.dataset.siteRoot || "/", window.location.href);
+
+setUpReadingAids(document);
+
+for (const button of document.querySelectorAll("[data-print]")) {
+  button.hidden = false;
+  button.addEventListener("click", () => window.print());
+}
+
+const offline = registerServiceWorker(root);
+
+if (document.documentElement.classList.contains("kiosk")) {
+  import("./kiosk.js").then((kiosk) => kiosk.start({ root, offline, body }));
+}
