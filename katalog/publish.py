@@ -34,6 +34,7 @@ class PublishResult:
     """What a publish did: its exit code and what the checks found."""
 
     code: int
+    fatal_warnings: list[str] = field(default_factory=list)
     broken: list = field(default_factory=list)
     external: list = field(default_factory=list)
     stale: int = 0
@@ -53,7 +54,7 @@ def _expected_warnings(content: Path, settings: dict[str, Any]) -> set[str]:
     """Warnings the build logs that do not stop a publish: records to verify again."""
     pinned = settings.get("CATALOGUE_TODAY")
     catalogue = load_catalogue(
-        content,
+        content.resolve(),  # as the build reads it, so the messages match exactly
         Path(settings["CATALOGUE_DATA_PATH"]),
         today=dt.date.fromisoformat(str(pinned)) if pinned else None,
         stale_months=int(settings["CATALOGUE_STALE_MONTHS"]),
@@ -112,7 +113,7 @@ def publish(
                 len(fatal),
             ).format(n=len(fatal))
         )
-        return PublishResult(1)
+        return PublishResult(1, fatal_warnings=fatal)
     renamed = hash_assets(output, siteurl)
     say(
         ngettext(

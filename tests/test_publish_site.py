@@ -158,7 +158,10 @@ def test_stale_records_go_to_the_freshness_report_not_to_a_failure(tmp_path):
     """Two years later every mini record is stale: warnings, yet the publish goes on."""
     output = tmp_path / "site"
     today = dt.date(2029, 1, 15).isoformat()
-    publish(MINI, output, dry_run=True, overrides={"CATALOGUE_TODAY": today}, check_links=False)
+    result = publish(
+        MINI, output, dry_run=True, overrides={"CATALOGUE_TODAY": today}, check_links=False
+    )
+    assert not [w for w in result.fatal_warnings if "niesprawdzane od" in w]
     page = (output / "dla-pracownikow" / "aktualnosc" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex">' in page
     assert "3 rekordy do sprawdzenia." in page
@@ -192,3 +195,19 @@ def run_node_check(path: Path) -> subprocess.CompletedProcess[str]:
         )
     finally:
         module.unlink()
+
+
+def test_any_other_build_warning_stops_the_publish(tmp_path):
+    """A page whose template the theme lacks is a warning in a build, fatal in a publish."""
+    result = publish(
+        MINI,
+        tmp_path / "site",
+        dry_run=True,
+        overrides={
+            "CATALOGUE_TODAY": "2026-11-23",
+            "CATALOGUE_STATIC_PAGES": {"nie-ma/": "nie-ma-takiego-szablonu.html"},
+        },
+        check_links=False,
+    )
+    assert result.code == 1
+    assert any("nie-ma-takiego-szablonu.html" in w for w in result.fatal_warnings)
