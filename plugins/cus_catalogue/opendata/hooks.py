@@ -14,8 +14,8 @@ from ..i18n import gettext as _
 from .capacity import check_capacity, current_capacity, read_capacity
 from .common import absolute_base, canonical_json
 from .datapackage import package_files
-from .hsds_export import export_services
-from .hsds_tabular import tabular_files
+from .hsds_export import HsdsExporter
+from .hsds_tabular import TabularWriter
 from .jsonld import provider_document, script_tag, service_document
 
 logger = logging.getLogger(__name__)
@@ -72,14 +72,18 @@ def _metadata(settings: dict[str, Any], name: str, title: str) -> dict[str, Any]
     return metadata
 
 
-def build_files(generator: Any) -> dict[str, bytes]:
-    """Every open-data file of the site, by its path in the output folder."""
+def write_files(generator: Any) -> dict[str, int]:
+    """Write every open-data file of the site; their sizes by path in the output folder.
+
+    The HSDS export of a large catalogue runs to hundreds of megabytes, so it is streamed
+    to disk service by service instead of going through ``generator.write_bytes``.
+    """
     settings = generator.settings
     catalogue = generator.catalogue
+    output = Path(generator.output_path)
     capacity = getattr(generator, "opendata_capacity", None)
     if capacity is None:
         capacity = read_capacity(Path(settings["CATALOGUE_DATA_PATH"]))
-    files: dict[str, bytes] = {}
     package = package_files(
         catalogue,
         capacity,
@@ -92,11 +96,25 @@ def build_files(generator: Any) -> dict[str, bytes]:
         },
         absolute_base(settings),
     )
-    files.update({CATALOGUE_DIR + name: content for name, content in package.items()})
-    services = export_services(catalogue, settings)
-    files[HSDS_JSON] = canonical_json(services)
-    tabular = tabular_files(
-        services,
+    for name in sorted(package):
+        generator.write_bytes(CATALOGUE_DIR + name, package[name])
+    del package
+    exporter = HsdsExporter(catalogue, settings)
+    tables = TabularWriter(output / HSDS_TABULAR_DIR)
+    for taxonomy in exporter.taxonomies():
+        tables.add("taxonomy", taxonomy)
+    json_path = output / HSDS_JSON
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    # The same bytes as canonical_json(list, indent=None), one service at a time.
+    with json_path.open("wb") as export:
+        export.write(b"[")
+        for index, service_id in enumerate(sorted(catalogue.services)):
+            service = exporter.service(catalogue.services[service_id])
+            export.write(b"," if index else b"")
+            export.write(canonical_json(service, indent=None).rstrip(b"\n"))
+            tables.add("service", service)
+        export.write(b"]\n")
+    tables.close(
         {
             **_metadata(settings, "katalog-uslug-spolecznych-hsds", "Katalog usług (HSDS 3.0)"),
             "description": (
@@ -104,10 +122,11 @@ def build_files(generator: Any) -> dict[str, bytes]:
                 "(Open Referral), opisanych schematami HSDS."
             ),
             "sources": [HSDS_SOURCE],
-        },
+        }
     )
-    files.update({HSDS_TABULAR_DIR + name: content for name, content in tabular.items()})
-    return files
+    written = [output / CATALOGUE_DIR, output / HSDS_TABULAR_DIR, json_path]
+    files = [p for folder in written for p in ([folder] if folder.is_file() else folder.iterdir())]
+    return {p.relative_to(output).as_posix(): p.stat().st_size for p in sorted(files)}
 
 
 def package_errors(descriptor: Path) -> list[str]:
@@ -133,21 +152,20 @@ def on_catalogue_written(generator: Any, writer: Any = None) -> None:
     """Write the Data Package, the HSDS export and /dane/; stop the build if a package is bad."""
     from ..generator import CatalogueInvalid
 
-    files = build_files(generator)
-    for path in sorted(files):
-        generator.write_bytes(path, files[path])
+    sizes = write_files(generator)
     if generator.settings.get("CATALOGUE_OPENDATA_VALIDATE", True):
         output = Path(generator.output_path)
         errors = []
-        for folder in (CATALOGUE_DIR, HSDS_TABULAR_DIR):
-            errors += [f"{folder}{e}" for e in package_errors(output / folder / "datapackage.json")]
+        # The HSDS tables are validated in the tests: in the build they would double its time.
+        descriptor = output / CATALOGUE_DIR / "datapackage.json"
+        errors += [f"{CATALOGUE_DIR}{e}" for e in package_errors(descriptor)]
         for error in errors:
             logger.error("%s", _("Open data package is invalid: {error}").format(error=error))
         if errors:
             raise CatalogueInvalid
     downloads = {
-        path.removeprefix(PAGE_URL): {"url": path, "size": size_text(len(content))}
-        for path, content in files.items()
+        path.removeprefix(PAGE_URL): {"url": path, "size": size_text(size)}
+        for path, size in sizes.items()
     }
     generator.write_page(
         writer,

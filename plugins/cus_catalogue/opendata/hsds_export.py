@@ -106,8 +106,12 @@ class HsdsExporter:
             "uri": TAXONOMY_URI + key,
         }
 
+    def taxonomies(self) -> list[dict[str, Any]]:
+        """All our taxonomies (the tables need them; JSON terms carry only their id and name)."""
+        return [self.taxonomy(key) for key in TAXONOMIES]
+
     def term(self, key: str, code: str, name: str, description: str) -> dict[str, Any]:
-        """A taxonomy term with its taxonomy embedded, as HSDS attributes carry it."""
+        """A taxonomy term; its ``term_uri`` names our taxonomy and code for importers."""
         taxonomy = self.taxonomy(key)
         return {
             "id": self.ids("taxonomy", key, "term", code),
@@ -117,7 +121,7 @@ class HsdsExporter:
             "language": "pl",
             "taxonomy": taxonomy["name"],
             "taxonomy_id": taxonomy["id"],
-            "taxonomy_detail": taxonomy,
+            "term_uri": f"{TAXONOMY_URI}{key}:{code}",
         }
 
     def field_term(self, code: str) -> dict[str, Any]:

@@ -71,8 +71,7 @@ def service_objects(data: Any) -> list[Mapping[str, Any]]:
 
 def _ours(attribute: Mapping[str, Any], taxonomy: str) -> bool:
     term = attribute.get("taxonomy_term") or {}
-    detail = term.get("taxonomy_detail") or {}
-    return detail.get("uri") == TAXONOMY_URI + taxonomy
+    return str(term.get("term_uri") or "").startswith(f"{TAXONOMY_URI}{taxonomy}:")
 
 
 def _attributes(item: Mapping[str, Any], taxonomy: str) -> list[tuple[str, Any]]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .common import canonical_json, csv_bytes
+from .common import canonical_json, cell_text
 
 # HSDS 3.0's tabular descriptor, vendored unchanged (see HSDS_NOTICE.md).
 DESCRIPTOR_PATH = Path(__file__).with_name("hsds_datapackage.json")
@@ -48,36 +49,50 @@ def _time(value: str) -> str:
     return "23:59:59" if value == "24:00" else f"{value}:00"
 
 
-def _collect(
-    table: str, item: Mapping[str, Any], rows: dict[str, dict[str, dict[str, Any]]]
-) -> None:
-    """Put ``item`` into its table and walk its nested objects into theirs."""
-    row = {key: value for key, value in item.items() if not isinstance(value, dict | list)}
-    if table == "schedule":
-        for key in ("opens_at", "closes_at"):
-            if key in row:
-                row[key] = _time(row[key])
-    rows.setdefault(table, {}).setdefault(row["id"], row)
-    for key, value in item.items():
-        child_table = TABLE_OF_KEY.get(key)
-        if child_table is None:
-            continue
-        for child in value if isinstance(value, list) else [value]:
-            _collect(child_table, child, rows)
+class TabularWriter:
+    """Writes HSDS's tables row by row as services come, so large catalogues fit in memory.
 
+    Rows keep the order in which they are first met (services in id order), so output is
+    deterministic; an object met again (a shared organisation, a taxonomy term) is written once.
+    """
 
-def tabular_files(services: list[dict[str, Any]], metadata: Mapping[str, Any]) -> dict[str, bytes]:
-    """Every HSDS table as CSV (header only when empty) and the descriptor, by file name."""
-    rows: dict[str, dict[str, dict[str, Any]]] = {}
-    for service in services:
-        _collect("service", service, rows)
-    descriptor = hsds_descriptor()
-    files: dict[str, bytes] = {}
-    for resource in descriptor["resources"]:
-        header = [field["name"] for field in resource["schema"]["fields"]]
-        table = rows.get(resource["name"], {})
-        files[resource["path"]] = csv_bytes(header, (table[key] for key in sorted(table)))
-    package = {key: value for key, value in descriptor.items() if key != "license"}
-    package.update(metadata)
-    files["datapackage.json"] = canonical_json(package)
-    return files
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.seen: set[str] = set()
+        self.files: dict[str, Any] = {}
+        self.writers: dict[str, tuple[Any, list[str]]] = {}
+        for resource in hsds_descriptor()["resources"]:
+            handle = (folder / resource["path"]).open("w", encoding="utf-8", newline="")
+            header = [field["name"] for field in resource["schema"]["fields"]]
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(header)
+            self.files[resource["name"]] = handle
+            self.writers[resource["name"]] = (writer, header)
+
+    def add(self, table: str, item: Mapping[str, Any]) -> None:
+        """Write ``item`` into its table and its nested objects into theirs."""
+        if item["id"] not in self.seen:
+            self.seen.add(item["id"])
+            row = {key: value for key, value in item.items() if not isinstance(value, dict | list)}
+            if table == "schedule":
+                for key in ("opens_at", "closes_at"):
+                    if key in row:
+                        row[key] = _time(row[key])
+            writer, header = self.writers[table]
+            writer.writerow([cell_text(row.get(name)) for name in header])
+        for key, value in item.items():
+            child_table = TABLE_OF_KEY.get(key)
+            if child_table is None:
+                continue
+            for child in value if isinstance(value, list) else [value]:
+                self.add(child_table, child)
+
+    def close(self, metadata: Mapping[str, Any]) -> None:
+        """Finish the tables and write HSDS's descriptor with our name, title and licence."""
+        for handle in self.files.values():
+            handle.close()
+        descriptor = hsds_descriptor()
+        package = {key: value for key, value in descriptor.items() if key != "license"}
+        package.update(metadata)
+        (self.folder / "datapackage.json").write_bytes(canonical_json(package))
