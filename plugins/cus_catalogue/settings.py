@@ -28,7 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "CATALOGUE_HSDS_NAMESPACE": "4a43c836-0ae1-4220-8ca9-667ff2e1b148",
     # HSDS addresses require a region: the centre's voivodeship.
     "CATALOGUE_HSDS_STATE_PROVINCE": "zachodniopomorskie",
-    # Validate the written packages with frictionless on every build (off only for benchmarks).
+    # Validate the written Data Package with frictionless on every build.
     "CATALOGUE_OPENDATA_VALIDATE": True,
     # Static pages rendered from a template: URL path -> template name.
     "CATALOGUE_FORM_PAGES": {
