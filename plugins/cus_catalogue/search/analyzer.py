@@ -8,6 +8,7 @@ the browser inside the index manifest, so they have a single source: this module
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 
@@ -164,6 +165,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_word_char(char: str) -> bool:
     """Letters, digits and combining marks belong to words; everything else separates them."""
     return unicodedata.category(char)[0] in "LNM"
@@ -194,6 +196,7 @@ def fold(word: str) -> str:
 FOLDED_STOP_WORDS: frozenset[str] = frozenset(fold(word) for word in STOP_WORDS)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_stop_word(word: str) -> bool:
     """Compare folded, so "sie" typed without Polish letters is as empty as "się"."""
     return fold(word) in FOLDED_STOP_WORDS
@@ -205,13 +208,19 @@ def stem(word: str) -> str:
 
 
 def index_terms(word: str) -> list[str]:
+    """The folded stem and the stem of the folded word (see ``_index_terms``), as a new list."""
+    return list(_index_terms(word))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _index_terms(word: str) -> tuple[str, ...]:
     """The folded stem and the stem of the folded word: a word typed without Polish letters
     still meets its own form (stemming "złotą" and "zlota" strip different endings)."""
     folded_stem = fold(stem(word))
     stem_of_folded = stem(fold(word))
     if folded_stem == stem_of_folded:
-        return [folded_stem]
-    return [folded_stem, stem_of_folded]
+        return (folded_stem,)
+    return (folded_stem, stem_of_folded)
 
 
 def analyze(text: str) -> list[str]:
@@ -219,13 +228,19 @@ def analyze(text: str) -> list[str]:
     terms: list[str] = []
     for token in tokenize(text):
         if not is_stop_word(token):
-            terms.extend(index_terms(token))
+            terms.extend(_index_terms(token))
     return terms
 
 
 def analyze_positions(text: str) -> list[frozenset[str]]:
     """One set of terms per word that survives the stop list, for phrase matching (synonyms)."""
     return [frozenset(index_terms(token)) for token in tokenize(text) if not is_stop_word(token)]
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _position_terms(token: str) -> frozenset[str]:
+    """Cached: a catalogue repeats its words, and Snowball in pure Python is the build's cost."""
+    return frozenset(_index_terms(token))
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:

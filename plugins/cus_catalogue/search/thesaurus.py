@@ -114,21 +114,36 @@ def load_thesaurus(path: Path) -> list[SynonymGroup]:
     return groups
 
 
-def _contains(positions: Sequence[frozenset[str]], phrase: Phrase) -> bool:
-    """A phrase occurs when consecutive words share an index term with each of its words."""
-    width = len(phrase)
-    for start in range(len(positions) - width + 1):
-        if all(positions[start + k] & phrase[k] for k in range(width)):
-            return True
-    return False
-
-
 def expand(texts: Iterable[str], groups: Sequence[SynonymGroup]) -> list[str]:
-    """The terms of every group that any of the texts mentions, except the ones mentioned."""
-    analysed = [analyze_positions(text) for text in texts]
+    """The terms of every group that any of the texts mentions, except the ones mentioned.
+
+    A phrase occurs when consecutive words share an index term with each of its words; it
+    never spans two texts. One pass over the words, trying only phrases whose first word is
+    there, keeps this linear in the length of the texts.
+    """
+    positions: list[frozenset[str]] = []
+    for text in texts:
+        positions += analyze_positions(text)
+        positions.append(frozenset())  # a text boundary no phrase crosses
+    first_words: dict[str, list[tuple[int, int]]] = {}
+    for g, group in enumerate(groups):
+        for p, phrase in enumerate(group.phrases):
+            for term in phrase[0]:
+                first_words.setdefault(term, []).append((g, p))
+    present: set[tuple[int, int]] = set()
+    for start, terms in enumerate(positions):
+        for term in terms:
+            for g, p in first_words.get(term, ()):
+                phrase = groups[g].phrases[p]
+                if (
+                    (g, p) not in present
+                    and start + len(phrase) <= len(positions)
+                    and all(positions[start + k] & phrase[k] for k in range(1, len(phrase)))
+                ):
+                    present.add((g, p))
     added: list[str] = []
-    for group in groups:
-        present = [any(_contains(positions, p) for positions in analysed) for p in group.phrases]
-        if any(present):
-            added.extend(term for term, hit in zip(group.terms, present, strict=False) if not hit)
+    for g, group in enumerate(groups):
+        hits = [(g, p) in present for p in range(len(group.phrases))]
+        if any(hits):
+            added.extend(term for term, hit in zip(group.terms, hits, strict=False) if not hit)
     return added
