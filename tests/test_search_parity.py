@@ -129,6 +129,8 @@ const S = globalThis.CusSearch;
 S.configure(input.analyzer);
 S.registerPipeline(lunr);
 const pipeline = lunr.Pipeline.load(['cusPolishStopWordFilter', 'cusPolishStemmer']);
+const known = Object.create(null);
+for (const term of input.known) known[term] = true;
 const out = {
   stem: input.words.map((w) => S.stem(w)),
   fold: input.words.map((w) => S.fold(w)),
@@ -137,7 +139,7 @@ const out = {
   pipeline: input.words.map((w) => pipeline.runString(S.normalize(w))),
   tokenize: input.texts.map((t) => S.tokenize(t)),
   analyze: input.texts.map((t) => S.analyze(t)),
-  plan: input.texts.map((t) => S.plan(t, input.query, lunr)),
+  plan: input.texts.map((t) => S.plan(t, input.query, lunr, known)),
 };
 process.stdout.write(JSON.stringify(out));
 """
@@ -169,6 +171,8 @@ def parity() -> dict:
     texts = texts + EDGE_CASES + [" ".join(PARADIGMS)]
     from cus_catalogue.search.index import QUERY_SETTINGS
 
+    # Index terms of the catalogue: words typed right are "known", typos are not.
+    known = sorted({term for word in vocabulary for term in index_terms(word)})
     payload = {
         "lunr": str(LUNR),
         "modules": [
@@ -179,6 +183,7 @@ def parity() -> dict:
         "analyzer": {"stopWords": sorted(STOP_WORDS), "fold": FOLD_MAP},
         "query": QUERY_SETTINGS,
         "words": words,
+        "known": known,
         "texts": texts,
     }
     run = subprocess.run(
@@ -189,7 +194,13 @@ def parity() -> dict:
         check=True,
         timeout=120,
     )
-    return {"words": words, "texts": texts, "js": json.loads(run.stdout), "vocabulary": vocabulary}
+    return {
+        "words": words,
+        "texts": texts,
+        "js": json.loads(run.stdout),
+        "vocabulary": vocabulary,
+        "known": known,
+    }
 
 
 def _differences(inputs: list[str], python: list, js: list) -> list[str]:
@@ -247,4 +258,7 @@ def test_tokens_and_analysis_are_identical(parity):
 
 def test_query_plans_are_identical(parity):
     texts = parity["texts"]
-    assert not _differences(texts, [query_plan(t) for t in texts], parity["js"]["plan"])
+    known = set(parity["known"])
+    python = [query_plan(t, known) for t in texts]
+    assert not _differences(texts, python, parity["js"]["plan"])
+    assert any(c.get("editDistance") for plan in python for c in plan)

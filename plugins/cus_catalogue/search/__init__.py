@@ -65,7 +65,7 @@ def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchD
         audiences = [a for a in data.get("audiences") or [] if isinstance(a, str)]
         areas = [a for a in data.get("areas") or [] if isinstance(a, str)]
         labels = [catalogue.audiences.get(a, {}).get("label", a) for a in audiences]
-        labels += [catalogue.areas.get(a, {}).get("label", a) for a in areas]
+        # Area labels stay out: "Pomoc społeczna" names most services and would only add noise.
         texts = service_texts(data, provider_name, labels)
         add_synonyms(texts, groups)
         free = (data.get("fee") or {}).get("kind") == "free"

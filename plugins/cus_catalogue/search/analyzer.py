@@ -29,6 +29,8 @@ FOLD_MAP: dict[str, str] = {
 
 #: Function words and conversational fillers that carry no meaning for a service search.
 #: Kept deliberately short: a word that names a need ("pomoc", "opieka") is never here.
+#: "nie" is here too: a negation cannot be searched for, and as a prefix it reaches every
+#: "nie-" word (niepełnosprawność, niebieska karta…).
 STOP_WORDS: frozenset[str] = frozenset(
     [
         "a",
@@ -151,6 +153,20 @@ STOP_WORDS: frozenset[str] = frozenset(
         "szukamy",
         "potrzebuję",
         "potrzebujemy",
+        "nie",
+        "kim",
+        "kogo",
+        "komu",
+        "czym",
+        "czego",
+        "coś",
+        "ktoś",
+        "mój",
+        "moja",
+        "moje",
+        "mojej",
+        "mojego",
+        "moim",
     ]
 )
 

@@ -37,7 +37,7 @@ FIELDS: tuple[tuple[str, int], ...] = (
 QUERY_SETTINGS: dict[str, int] = {
     "exactBoost": 10,
     "prefixBoost": 3,
-    "prefixMinLength": 2,
+    "prefixMinLength": 3,
     "fuzzyBoost": 1,
     "fuzzyMinLength": 5,
     "maxTokens": 12,

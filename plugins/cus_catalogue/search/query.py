@@ -7,27 +7,34 @@ query syntax throws on ``: ^ ~ * + -``.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from typing import Any
 
 from lunr.index import Index
 from lunr.query import Query
 
-from .analyzer import fold, is_stop_word, tokenize
+from .analyzer import fold, index_terms, is_stop_word, tokenize
 from .index import QUERY_SETTINGS
 
 
-def query_plan(text: str, settings: Mapping[str, int] = QUERY_SETTINGS) -> list[dict[str, Any]]:
-    """Optional clauses per word: exact (stemmed), prefix (while typing), fuzzy (typos)."""
+def query_plan(
+    text: str,
+    known: Container[str] = frozenset(),
+    settings: Mapping[str, int] = QUERY_SETTINGS,
+) -> list[dict[str, Any]]:
+    """Optional clauses per word: exact (stemmed); fuzzy (typos) only for a word none of whose
+    terms is ``known`` (in the index), so common words do not drag in their neighbours; and
+    prefix for the last word, the one being typed (earlier words are complete)."""
     clauses: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for token in tokenize(text)[: settings["maxTokens"]]:
+    tokens = tokenize(text)[: settings["maxTokens"]]
+    for position, token in enumerate(tokens):
         if token in seen or is_stop_word(token):
             continue
         seen.add(token)
         clauses.append({"term": token, "usePipeline": True, "boost": settings["exactBoost"]})
         folded = fold(token)
-        if len(folded) >= settings["prefixMinLength"]:
+        if position == len(tokens) - 1 and len(folded) >= settings["prefixMinLength"]:
             clauses.append(
                 {
                     "term": folded,
@@ -36,7 +43,8 @@ def query_plan(text: str, settings: Mapping[str, int] = QUERY_SETTINGS) -> list[
                     "boost": settings["prefixBoost"],
                 }
             )
-        if len(token) >= settings["fuzzyMinLength"]:
+        typo = not any(term in known for term in index_terms(token))
+        if typo and len(token) >= settings["fuzzyMinLength"]:
             clauses.append(
                 {
                     "term": token,
@@ -56,7 +64,7 @@ def rank_key(score: float) -> int:
 
 def run_query(index: Index, text: str) -> list[tuple[int, float]]:
     """(document position, score), best first; ties by position, as in the browser."""
-    plan = query_plan(text)
+    plan = query_plan(text, index.inverted_index)
     if not plan:
         return []
     query = index.create_query()

@@ -13,15 +13,20 @@
     return Array.from(text).length;
   }
 
-  function plan(text, settings, lunr) {
+  /* Clauses for the text: exact (stemmed) for every word; fuzzy (typos) only for a word none
+     of whose terms is known (in the index), so common words do not drag in their neighbours;
+     prefix for the last word, the one being typed. */
+  function plan(text, settings, lunr, known) {
     var clauses = [];
     var seen = new Set();
-    NS.tokenize(text).slice(0, settings.maxTokens).forEach(function (token) {
+    var tokens = NS.tokenize(text).slice(0, settings.maxTokens);
+    tokens.forEach(function (token, position) {
       if (seen.has(token) || NS.isStopWord(token)) return;
       seen.add(token);
       clauses.push({ term: token, usePipeline: true, boost: settings.exactBoost });
       var folded = NS.fold(token);
-      if (codePoints(folded) >= settings.prefixMinLength) {
+      /* Prefix only for the last word, the one being typed; earlier words are complete. */
+      if (position === tokens.length - 1 && codePoints(folded) >= settings.prefixMinLength) {
         clauses.push({
           term: folded,
           usePipeline: false,
@@ -29,7 +34,10 @@
           boost: settings.prefixBoost
         });
       }
-      if (codePoints(token) >= settings.fuzzyMinLength) {
+      var typo = !NS.indexTerms(token).some(function (term) {
+        return known ? Object.prototype.hasOwnProperty.call(known, term) : false;
+      });
+      if (typo && codePoints(token) >= settings.fuzzyMinLength) {
         clauses.push({ term: token, usePipeline: true, editDistance: 1, boost: settings.fuzzyBoost });
       }
     });
@@ -93,7 +101,7 @@
   };
 
   Engine.prototype.plan = function (text) {
-    return plan(String(text || ''), this.manifest.query, this.lunr);
+    return plan(String(text || ''), this.manifest.query, this.lunr, this.position);
   };
 
   /* Every index term the clauses can reach, expanded exactly as lunr.Index.query does. */
