@@ -139,7 +139,8 @@ def write_harness(output: Path) -> str:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files like any web host (correct types for modules and wasm), no logs."""
+    """Static files like any web host (correct types for modules and wasm), no logs; every
+    file served is recorded, so bytes are counted where they leave, not guessed in the page."""
 
     extensions_map = {  # noqa: RUF012
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -147,18 +148,37 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
         ".wasm": "application/wasm",
     }
+    served: list[str]
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def send_head(self):  # type: ignore[no-untyped-def]
+        """Record the file behind every successful GET."""
+        result = super().send_head()
+        path = Path(self.translate_path(self.path))
+        if result is not None and path.is_file():
+            self.served.append(str(path))
+        return result
+
+
+@functools.cache
+def sizes_of(path: str) -> tuple[int, int]:
+    """Raw and gzip -6 size of a served file (what a compressing web server sends)."""
+    content = Path(path).read_bytes()
+    return len(content), len(gzip.compress(content, 6))
+
 
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(folder))
+def serve(folder: Path) -> Iterator[tuple[str, list[str]]]:
+    served: list[str] = []
+    handler = functools.partial(
+        type("Handler", (QuietHandler,), {"served": served}), directory=str(folder)
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}", served
     finally:
         server.shutdown()
         server.server_close()
@@ -217,32 +237,23 @@ window.benchEngines = {
 """
 
 
-def open_harness(
-    browser: Any, base: str, bundle: str
-) -> tuple[Any, Any, list[tuple[str, int, int]]]:
-    """A fresh context on the empty page, recording (url, raw bytes, gzip bytes)."""
+def open_harness(browser: Any, base: str, bundle: str) -> tuple[Any, Any]:
+    """A fresh context (empty cache) on the empty page, with the engines defined."""
     context = browser.new_context(locale="pl-PL")
     page = context.new_page()
     page.goto(base + "/bench/index.html")
     page.evaluate(f"window.BUNDLE = {json.dumps(bundle)};")
     page.evaluate(ENGINES_JS)
-    transferred: list[tuple[str, int, int]] = []
-
-    def record(response: Any) -> None:
-        try:
-            body = response.body()
-        except Exception:  # a response without a body (redirect) transfers nothing we count
-            return
-        transferred.append((response.url, len(body), len(gzip.compress(body, 6))))
-
-    page.on("response", record)
-    return context, page, transferred
+    return context, page
 
 
-def cold_first_result(browser: Any, base: str, bundle: str, engine: str, query: str) -> dict:
+def cold_first_result(
+    browser: Any, base: str, served: list[str], bundle: str, engine: str, query: str
+) -> dict:
     """Bytes and time from an empty page until the first result is ready to show."""
-    context, page, transferred = open_harness(browser, base, bundle)
+    context, page = open_harness(browser, base, bundle)
     try:
+        served.clear()
         timing = page.evaluate(
             """async ([name, q]) => {
                 const e = window.benchEngines[name];
@@ -255,12 +266,12 @@ def cold_first_result(browser: Any, base: str, bundle: str, engine: str, query: 
             }""",
             [engine, query],
         )
-        page.wait_for_timeout(100)  # let the response events of the last fetch arrive
+        files = list(served)
         return {
             **timing,
-            "raw": sum(r for _, r, _ in transferred),
-            "gzip": sum(g for _, _, g in transferred),
-            "files": len(transferred),
+            "raw": sum(sizes_of(f)[0] for f in files),
+            "gzip": sum(sizes_of(f)[1] for f in files),
+            "files": len(files),
         }
     finally:
         context.close()
@@ -269,7 +280,7 @@ def cold_first_result(browser: Any, base: str, bundle: str, engine: str, query: 
 def quality_and_latency(browser: Any, base: str, bundle: str, engine: str, rounds: int) -> dict:
     """Golden-set metrics, warm p50/p95 and first-time p50/p95, in one page."""
     golden = golden_set()
-    context, page, _ = open_harness(browser, base, bundle)
+    context, page = open_harness(browser, base, bundle)
     try:
         result = page.evaluate(
             """async ([name, queries, rounds]) => {
@@ -351,10 +362,11 @@ def bench_size(label: str, content: Path, work: Path, browser: Any, rounds: int)
     pagefind_seconds = build_pagefind(output)
     bundle = write_harness(output)
     rows = []
-    with serve(output) as base:
+    with serve(output) as (base, served):
         for engine in ("ours", "plain", "pagefind"):
             cold = [
-                cold_first_result(browser, base, bundle, engine, q) for q in FIRST_RESULT_QUERIES
+                cold_first_result(browser, base, served, bundle, engine, q)
+                for q in FIRST_RESULT_QUERIES
             ]
             metrics = quality_and_latency(browser, base, bundle, engine, rounds)
             rows.append(
