@@ -197,6 +197,18 @@ def test_hostile_input_never_throws(page, watched, search_server, text):
     assert not watched["errors"]
 
 
+def test_hostile_input_never_throws_as_you_type(page, watched, search_server):
+    page.goto(search_server + "/")
+    box = page.locator("form[data-search-as-you-type] input[name=q]")
+    for text in HOSTILE:
+        box.fill(text)
+        box.press("ArrowDown")
+        box.press("Escape")
+    box.fill("opieka")
+    page.wait_for_selector("[role=listbox] [role=option]")
+    assert not watched["errors"]
+
+
 def test_as_you_type_combobox_with_keyboard(page, watched, search_server):
     page.goto(search_server + "/")
     box = page.locator("form[data-search-as-you-type] input[name=q]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,23 @@ def test_expansion_terms_are_searchable():
     for group in load_thesaurus(DATA / "synonyms.csv"):
         for term in group.terms:
             assert analyze(term), term
+
+
+def test_a_broken_thesaurus_stops_the_build_with_its_messages(tmp_path, caplog):
+    from types import SimpleNamespace
+
+    from cus_catalogue.catalogue import load_catalogue
+    from cus_catalogue.search.build import SearchBuildError, on_catalogue_ready
+
+    shutil.copytree(DATA, tmp_path / "data")
+    (tmp_path / "data" / "synonyms.csv").write_text("id,terms,note\nx,jedno,\n", encoding="utf-8")
+    generator = SimpleNamespace(
+        catalogue=load_catalogue(ROOT / "content", ROOT / "data"),
+        settings={"CATALOGUE_DATA_PATH": str(tmp_path / "data"), "THEME": str(ROOT / "themes/cus")},
+        context={},
+    )
+    with pytest.raises(SearchBuildError) as stopped:
+        on_catalogue_ready(generator)
+    assert stopped.value.code == 1
+    assert "co najmniej dwa" in caplog.text and "wiersz 2" in caplog.text
+    assert "SEARCH_ASSETS" not in generator.context
