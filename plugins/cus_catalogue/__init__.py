@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from . import accessibility, opendata, publishing
+from . import accessibility, opendata, publishing, search
 from .hooks import add_generator, configure, install_translations
 
 
@@ -12,5 +12,6 @@ def register() -> None:
     signals.generator_init.connect(install_translations)
     signals.get_generators.connect(add_generator)
     opendata.register()
+    search.register()
     publishing.register()
     accessibility.register()  # last: its finalized hashes every file the others wrote
