@@ -93,12 +93,19 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+let takeoverAsked = false;
+
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type === "SKIP_WAITING") {
-    self.skipWaiting();
+    takeoverAsked = true;
+    event.waitUntil(self.skipWaiting());
   } else if (data.type === "VERSION" && event.ports[0]) {
-    event.ports[0].postMessage({ version: VERSION, files: Object.keys(PRECACHE).length });
+    event.ports[0].postMessage({
+      version: VERSION,
+      files: Object.keys(PRECACHE).length,
+      takeoverAsked,
+    });
   }
 });
 

@@ -1,0 +1,218 @@
+"""Offline: manifest, a service worker precaching every file by content hash, pages from cache
+without a connection, forms that say they need one, and no request leaving the site."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from a11y_support import new_context, settle
+
+from cus_catalogue.accessibility.offline import precache_list, url_of
+
+pytestmark = pytest.mark.browser
+
+WORKER_READY = """async () => {
+    const timeout = (what) => new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(what + ': no answer in 20 s')), 20000));
+    const registration = await Promise.race([navigator.serviceWorker.ready, timeout('ready')]);
+    return Promise.race([timeout('VERSION'), new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event) => resolve(event.data);
+        registration.active.postMessage({type: 'VERSION'}, [channel.port2]);
+    })]);
+}"""
+
+
+def until(page, condition: str) -> None:
+    """Wait until ``condition`` holds for the registration ``r`` (awaited, not just truthy)."""
+    page.evaluate(
+        """async (condition) => {
+            const holds = new Function("r", "return " + condition);
+            const deadline = Date.now() + 15000;
+            while (Date.now() < deadline) {
+                const r = await navigator.serviceWorker.getRegistration();
+                if (r && holds(r)) return;
+                await new Promise((resolve) => setTimeout(resolve, 50));
+            }
+            throw new Error("service worker never reached: " + condition);
+        }""",
+        condition,
+    )
+
+
+def precached(site: Path) -> dict[str, str]:
+    """The list the build wrote into sw.js."""
+    source = (site / "sw.js").read_text(encoding="utf-8")
+    return json.loads(re.search(r"const PRECACHE = (\{.*?\});", source).group(1))
+
+
+def test_the_precache_list_names_every_page_with_its_content_hash(example_site):
+    listed = precached(example_site)
+    services = sorted(p.name for p in (example_site / "uslugi").iterdir() if p.is_dir())
+    assert services and all(f"uslugi/{s}/" in listed for s in services)
+    for required in ("./", "offline/", "szukaj/", "kiosk/", "manifest.webmanifest"):
+        assert required in listed, required
+    for url, digest in listed.items():
+        path = example_site / (url.removeprefix("./") + "index.html" if url.endswith("/") else url)
+        assert hashlib.sha256(path.read_bytes()).hexdigest()[:16] == digest, url
+    assert "sw.js" not in listed
+    assert not any(url.startswith("dane/") for url in listed)
+
+
+def test_url_of_a_file_is_the_address_residents_use():
+    assert url_of("index.html") == "./"
+    assert url_of("uslugi/x/index.html") == "uslugi/x/"
+    assert url_of("theme/css/main.css") == "theme/css/main.css"
+
+
+def test_precache_list_skips_excluded_files(tmp_path):
+    (tmp_path / "dane").mkdir()
+    (tmp_path / "dane" / "uslugi.csv").write_text("a")
+    (tmp_path / "index.html").write_text("b")
+    assert precache_list(tmp_path, ("dane/*",)) == {"./": hashlib.sha256(b"b").hexdigest()[:16]}
+
+
+def test_manifest_is_linked_and_describes_the_app(example_site):
+    manifest = json.loads((example_site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["lang"] == "pl" and manifest["start_url"] == "./"
+    assert manifest["name"].startswith("Katalog usług społecznych")
+    assert (example_site / manifest["icons"][0]["src"]).is_file()
+    assert 'rel="manifest"' in (example_site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def online_then_offline(browser, example_server):
+    """A visitor who opened the start page once and waited for the worker to finish."""
+    context = new_context(browser, service_workers="allow")
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(example_server + "/")
+    info = page.evaluate(WORKER_READY)
+    assert info["files"] > 100
+    yield page, requests
+    context.close()
+
+
+def test_after_one_visit_unvisited_pages_and_search_work_offline(
+    online_then_offline, example_server
+):
+    page, _requests = online_then_offline
+    page.context.set_offline(True)
+    page.goto(example_server + "/uslugi/opieka-wytchnieniowa/")
+    assert page.locator("h1").inner_text().startswith("Opieka wytchnieniowa")
+    page.goto(example_server + "/realizatorzy/cus-przykladowo/")
+    assert page.locator("h1").inner_text()
+    page.goto(example_server + "/szukaj/?q=opieka")
+    settle(page)
+    results = page.locator("[data-search-results] li a")
+    assert results.count() > 0
+    assert "/uslugi/" in results.first.get_attribute("href")
+    # A page that is not part of the site: the offline page, not the browser's error.
+    page.goto(example_server + "/nie-ma-takiej-strony/")
+    assert page.locator("h1").inner_text() == "Brak połączenia z internetem"
+    # Forms say plainly that sending needs a connection.
+    page.goto(example_server + "/wniosek/?usluga=zlota-raczka")
+    assert page.locator("[data-offline-notice]").is_visible()
+
+
+def test_service_page_renders_from_cache_fast(online_then_offline, example_server):
+    page, _requests = online_then_offline
+    page.context.set_offline(True)
+    page.goto(example_server + "/uslugi/asystent-rodziny/")
+    timing = page.evaluate(
+        "() => { const n = performance.getEntriesByType('navigation')[0];"
+        " return {load: n.loadEventEnd, worker: n.workerStart > 0}; }"
+    )
+    assert timing["worker"]
+    assert timing["load"] < 1000  # the budget (200 ms) is measured by benchmarks/page_weight.py
+
+
+def test_every_request_stays_on_the_site_origin(online_then_offline, example_server):
+    page, requests = online_then_offline
+    for url in ("/uslugi/zlota-raczka/", "/kiosk/", "/szukaj/?q=transport", "/wniosek/"):
+        page.goto(example_server + url)
+        settle(page)
+    origin = urlsplit(example_server).netloc
+    foreign = [url for url in requests if urlsplit(url).netloc not in (origin, "")]
+    assert requests and not foreign, foreign
+
+
+WAITING_INFO = """async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event) => resolve(event.data);
+        registration.waiting.postMessage({type: 'VERSION'}, [channel.port2]);
+    });
+}"""
+
+
+TAKEOVER = """async () => {
+    const deadline = Date.now() + 10000;
+    while (Date.now() < deadline) {
+        const registration = await navigator.serviceWorker.getRegistration();
+        if (!registration.waiting) return 'activated';
+        const info = await new Promise((resolve) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = (event) => resolve(event.data);
+            registration.waiting.postMessage({type: 'VERSION'}, [channel.port2]);
+        });
+        if (info.takeoverAsked) return 'asked';
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return 'never asked';
+}"""
+
+
+def test_a_new_version_waits_while_a_form_is_open_and_serves_the_new_build(
+    browser, example_site, tmp_path
+):
+    from sitekit import serve_folder
+
+    site = tmp_path / "site"
+    shutil.copytree(example_site, site)
+    with serve_folder(site) as base:
+        context = new_context(browser, service_workers="allow")
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto(base + "/wniosek/")
+        first = page.evaluate(WORKER_READY)["version"]
+        page.locator("#field-name").fill("Anna")
+        # A new build: one service page changes, so the list and the worker change.
+        changed = site / "uslugi" / "zlota-raczka" / "index.html"
+        changed.write_text(changed.read_text().replace("</h1>", " (nowa wersja)</h1>", 1))
+        worker = (site / "sw.js").read_text()
+        digest = hashlib.sha256(changed.read_bytes()).hexdigest()[:16]
+        worker = re.sub(r'("uslugi/zlota-raczka/":")[0-9a-f]+', r"\g<1>" + digest, worker)
+        (site / "sw.js").write_text(worker.replace(first, first[::-1]))
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        until(page, "r.waiting && r.waiting.state === 'installed'")
+        # The form page keeps the old version and what was typed; nobody asked to switch.
+        assert page.evaluate(WORKER_READY)["version"] == first
+        assert page.evaluate(WAITING_INFO) == {
+            "version": first[::-1],
+            "files": len(precached(site)),
+            "takeoverAsked": False,
+        }
+        assert page.locator("#field-name").input_value() == "Anna"
+        # The next page without a form asks the new version to take over (without a reload).
+        page.goto(base + "/uslugi/")
+        assert page.evaluate(TAKEOVER) in ("asked", "activated")
+        page.close()
+        # Once it is active, the new build is what opens offline.
+        page = context.new_page()
+        page.goto(base + "/uslugi/")
+        until(page, "!r.waiting && !r.installing && r.active.state === 'activated'")
+        assert page.evaluate(WORKER_READY)["version"] == first[::-1]
+        context.set_offline(True)
+        page.goto(base + "/uslugi/zlota-raczka/")
+        assert "(nowa wersja)" in page.locator("h1").inner_text()
+        context.close()
