@@ -1,0 +1,132 @@
+"""Page weight and offline speed of the built site, against the budgets of issue 4.
+
+1. Start page: every file Chromium requests for ``/`` (search index files excluded), each
+   gzip-compressed as a web server would send it; budget 60 KB.
+2. Service pages opened offline from the service worker's cache after one visit: time from
+   navigation start to the load event in headless Chromium; budget 200 ms.
+
+Usage: python benchmarks/page_weight.py [--site BUILT_SITE] [--pages 20]
+(without --site the example catalogue is built into a temporary folder first).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import platform
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from sitekit import EXAMPLE_CONTENT, chromium_executable, run_pelican, serve_folder  # noqa: E402
+
+START_BUDGET_KB = 60.0
+OFFLINE_BUDGET_MS = 200.0
+SEARCH_INDEX = ("index.", "postings-", "docs-", "facets.")
+
+
+def is_search_index(path: str) -> bool:
+    """The lunr index and its shards: loaded on the first search, outside the budget."""
+    name = path.rsplit("/", 1)[-1]
+    return "/static/search/" in path and name.startswith(SEARCH_INDEX) and name.endswith(".json")
+
+
+def file_of(site: Path, path: str) -> Path:
+    """The file a same-origin URL path is served from."""
+    target = site / path.lstrip("/")
+    return target / "index.html" if path.endswith("/") else target
+
+
+def start_page_weight(browser: object, base: str, site: Path) -> tuple[float, list[str]]:
+    """Gzip kilobytes of everything the start page loads, and the files counted."""
+    context = browser.new_context(service_workers="block")  # type: ignore[attr-defined]
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base + "/", wait_until="networkidle")
+    context.close()
+    total = 0
+    counted = []
+    for url in dict.fromkeys(requested):
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}" != base:
+            raise SystemExit(f"request to another origin: {url}")
+        if is_search_index(parts.path):
+            continue
+        total += len(gzip.compress(file_of(site, parts.path).read_bytes(), compresslevel=6))
+        counted.append(parts.path)
+    return total / 1024, counted
+
+
+def offline_render_times(browser: object, base: str, site: Path, pages: int) -> list[float]:
+    """Milliseconds from navigation start to load, offline, for service pages never opened."""
+    context = browser.new_context(service_workers="allow")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(base + "/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    context.set_offline(True)
+    services = sorted(p.name for p in (site / "uslugi").iterdir() if p.is_dir())[:pages]
+    times = []
+    for service in services:
+        page.goto(f"{base}/uslugi/{service}/")
+        times.append(
+            page.evaluate(
+                "() => { const n = performance.getEntriesByType('navigation')[0];"
+                " if (!(n.workerStart > 0)) throw new Error('not from the worker');"
+                " return n.loadEventEnd - n.startTime; }"
+            )
+        )
+    context.close()
+    return times
+
+
+def main() -> int:
+    """Build (or take) the site, measure both figures, print them beside the budgets."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="an already built site")
+    parser.add_argument("--pages", type=int, default=20, help="service pages opened offline")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as temporary:
+        site = args.site
+        if site is None:
+            site = Path(temporary) / "site"
+            result = run_pelican(EXAMPLE_CONTENT, site)
+            if result.returncode:
+                print(result.stdout + result.stderr)
+                return 1
+        with serve_folder(site) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium_executable(), args=["--no-sandbox"]
+            )
+            weight, counted = start_page_weight(browser, base, site)
+            times = offline_render_times(browser, base, site, args.pages)
+            version = browser.version
+            browser.close()
+    print(
+        f"machine: {platform.machine()}, {platform.processor() or platform.system()}, "
+        f"Python {platform.python_version()}, Chromium {version}"
+    )
+    print(
+        f"start page: {weight:.1f} KB gzip in {len(counted)} files "
+        f"(budget {START_BUDGET_KB:.0f} KB, search index excluded)"
+    )
+    for path in counted:
+        print(f"  {path}")
+    print(
+        f"service page offline, {len(times)} pages: median {statistics.median(times):.0f} ms, "
+        f"max {max(times):.0f} ms (budget {OFFLINE_BUDGET_MS:.0f} ms)"
+    )
+    ok = weight <= START_BUDGET_KB and statistics.median(times) <= OFFLINE_BUDGET_MS
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
