@@ -7,7 +7,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from conftest import serve_folder
+from sitekit import serve_folder
 
 from katalog.assets import hash_assets
 from katalog.linkcheck import check_external, check_internal, external_links, http_status
