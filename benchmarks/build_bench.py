@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,22 +19,10 @@ import time
 from pathlib import Path
 
 import yaml
+from synthetic import synthetic_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-
-
-def synthetic_catalogue(target: Path, size: int) -> Path:
-    """``size`` services cycling through the example records, each under its own id."""
-    shutil.copytree(CONTENT / "providers", target / "providers")
-    (target / "services").mkdir(parents=True)
-    examples = sorted((CONTENT / "services").glob("*.yaml"))
-    for index in range(size):
-        source = examples[index % len(examples)]
-        text = source.read_text(encoding="utf-8")
-        text = text.replace("\nname: ", f"\nname: {index} ", 1)
-        (target / "services" / f"{source.stem}-{index}.yaml").write_text(text, encoding="utf-8")
-    return target
 
 
 def markdown_articles(target: Path, size: int) -> Path:

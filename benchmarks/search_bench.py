@@ -42,6 +42,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from synthetic import synthetic_catalogue  # noqa: E402
+
 from cus_catalogue.catalogue import load_catalogue  # noqa: E402
 from cus_catalogue.search import FIELDS, search_documents  # noqa: E402
 
@@ -62,25 +64,11 @@ CHROMIUM_ARGS = [
 # ---- catalogues and builds --------------------------------------------------------------
 
 
-def synthetic_catalogue(target: Path, size: int) -> Path:
-    """``size`` services cycling through the example records, each under its own id."""
-    shutil.copytree(CONTENT / "providers", target / "providers")
-    (target / "services").mkdir(parents=True)
-    examples = sorted((CONTENT / "services").glob("*.yaml"))
-    for index in range(size):
-        source = examples[index % len(examples)]
-        text = source.read_text(encoding="utf-8")
-        text = text.replace("\nname: ", f"\nname: {index} ", 1)
-        (target / "services" / f"{source.stem}-{index}.yaml").write_text(text, encoding="utf-8")
-    return target
-
-
 def build_site(content: Path, output: Path) -> float:
     """The real build (search included); seconds."""
-    plugins = json.dumps(["cus_catalogue", "cus_catalogue.search"])
     command = [
         sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
-        "-o", str(output), "-e", f"PLUGINS={plugins}", f'CATALOGUE_TODAY="{TODAY}"',
+        "-o", str(output), "-e", f'CATALOGUE_TODAY="{TODAY}"',
         "CATALOGUE_OPENDATA_VALIDATE=false",
     ]  # fmt: skip
     start = time.perf_counter()
