@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from a11y_support import new_context
@@ -108,3 +109,14 @@ def test_service_pages_print_as_one_a4_card(browser, example_site, example_serve
     assert page.locator(".qr svg").is_visible()
     assert not page.locator(".site-header").is_visible()
     context.close()
+
+
+def test_qr_codes_made_in_worker_processes_are_the_same(example_site: Path, tmp_path: Path) -> None:
+    """Large catalogues encode QR codes in parallel; the pages must not change by a byte."""
+    from sitekit import EXAMPLE_CONTENT, run_pelican
+
+    result = run_pelican(EXAMPLE_CONTENT, tmp_path / "parallel", CATALOGUE_QR_PARALLEL_FROM=0)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in sorted((example_site / "uslugi").glob("*/index.html")):
+        twin = tmp_path / "parallel" / page.relative_to(example_site)
+        assert twin.read_text(encoding="utf-8") == page.read_text(encoding="utf-8"), page

@@ -147,6 +147,8 @@ DEFAULTS: dict[str, Any] = {
     # long the dialog waits (at least 20 s, WCAG 2.2.1) before the kiosk resets itself.
     "CATALOGUE_KIOSK_IDLE_SECONDS": 90,
     "CATALOGUE_KIOSK_WARNING_SECONDS": 30,
+    # From this many services on, QR codes are encoded in worker processes during the build.
+    "CATALOGUE_QR_PARALLEL_FROM": 500,
     # Absolute address QR codes point to when SITEURL is relative (development builds).
     "CATALOGUE_PUBLIC_URL": "https://katalog.przykladowo.example",
     # The RODO (GDPR) information clause shown with every form.

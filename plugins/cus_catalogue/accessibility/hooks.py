@@ -8,19 +8,22 @@ from typing import Any
 
 from .offline import MANIFEST, web_manifest, write_service_worker
 from .pages import write_pages
-from .qr import service_qr, write_outbound_qr
+from .qr import service_qr_codes, write_outbound_qr
 
 logger = logging.getLogger(__name__)
 
 
 def on_catalogue_ready(generator: Any) -> None:
     """QR code on every service card (service.html shows ``extras.qr_svg``)."""
-    for service in generator.services:
-        service.extras["qr_svg"] = service_qr(generator.settings, service)
+    codes, generator.qr_pool = service_qr_codes(generator.settings, generator.services)
+    for service, code in zip(generator.services, codes, strict=True):
+        service.extras["qr_svg"] = code
 
 
 def on_catalogue_written(generator: Any, writer: Any = None) -> None:
-    """The required pages and the web app manifest."""
+    """The required pages and the web app manifest; the QR workers are done by now."""
+    if getattr(generator, "qr_pool", None) is not None:
+        generator.qr_pool.shutdown()
     write_pages(generator, writer)
     generator.write_bytes(MANIFEST, web_manifest(generator.settings))
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -25,6 +27,7 @@ OUTBOUND_HREF = re.compile(r'<a\b[^>]*?\shref="\s*((?:https?|mailto|tel):[^"]*)"
 # Any of the eight masks gives a valid code; choosing the "best" one costs 4x the encoding and
 # decides nothing a phone camera notices. One fixed mask also keeps builds reproducible.
 QR_MASK = 2
+QR_CHUNK = 250
 
 
 def public_url(settings: dict[str, Any], path: str) -> str:
@@ -48,6 +51,44 @@ def service_qr(settings: dict[str, Any], service: Any) -> Markup:
     """The QR code of a service page, for the printed card and for phones."""
     url = public_url(settings, service.url)
     return Markup(qr_svg(url, _("QR code with the address %(url)s") % {"url": url}))
+
+
+def _qr_chunk(items: list[tuple[str, str]]) -> list[str]:
+    return [qr_svg(url, label) for url, label in items]
+
+
+class PendingQr:
+    """A service's QR code still being made in a worker; it is awaited when its page renders."""
+
+    def __init__(self, chunk: Future[list[str]], index: int) -> None:
+        self._chunk, self._index = chunk, index
+
+    def __html__(self) -> str:
+        return self._chunk.result()[self._index]
+
+
+def service_qr_codes(
+    settings: dict[str, Any], services: list[Any]
+) -> tuple[list[Markup | PendingQr], ProcessPoolExecutor | None]:
+    """Every service's QR code; large catalogues encode them in worker processes meanwhile.
+
+    Encoding is most of the cost of a 10,000-service build; the main process renders pages
+    while spare cores encode. The caller shuts the returned pool down once pages are written.
+    """
+    if len(services) < int(settings.get("CATALOGUE_QR_PARALLEL_FROM", 500)):
+        return [service_qr(settings, service) for service in services], None
+    items = []
+    for service in services:
+        url = public_url(settings, service.url)
+        items.append((url, _("QR code with the address %(url)s") % {"url": url}))
+    pool = ProcessPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) - 1))
+    codes: list[Markup | PendingQr] = []
+    for start in range(0, len(items), QR_CHUNK):
+        chunk = pool.submit(_qr_chunk, items[start : start + QR_CHUNK])
+        codes.extend(
+            PendingQr(chunk, index) for index in range(len(items[start : start + QR_CHUNK]))
+        )
+    return codes, pool
 
 
 def outbound_links(output: Path) -> set[str]:
