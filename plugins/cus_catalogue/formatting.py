@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -16,11 +17,13 @@ LOCALE = "pl_PL"
 DAY_CODES = ("pn", "wt", "sr", "cz", "pt", "so", "nd")
 
 
+@functools.lru_cache(maxsize=4096)
 def money(amount: float) -> str:
     """``25,00 zł``: the way prices are written in Poland."""
     return format_currency(amount, "PLN", locale=LOCALE).replace("\xa0", " ")
 
 
+@functools.lru_cache(maxsize=4096)
 def date_text(value: str | dt.date) -> str:
     """``15 września 2026``."""
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
@@ -52,6 +55,7 @@ def is_free(service: Mapping[str, Any]) -> bool:
     return (service.get("fee") or {}).get("kind") == "free"
 
 
+@functools.cache
 def day_names() -> dict[str, str]:
     """Polish day names by their record codes (from CLDR, so other locales come for free)."""
     names = get_day_names("wide", locale=LOCALE)
