@@ -99,3 +99,14 @@ def chromium_executable() -> str | None:
         if candidate and shutil.which(candidate):
             return shutil.which(candidate)
     return None
+
+
+def run_katalog(*args: str) -> subprocess.CompletedProcess[str]:
+    """The ``katalog`` command as a person runs it, from the project folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "katalog", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from sitekit import EXAMPLE_CONTENT, ROOT, run_pelican
+from sitekit import EXAMPLE_CONTENT, ROOT, run_katalog, run_pelican
 
 from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.opendata.hsds_import import import_services, slugify
@@ -16,20 +14,10 @@ from cus_catalogue.opendata.hsds_import import import_services, slugify
 HSDS = ROOT.parent / "shared" / "hsds-3.0"
 
 
-def katalog(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "katalog", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-
-
 def test_export_import_export_is_identical(example_site: Path, tmp_path: Path) -> None:
     exported = example_site / "dane" / "hsds" / "services.json"
     content = tmp_path / "content"
-    result = katalog("import-hsds", str(exported), "--content", str(content))
+    result = run_katalog("import-hsds", str(exported), "--content", str(content))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     rebuilt = run_pelican(content, tmp_path / "site")
@@ -47,7 +35,7 @@ def test_export_import_export_is_identical(example_site: Path, tmp_path: Path) -
 
 def test_imported_records_equal_the_originals(example_site: Path, tmp_path: Path) -> None:
     content = tmp_path / "content"
-    result = katalog(
+    result = run_katalog(
         "import-hsds", str(example_site / "dane" / "hsds" / "services.json"), "-c", str(content)
     )
     assert result.returncode == 0, result.stderr
@@ -70,14 +58,14 @@ def test_existing_services_are_not_overwritten_without_the_option(
 ) -> None:
     exported = str(example_site / "dane" / "hsds" / "services.json")
     content = tmp_path / "content"
-    assert katalog("import-hsds", exported, "-c", str(content)).returncode == 0
+    assert run_katalog("import-hsds", exported, "-c", str(content)).returncode == 0
     (content / "services" / "teleopieka.yaml").write_text("zmienione\n", "utf-8")
-    again = katalog("import-hsds", exported, "-c", str(content))
+    again = run_katalog("import-hsds", exported, "-c", str(content))
     assert again.returncode == 1
     assert "usługa o tym identyfikatorze już istnieje" in again.stderr
     assert "Nic nie zapisano" in again.stderr
     assert (content / "services" / "teleopieka.yaml").read_text("utf-8") == "zmienione\n"
-    assert katalog("import-hsds", exported, "-c", str(content), "--overwrite").returncode == 0
+    assert run_katalog("import-hsds", exported, "-c", str(content), "--overwrite").returncode == 0
     assert (content / "services" / "teleopieka.yaml").read_text("utf-8") != "zmienione\n"
 
 
@@ -86,7 +74,7 @@ def test_another_directorys_hsds_example_is_imported_and_validated(tmp_path: Pat
     if not example.is_file():
         pytest.skip(f"HSDS examples not found at {HSDS}")
     content = tmp_path / "content"
-    result = katalog("import-hsds", str(example), "-c", str(content))
+    result = run_katalog("import-hsds", str(example), "-c", str(content))
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert (content / "services" / "community-counselling.yaml").is_file()
@@ -111,7 +99,7 @@ def test_bad_input_gets_a_polish_message_not_a_traceback(
 ) -> None:
     source = tmp_path / "in.json"
     source.write_bytes(text.encode("utf-8", "surrogateescape"))
-    result = katalog("import-hsds", str(source), "-c", str(tmp_path / "content"))
+    result = run_katalog("import-hsds", str(source), "-c", str(tmp_path / "content"))
     assert result.returncode == 1
     assert message in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
@@ -119,7 +107,7 @@ def test_bad_input_gets_a_polish_message_not_a_traceback(
 
 
 def test_missing_file_is_named(tmp_path: Path) -> None:
-    result = katalog("import-hsds", str(tmp_path / "brak.json"))
+    result = run_katalog("import-hsds", str(tmp_path / "brak.json"))
     assert result.returncode == 1
     assert f"Nie ma pliku: {tmp_path / 'brak.json'}" in result.stderr
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from records import copy_mini, edit, write
+from sitekit import run_katalog
 
 from cus_catalogue.catalogue import load_catalogue
 
@@ -180,16 +179,6 @@ def test_every_problem_is_collected_at_once(mini: Path) -> None:
     edit(mini / "services" / "porada-prawna.yaml", "kind: free\n", "kind: gratis\n")
     write(mini / "services" / "pusty.yaml", "")
     assert len(problems_of(mini)) == 3
-
-
-def run_katalog(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "katalog", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
 
 
 def test_katalog_validate_names_file_line_and_field_of_a_misspelt_field(mini: Path) -> None:
