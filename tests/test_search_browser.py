@@ -126,6 +126,8 @@ def test_query_in_the_url_runs_on_load(page, watched, search_server):
     assert "Odpłatność:" in text
     assert page.get_attribute("[data-search-status]", "role") == "status"
     assert page.input_value("#search-q") == "zlota raczka"
+    # Every result is shown, so there is no "show more" button (hidden wins over the button CSS).
+    assert not page.locator("[data-search-more]").is_visible()
     assert not watched["errors"]
 
 
