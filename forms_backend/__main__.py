@@ -52,7 +52,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     import uvicorn
 
-    uvicorn.run("forms_backend.app:app", host=args.host, port=args.port, access_log=False)
+    # The app reads a client address header itself, and only from the proxies the operator named.
+    uvicorn.run(
+        "forms_backend.app:app",
+        host=args.host,
+        port=args.port,
+        access_log=False,
+        proxy_headers=False,
+    )
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from dataclasses import dataclass, field
 
 from starlette.requests import Request
@@ -49,8 +50,22 @@ class Backend:
             self.loop.call_soon_threadsafe(self.wake.set)
 
     def client_address(self, request: Request) -> str:
-        """The client's address: the configured proxy header's last hop, else the socket peer."""
+        """The socket peer, or the address a named proxy (and only a named proxy) forwarded."""
+        peer = request.client.host if request.client else "unknown"
         header = self.config.client_ip_header
-        if header and request.headers.get(header):
-            return request.headers[header].split(",")[-1].strip()
-        return request.client.host if request.client else "unknown"
+        if not header or not request.headers.get(header) or not self._trusted(peer):
+            return peer
+        hops = [hop.strip() for hop in request.headers[header].split(",")]
+        # Proxies append: the first hop from the right that is not a named proxy is the client.
+        for hop in reversed(hops):
+            if not self._trusted(hop):
+                return hop
+        return hops[0]
+
+    def _trusted(self, address: str) -> bool:
+        """True when the address belongs to a proxy the operator named."""
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(ip in network for network in self.config.trusted_proxy_networks)

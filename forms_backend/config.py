@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 from collections.abc import Mapping
@@ -83,6 +84,7 @@ class Config:
     rate_limit_per_minute: float = 10.0
     rate_limit_burst: int = 20
     client_ip_header: str = ""
+    trusted_proxies: tuple[str, ...] = ()
     retention_days: float = 30.0
     max_attempts: int = 10
     retry_base_seconds: float = 30.0
@@ -106,6 +108,11 @@ class Config:
         if self.mail_dir is not None or not chosen:
             chosen.append("maildir")
         return tuple(chosen)
+
+    @property
+    def trusted_proxy_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        """The proxies whose client address header is believed."""
+        return tuple(ipaddress.ip_network(item, strict=False) for item in self.trusted_proxies)
 
     @property
     def maildir_path(self) -> Path:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import email
 import email.policy
+import os
 import socket
+import subprocess
 import threading
 import time
+import urllib.request
+from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -107,3 +112,39 @@ class SmtpSink:
                     return list(self.messages)
             time.sleep(0.05)
         raise AssertionError(f"expected {count} messages, got {len(self.messages)}")
+
+
+def server_env(workdir: Path, content: Path, **variables: str) -> dict[str, str]:
+    """The environment of a backend process: only these ``FORMS_*`` variables, none inherited."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FORMS_")}
+    env.update(
+        FORMS_DATABASE_PATH=str(workdir / "var" / "forms.db"),
+        FORMS_CONTENT_PATH=str(content),
+        FORMS_MAIL_FROM="formularze@cus.example",
+    )
+    env.update(variables)
+    return env
+
+
+@contextlib.contextmanager
+def running_server(command: list[str], env: dict[str, str], port: int) -> Iterator[str]:
+    """A real uvicorn process started by ``command``; yields its base URL once /health answers."""
+    process = subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/health", timeout=1):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    error = process.stderr.read().decode() if process.stderr else ""
+                    raise AssertionError(f"the server did not start: {error}") from None
+                time.sleep(0.05)
+        yield base
+    finally:
+        process.kill()
+        process.wait(timeout=10)
