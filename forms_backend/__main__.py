@@ -7,7 +7,7 @@ import logging
 import sys
 import time
 
-from forms_backend import store
+from forms_backend import retention, store
 from forms_backend.config import Config
 from forms_backend.crypto import Sealer, load_or_create_key
 from forms_backend.worker import Worker
@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     worker = commands.add_parser("worker", help="deliver what is due in the outbox, then exit")
     worker.add_argument("--forever", action="store_true", help="keep running and polling")
     commands.add_parser("requeue-dead", help="retry every dead letter from scratch")
+    commands.add_parser("purge", help="delete every copy whose retention period is over")
     serve = commands.add_parser("serve", help="run the app under uvicorn (no access log)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8001)
@@ -45,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "worker":
         counts = drain(config, forever=args.forever)
         print(" ".join(f"{key}={value}" for key, value in counts.items()))
+        return 0
+    if args.command == "purge":
+        conn = store.connect(config.database_path)
+        print(f"purged {retention.purge(conn, config)}")
         return 0
     if args.command == "requeue-dead":
         conn = store.connect(config.database_path)

@@ -33,6 +33,15 @@ CREATE TABLE IF NOT EXISTS deliveries (
 );
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, channel, next_attempt_at);
 """
+# Each entry brings an older outbox up to the next version (PRAGMA user_version).
+MIGRATIONS = (
+    # When a delivery ended (delivered or dead): the retention period counts from there.
+    """
+    ALTER TABLE deliveries ADD COLUMN ended_at REAL;
+    UPDATE deliveries SET ended_at = delivered_at WHERE status = 'delivered';
+    UPDATE deliveries SET ended_at = CAST(strftime('%s', 'now') AS REAL) WHERE status = 'dead';
+    """,
+)
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
@@ -49,8 +58,21 @@ def connect(path: Path, *, synchronous: str = "FULL") -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute(f"PRAGMA synchronous={synchronous}")
     conn.execute("PRAGMA busy_timeout=30000")
+    # Deleted rows are overwritten, so a purged submission leaves no trace in the file.
+    conn.execute("PRAGMA secure_delete=ON")
     conn.executescript(SCHEMA)
+    _migrate(conn)
     return conn
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply the migrations an outbox written by an older version has not seen yet."""
+    with transaction(conn):
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in filter(str.strip, script.split(";")):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version={number}")
 
 
 @contextmanager
@@ -153,11 +175,12 @@ def claim(conn: sqlite3.Connection, channel: str, limit: int, lease: float) -> l
 
 def mark_delivered(conn: sqlite3.Connection, delivery_ids: list[int]) -> None:
     """Record confirmed deliveries; the payload stays until the retention period ends."""
+    now = time.time()
     with transaction(conn):
         conn.executemany(
-            "UPDATE deliveries SET status = 'delivered', delivered_at = ?, lease_until = 0,"
-            " last_error = NULL WHERE id = ?",
-            [(time.time(), delivery_id) for delivery_id in delivery_ids],
+            "UPDATE deliveries SET status = 'delivered', delivered_at = ?, ended_at = ?,"
+            " lease_until = 0, last_error = NULL WHERE id = ?",
+            [(now, now, delivery_id) for delivery_id in delivery_ids],
         )
 
 
@@ -175,33 +198,56 @@ def mark_failed(
 ) -> None:
     """Schedule a retry, or move the delivery to the dead letters."""
     conn.execute(
-        "UPDATE deliveries SET status = ?, next_attempt_at = ?, lease_until = 0, last_error = ?"
-        " WHERE id = ?",
-        ("dead" if dead else "pending", retry_at, error[:200], delivery_id),
+        "UPDATE deliveries SET status = ?, next_attempt_at = ?, lease_until = 0, last_error = ?,"
+        " ended_at = ? WHERE id = ?",
+        (
+            "dead" if dead else "pending",
+            retry_at,
+            error[:200],
+            time.time() if dead else None,
+            delivery_id,
+        ),
     )
 
 
-def purge(conn: sqlite3.Connection, delivered_before: float) -> int:
-    """Delete submissions delivered on every channel before the given time; return how many."""
+@dataclass(frozen=True)
+class Purged:
+    """What one purge deleted: the references (to delete their files) and counts for the log."""
+
+    references: tuple[str, ...]
+    dead: int
+
+    @property
+    def submissions(self) -> int:
+        """How many submissions were deleted."""
+        return len(self.references)
+
+
+def purge(conn: sqlite3.Connection, ended_before: float) -> Purged:
+    """Delete submissions whose every delivery ended (delivered or dead) before the given time."""
     with transaction(conn):
-        ids = [
-            row[0]
-            for row in conn.execute(
-                "SELECT submission_id FROM deliveries GROUP BY submission_id"
-                " HAVING SUM(status != 'delivered') = 0 AND MAX(delivered_at) < ?",
-                (delivered_before,),
-            )
-        ]
-        conn.executemany("DELETE FROM deliveries WHERE submission_id = ?", [(i,) for i in ids])
-        conn.executemany("DELETE FROM submissions WHERE id = ?", [(i,) for i in ids])
-    return len(ids)
+        rows = conn.execute(
+            "SELECT s.id, s.reference, SUM(d.status = 'dead') FROM submissions s"
+            " JOIN deliveries d ON d.submission_id = s.id GROUP BY s.id"
+            " HAVING SUM(d.status = 'pending') = 0 AND MAX(d.ended_at) < ?",
+            (ended_before,),
+        ).fetchall()
+        ids = [(row[0],) for row in rows]
+        conn.executemany("DELETE FROM deliveries WHERE submission_id = ?", ids)
+        conn.executemany("DELETE FROM submissions WHERE id = ?", ids)
+    return Purged(tuple(row[1] for row in rows), sum(row[2] > 0 for row in rows))
+
+
+def known_references(conn: sqlite3.Connection) -> set[str]:
+    """Every reference the outbox still holds."""
+    return {row[0] for row in conn.execute("SELECT reference FROM submissions")}
 
 
 def requeue_dead(conn: sqlite3.Connection) -> int:
     """Give dead letters a fresh set of attempts, once the cause has been fixed."""
     cursor = conn.execute(
         "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?,"
-        " lease_until = 0 WHERE status = 'dead'",
+        " lease_until = 0, ended_at = NULL WHERE status = 'dead'",
         (time.time(),),
     )
     return cursor.rowcount

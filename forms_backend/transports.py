@@ -126,13 +126,16 @@ class MaildirTransport(Transport):
     def __init__(self, folder: Path) -> None:
         self._folder = folder
         for sub in ("tmp", "new", "cur"):
-            (folder / sub).mkdir(parents=True, exist_ok=True)
+            (folder / sub).mkdir(mode=0o700, parents=True, exist_ok=True)
 
     def send(self, message: EmailMessage, reference: str, body: dict) -> None:
         name = f"{reference}.forms"
         temporary, final = self._folder / "tmp" / name, self._folder / "new" / name
         try:
-            with temporary.open("wb") as handle:
+            # Personal data: readable by the service account only, whatever its umask.
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(descriptor, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
                 handle.write(message.as_bytes())
                 handle.flush()
                 os.fsync(handle.fileno())
