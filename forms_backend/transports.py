@@ -149,6 +149,16 @@ class MaildirTransport(Transport):
             raise DeliveryError(describe(error), connection=True) from error
 
 
+class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect would re-send as GET without the body: treat it as the error it is."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+NO_REDIRECTS = urllib.request.build_opener(_RefuseRedirects)
+
+
 class WebhookTransport(Transport):
     """POST the submission as JSON over HTTPS (HTTP only to loopback), signed with HMAC."""
 
@@ -169,10 +179,12 @@ class WebhookTransport(Transport):
             headers["X-Forms-Signature"] = f"sha256={digest}"
         request = urllib.request.Request(self._url, data=data, headers=headers, method="POST")
         try:
-            with urllib.request.urlopen(request, timeout=self._timeout) as response:
+            with NO_REDIRECTS.open(request, timeout=self._timeout) as response:
                 response.read()
         except urllib.error.HTTPError as error:
-            raise DeliveryError(f"HTTPError {error.code}", connection=error.code >= 500) from error
+            # A redirect or a server error says the endpoint, not this message, needs fixing.
+            channel_fault = error.code >= 500 or 300 <= error.code < 400
+            raise DeliveryError(f"HTTPError {error.code}", connection=channel_fault) from error
         except (OSError, ValueError) as error:
             raise DeliveryError(describe(error), connection=True) from error
 

@@ -219,3 +219,53 @@ def test_default_configuration_delivers_into_a_local_mail_folder(tmp_path, conte
 def test_packaged_translations_exist():
     assert (ROOT / "forms_backend/locale/pl/LC_MESSAGES/forms_backend.po").is_file()
     assert Path(ROOT / "themes/cus/translations/pl/LC_MESSAGES/forms.po").is_file()
+
+
+class Redirecting(http.server.BaseHTTPRequestHandler):
+    """A webhook URL that moved: POST gets a redirect, and the target records what reaches it."""
+
+    reached: ClassVar[list[str]] = []
+
+    def do_POST(self) -> None:  # http.server calls this by name
+        if self.path == "/hook":
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(302)
+            self.send_header("Location", "/moved")
+            self.end_headers()
+            return
+        Redirecting.reached.append(f"POST {self.path}")
+        self.send_response(204)
+        self.end_headers()
+
+    def do_GET(self) -> None:  # http.server calls this by name
+        Redirecting.reached.append(f"GET {self.path}")
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_webhook_redirect_is_a_failure_to_retry_not_a_delivery(make_client, make_config):
+    """Defect (issue 10, item 14): redirects were followed as GET without the body, then
+    the submission was marked delivered."""
+    Redirecting.reached = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Redirecting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/hook"
+        client = make_client(webhook_url=url, max_attempts=50)
+        client.post("/api/feedback", json=VALID["feedback"])
+        conn = store.connect(make_config().database_path)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            row = conn.execute("SELECT status, attempts, last_error FROM deliveries").fetchone()
+            if row[1] >= 2:
+                break
+            time.sleep(0.05)
+    finally:
+        server.shutdown()
+    status, attempts, last_error = row
+    assert status == "pending" and attempts >= 2  # tried again, not delivered
+    assert last_error == "HTTPError 302"
+    assert Redirecting.reached == []
