@@ -15,6 +15,8 @@ from forms_backend import endpoints
 from forms_backend.backend import Backend
 from forms_backend.config import Config
 from forms_backend.forms import FORMS
+from forms_backend.guards import PrivateResponses
+from forms_backend.health import health
 from forms_backend.limits import BodyLimit
 from forms_backend.worker import Worker, run_forever
 
@@ -46,10 +48,10 @@ def create_app(config: Config | None = None) -> Starlette:
     ]
     routes += [
         Route("/api/confirmation/{reference}", endpoints.confirmation, methods=["GET"]),
-        Route("/health", endpoints.health, methods=["GET"]),
+        Route("/health", health, methods=["GET"]),
         Route("/openapi.json", endpoints.openapi, methods=["GET"]),
     ]
-    middleware = []
+    middleware = [Middleware(PrivateResponses)]
     if config.allowed_origins:
         middleware.append(
             Middleware(

@@ -28,6 +28,7 @@ class Backend:
     pages: Pages
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     loop: asyncio.AbstractEventLoop | None = None
+    last_write: str = "none"  # "ok" or "failed" after the first submission, for /health
 
     @classmethod
     def build(cls, config: Config) -> Backend:

@@ -80,6 +80,7 @@ class Config:
     webhook_url: str = ""
     webhook_secret: str = ""
     allowed_origins: tuple[str, ...] = ()
+    health_token: str = ""
     max_body_bytes: int = 65_536
     rate_limit_per_minute: float = 10.0
     rate_limit_burst: int = 20

@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from forms_backend import store
 from forms_backend.backend import Backend
 from forms_backend.forms import FORM_ERROR, FORMS, FormSpec
+from forms_backend.guards import origin_allowed
 from forms_backend.i18n import gettext as _
 from forms_backend.openapi import openapi_document
 from forms_backend.rendering import kept_values
@@ -50,7 +51,7 @@ async def _read(request: Request, is_form: bool) -> dict[str, object]:
         return {key: form.get(key) for key in form}
     try:
         data = json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError) as error:
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise BadRequest(400, _("The request body must be a JSON object")) from error
     if not isinstance(data, dict):
         raise BadRequest(422, _("The request body must be a JSON object"))
@@ -66,6 +67,11 @@ def submission_endpoint(spec: FormSpec) -> Callable[[Request], Awaitable[Respons
         is_form = content_type in FORM_TYPES
         if not is_form and content_type != "application/json":
             return _errors(415, {FORM_ERROR: _("Send the form as JSON or as a web form")})
+        if not origin_allowed(request, backend.config.allowed_origins):
+            message = _("Send the form from the page of the catalogue")
+            if is_form:
+                return _page(backend, spec, {FORM_ERROR: message}, {}, 403)
+            return _errors(403, {FORM_ERROR: message})
         wait = backend.limiter.allow(backend.client_address(request))
         if wait:
             message = _("You have sent many forms in a short time. Wait a minute and try again.")
@@ -94,19 +100,31 @@ def submission_endpoint(spec: FormSpec) -> Callable[[Request], Awaitable[Respons
             "service_name": _name(catalogue.services, values.get("service")),
             "provider_name": _name(catalogue.providers, values.get("provider")),
         }
+        answers = json.dumps(values, sort_keys=True, ensure_ascii=False)
         item = store.NewSubmission(
             form=spec.key,
             prefix=spec.prefix,
             idem=backend.sealer.digest(spec.key, str(key)) if key else None,
             payload=backend.sealer.seal(payload),
+            fingerprint=backend.sealer.digest(spec.key, answers),
         )
         try:
-            reference, replayed = await backend.committer.submit(item)
+            result = await backend.committer.submit(item)
         except (sqlite3.Error, OSError, RuntimeError):
+            backend.last_write = "failed"
             log.exception("outbox write failed for a %s submission", spec.key)
             message = _("The form could not be saved. Try again in a few minutes.")
             return _errors(503, {FORM_ERROR: message}, {"Retry-After": "30"})
-        log.info("%s %s %s", "replayed" if replayed else "accepted", spec.key, reference)
+        backend.last_write = "ok"
+        if result.outcome is store.Outcome.CONFLICT:
+            message = _(
+                "This form was already sent with other answers. Reload the page and send it again."
+            )
+            if is_form:
+                return _page(backend, spec, {FORM_ERROR: message}, kept_values(raw), 409)
+            return _errors(409, {FORM_ERROR: message})
+        reference = result.reference
+        log.info("%s %s %s", result.outcome.value, spec.key, reference)
         if is_form:
             root = request.scope.get("root_path", "")
             return RedirectResponse(f"{root}/api/confirmation/{reference}", status_code=303)
@@ -151,24 +169,6 @@ async def confirmation(request: Request) -> Response:
         form=spec.key,
     )
     return HTMLResponse(html)
-
-
-async def health(request: Request) -> Response:
-    """Liveness plus outbox counts (numbers only) for monitoring."""
-    backend: Backend = request.app.state.backend
-
-    def read_counts() -> dict[str, int]:
-        conn = store.connect(backend.config.database_path)
-        try:
-            return store.counts(conn)
-        finally:
-            conn.close()
-
-    try:
-        counts = await asyncio.to_thread(read_counts)
-    except (sqlite3.Error, OSError):
-        return JSONResponse({"status": "error"}, status_code=503)
-    return JSONResponse({"status": "ok", "outbox": counts})
 
 
 async def openapi(request: Request) -> Response:

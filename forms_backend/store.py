@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import secrets
 import sqlite3
 import time
@@ -41,6 +42,8 @@ MIGRATIONS = (
     UPDATE deliveries SET ended_at = delivered_at WHERE status = 'delivered';
     UPDATE deliveries SET ended_at = CAST(strftime('%s', 'now') AS REAL) WHERE status = 'dead';
     """,
+    # A keyed hash of the cleaned answers: an idempotency key is bound to one payload.
+    "ALTER TABLE submissions ADD COLUMN fingerprint TEXT",
 )
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -95,6 +98,23 @@ class NewSubmission:
     prefix: str
     idem: str | None
     payload: bytes
+    fingerprint: str | None = None
+
+
+class Outcome(enum.Enum):
+    """What the outbox did with a submission."""
+
+    STORED = "accepted"
+    REPLAYED = "replayed"  # its idempotency key and answers were seen before
+    CONFLICT = "conflict"  # its idempotency key was seen before, with other answers
+
+
+@dataclass(frozen=True)
+class Result:
+    """The reference of a stored or replayed submission; none for a conflict."""
+
+    outcome: Outcome
+    reference: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,20 +131,23 @@ class Claimed:
 
 def insert_many(
     conn: sqlite3.Connection, items: Iterable[NewSubmission], channels: tuple[str, ...]
-) -> list[tuple[str, bool]]:
-    """Commit a batch in one transaction; return (reference, replayed) for each item."""
+) -> list[Result]:
+    """Commit a batch in one transaction; return what happened to each item."""
     now = time.time()
-    results: list[tuple[str, bool]] = []
+    results: list[Result] = []
     with transaction(conn):
         for item in items:
+            row = None
             if item.idem is not None:
                 row = conn.execute(
-                    "SELECT reference FROM submissions WHERE idem = ?", (item.idem,)
+                    "SELECT reference, fingerprint FROM submissions WHERE idem = ?", (item.idem,)
                 ).fetchone()
-                if row is not None:
-                    results.append((row[0], True))
-                    continue
-            results.append((_insert_one(conn, item, channels, now), False))
+            if row is None:
+                results.append(Result(Outcome.STORED, _insert_one(conn, item, channels, now)))
+            elif row[1] in (None, item.fingerprint):  # None: stored before fingerprints
+                results.append(Result(Outcome.REPLAYED, row[0]))
+            else:
+                results.append(Result(Outcome.CONFLICT))
     return results
 
 
@@ -136,9 +159,9 @@ def _insert_one(
         reference = new_reference(item.prefix)
         try:
             cursor = conn.execute(
-                "INSERT INTO submissions (reference, form, created_at, idem, payload)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (reference, item.form, now, item.idem, item.payload),
+                "INSERT INTO submissions (reference, form, created_at, idem, payload, fingerprint)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (reference, item.form, now, item.idem, item.payload, item.fingerprint),
             )
         except sqlite3.IntegrityError:
             continue

@@ -67,9 +67,9 @@ def make_client(make_config: Callable[..., Config]) -> Iterator[Callable[..., Te
 
     stack = contextlib.ExitStack()
 
-    def make(**overrides: object) -> TestClient:
+    def make(peer: tuple[str, int] = ("testclient", 50000), **overrides: object) -> TestClient:
         app = create_app(make_config(**overrides))
-        return stack.enter_context(TestClient(app, base_url="http://testserver"))
+        return stack.enter_context(TestClient(app, base_url="http://testserver", client=peer))
 
     with stack:
         yield make

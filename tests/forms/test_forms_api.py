@@ -229,7 +229,7 @@ def test_no_cors_headers_without_configuration(make_client):
 
 
 def test_health_and_openapi(make_client):
-    client = make_client(background_worker=False)
+    client = make_client(peer=("127.0.0.1", 40000), background_worker=False)
     client.post("/api/feedback", json=VALID["feedback"])
     health = client.get("/health").json()
     assert health["status"] == "ok" and health["outbox"]["pending"] == 1
