@@ -1,4 +1,4 @@
-"""Command line: ``python -m forms_backend worker`` drains the outbox (e.g. on a schedule)."""
+"""Command line: serve, drain the outbox (e.g. on a schedule), purge, requeue dead letters."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import logging
 import sys
 import time
 
-from forms_backend import retention, store
+from forms_backend import retention, startup, store
 from forms_backend.config import Config
 from forms_backend.crypto import Sealer, load_or_create_key
+from forms_backend.problems import StartupError
 from forms_backend.worker import Worker
 
 log = logging.getLogger("forms_backend")
@@ -42,7 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8001)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    config = Config.from_env()
+    try:
+        config, _catalogue = startup.load()
+    except StartupError as error:  # every wrong setting in Polish, not a traceback
+        print(error, file=sys.stderr)
+        return 1
     if args.command == "worker":
         counts = drain(config, forever=args.forever)
         print(" ".join(f"{key}={value}" for key, value in counts.items()))

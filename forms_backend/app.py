@@ -11,7 +11,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
-from forms_backend import endpoints
+from forms_backend import endpoints, startup
 from forms_backend.backend import Backend
 from forms_backend.config import Config
 from forms_backend.forms import FORMS
@@ -22,9 +22,13 @@ from forms_backend.worker import Worker, run_forever
 
 
 def create_app(config: Config | None = None) -> Starlette:
-    """Build an app from explicit configuration, or from ``FORMS_*`` variables."""
-    config = config or Config.from_env()
-    backend = Backend.build(config)
+    """Build an app from explicit configuration, or from ``FORMS_*`` variables.
+
+    Raises ``StartupError`` (every problem in Polish) when the configuration or the built
+    catalogue is wrong, so the backend never runs on a guess.
+    """
+    config, catalogue = startup.load(config)
+    backend = Backend.build(config, catalogue)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -31,13 +31,13 @@ class Backend:
     last_write: str = "none"  # "ok" or "failed" after the first submission, for /health
 
     @classmethod
-    def build(cls, config: Config) -> Backend:
+    def build(cls, config: Config, catalogue: Catalogue) -> Backend:
         """Wire everything from one configuration; the key file is created if needed."""
         sealer = Sealer(load_or_create_key(config.encryption_key, config.database_path))
         backend = cls(
             config=config,
             sealer=sealer,
-            catalogue=Catalogue(config.content_path, config.catalogue_path),
+            catalogue=catalogue,
             committer=Committer(config.database_path, config.channels),
             limiter=RateLimiter(config.rate_limit_per_minute, config.rate_limit_burst),
             pages=Pages(config),
@@ -69,4 +69,4 @@ class Backend:
             ip = ipaddress.ip_address(address)
         except ValueError:
             return False
-        return any(ip in network for network in self.config.trusted_proxy_networks)
+        return any(ip in network for network in self.config.trusted_proxies)

@@ -29,7 +29,7 @@ class PurgeReport:
 
 def purge(conn: sqlite3.Connection, config: Config, now: float | None = None) -> PurgeReport:
     """Delete outbox rows (delivered or dead) and their mail files once the period is over."""
-    cutoff = (time.time() if now is None else now) - config.retention_days * 86400
+    cutoff = (time.time() if now is None else now) - config.retention_seconds
     purged = store.purge(conn, cutoff)
     files = _delete_mail_files(config, set(purged.references), store.known_references(conn), cutoff)
     report = PurgeReport(purged.submissions, purged.dead, files)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from pelican.generators import Generator, PelicanTemplateNotFound
 from .catalogue import Catalogue, load_catalogue
 from .extensions import catalogue_ready, catalogue_written
 from .i18n import ngettext
+from .service_list import service_listing
 from .views import ProviderView, ServiceView, build_views
 
 logger = logging.getLogger(__name__)
@@ -113,7 +113,7 @@ class CatalogueGenerator(Generator):
         self._write_browse(writer, services, "obszary", "areas", self.catalogue.areas)
         for url, template in self._optional_pages():
             self.write_page(writer, url, template)
-        self._write_service_list(services)
+        self.write_bytes("uslugi.json", service_listing(services, providers, self.settings))
         catalogue_written.send(self, writer=writer)
 
     def write_bytes(self, relative_path: str, content: bytes) -> Path:
@@ -160,27 +160,6 @@ class CatalogueGenerator(Generator):
                 continue
             present.append((url, template))
         return present
-
-    def _write_service_list(self, services: list[ServiceView]) -> None:
-        """``uslugi.json``: the ids the form backend accepts, written by the same build."""
-        listing = {
-            "services": [
-                {
-                    "id": s.id,
-                    "name": s.name,
-                    "provider": s.provider.id,
-                    "apply_online": s.accepts_applications,
-                    "status": s.status,
-                }
-                for s in services
-            ]
-        }
-        path = Path(self.output_path) / "uslugi.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(
-            json.dumps(listing, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-            encoding="utf-8",
-        )
 
 
 __all__ = ["CatalogueGenerator", "CatalogueInvalid", "ProviderView", "ServiceView", "load_or_stop"]

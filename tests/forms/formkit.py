@@ -6,6 +6,7 @@ import contextlib
 import email
 import email.policy
 import os
+import shutil
 import socket
 import subprocess
 import threading
@@ -18,12 +19,10 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICES = {
-    "zlota-raczka": "name: Złota rączka\nprovider: cus-test\napply_online: true\n",
-    "opieka-wytchnieniowa": "name: Opieka wytchnieniowa\nprovider: cus-test\napply_online: true\n",
-    "przewoz": "name: Przewóz do lekarza\nprovider: taxi-test\napply_online: false\n",
-}
-PROVIDERS = {"cus-test": "name: CUS Testowo\n", "taxi-test": "name: Taxi Testowo\n"}
+FIXTURES = ROOT / "tests" / "fixtures"
+# The forms' fixture catalogue: the mini catalogue plus these records (a second provider and
+# a service that takes no online requests), built by real Pelican once per session.
+EXTRA_RECORDS = Path(__file__).resolve().parent / "catalogue"
 VALID = {
     "application": {
         "service": "zlota-raczka",
@@ -36,7 +35,7 @@ VALID = {
         "on_behalf": False,
     },
     "catalogue_update": {
-        "provider": "cus-test",
+        "provider": "fundacja-pomocna-dlon",
         "service": "zlota-raczka",
         "change": "Nowe godziny: pn–pt 8:00–16:00",
         "name": "Jan Realizator",
@@ -63,12 +62,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def write_catalogue(folder: Path) -> Path:
-    """A content folder with three services and two providers."""
-    for kind, records in (("services", SERVICES), ("providers", PROVIDERS)):
-        (folder / kind).mkdir(parents=True, exist_ok=True)
-        for name, text in records.items():
-            (folder / kind / f"{name}.yaml").write_text(text, encoding="utf-8")
+def forms_catalogue(folder: Path) -> Path:
+    """A content folder: the mini fixture catalogue with the forms' extra records."""
+    shutil.copytree(FIXTURES / "mini", folder)
+    shutil.copytree(EXTRA_RECORDS, folder, dirs_exist_ok=True)
     return folder
 
 
@@ -114,12 +111,12 @@ class SmtpSink:
         raise AssertionError(f"expected {count} messages, got {len(self.messages)}")
 
 
-def server_env(workdir: Path, content: Path, **variables: str) -> dict[str, str]:
+def server_env(workdir: Path, catalogue: Path, **variables: str) -> dict[str, str]:
     """The environment of a backend process: only these ``FORMS_*`` variables, none inherited."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("FORMS_")}
     env.update(
         FORMS_DATABASE_PATH=str(workdir / "var" / "forms.db"),
-        FORMS_CONTENT_PATH=str(content),
+        FORMS_CATALOGUE_PATH=str(catalogue),
         FORMS_MAIL_FROM="formularze@cus.example",
     )
     env.update(variables)

@@ -62,12 +62,15 @@ def test_line_breaks_in_any_field_never_add_a_header(make_client, smtp):
         assert b"\nX-Injected" not in raw
 
 
-def test_catalogue_text_with_line_breaks_stays_in_one_subject_line(make_client, smtp, content):
-    (content / "services" / "zlota-raczka.yaml").write_text(
-        'name: "Złota\\r\\nBcc: victim@example.org"\nprovider: cus-test\napply_online: true\n',
-        encoding="utf-8",
-    )
-    client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port)
+def test_catalogue_text_with_line_breaks_stays_in_one_subject_line(
+    make_client, smtp, built_catalogue, tmp_path
+):
+    listing = json.loads(built_catalogue.read_text(encoding="utf-8"))
+    for service in listing["services"]:
+        service["name"] = "Złota\r\nBcc: victim@example.org"
+    hostile = tmp_path / "uslugi.json"
+    hostile.write_text(json.dumps(listing), encoding="utf-8")
+    client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port, catalogue_path=hostile)
     assert client.post("/api/applications", json=VALID["application"]).status_code == 201
     (message,) = smtp.wait_for(1)
     assert header_names(smtp.raw[0]) <= EXPECTED_HEADERS
@@ -159,7 +162,7 @@ def test_dead_letter_after_max_attempts_alerts_the_centre_without_personal_data(
 def test_delivered_submissions_are_purged_after_the_retention_period(
     make_client, make_config, smtp
 ):
-    client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port, retention_days=0)
+    client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port)
     client.post("/api/applications", json=VALID["application"])
     smtp.wait_for(1)
     conn = store.connect(make_config().database_path)
@@ -171,7 +174,7 @@ def test_delivered_submissions_are_purged_after_the_retention_period(
     assert conn.execute("SELECT COUNT(*) FROM submissions").fetchone()[0] == 0
 
 
-def test_worker_command_drains_the_outbox(make_client, make_config, smtp, content):
+def test_worker_command_drains_the_outbox(make_client, make_config, smtp, built_catalogue):
     config = make_config(smtp_host="127.0.0.1", smtp_port=smtp.port, background_worker=False)
     client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port, background_worker=False)
     references = {
@@ -184,7 +187,7 @@ def test_worker_command_drains_the_outbox(make_client, make_config, smtp, conten
         "FORMS_SMTP_HOST": "127.0.0.1",
         "FORMS_SMTP_PORT": str(smtp.port),
         "FORMS_MAIL_FROM": "formularze@cus.example",
-        "FORMS_CONTENT_PATH": str(content),
+        "FORMS_CATALOGUE_PATH": str(built_catalogue),
     }
     result = subprocess.run(
         [sys.executable, "-m", "forms_backend", "worker"],
@@ -194,7 +197,7 @@ def test_worker_command_drains_the_outbox(make_client, make_config, smtp, conten
     assert {m.split("@")[0][1:] for m in smtp.message_ids()} == references
 
 
-def test_default_configuration_delivers_into_a_local_mail_folder(tmp_path, content):
+def test_default_configuration_delivers_into_a_local_mail_folder(tmp_path, built_catalogue):
     env = {k: v for k, v in os.environ.items() if not k.startswith("FORMS_")}
     code = (
         "from starlette.testclient import TestClient\n"
@@ -206,7 +209,7 @@ def test_default_configuration_delivers_into_a_local_mail_folder(tmp_path, conte
         "    time.sleep(1.5)\n"
         "print(r.json()['reference'])\n"
     )
-    env["FORMS_CONTENT_PATH"] = str(content)
+    env["FORMS_CATALOGUE_PATH"] = str(built_catalogue)
     env["FORMS_DATABASE_PATH"] = str(tmp_path / "var/forms/forms.db")
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True,

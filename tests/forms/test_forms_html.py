@@ -138,7 +138,7 @@ def test_application_page_offers_autocomplete_and_fieldsets():
     assert 'autocomplete="email"' in page and 'type="tel"' in page
     assert page.count("<fieldset") >= 4 and page.count("<legend>") == page.count("<fieldset")
     assert "PESEL" in page  # the warning not to write health details or identity numbers
-    assert "Administrator danych" in page  # the RODO clause comes from settings
+    assert "Kto odpowiada za Twoje dane" in page  # the RODO clause comes from settings
 
 
 def test_every_backend_message_has_a_polish_translation():

@@ -33,12 +33,12 @@ def commands(port: int) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("how", ["python -m forms_backend serve", "documented uvicorn command"])
 def test_x_forwarded_for_from_an_unnamed_proxy_does_not_bypass_the_rate_limit(
-    tmp_path: Path, content: Path, how: str
+    tmp_path: Path, built_catalogue: Path, how: str
 ):
     """Defect (issue 10, item 11): uvicorn trusted X-Forwarded-For from loopback by default."""
     port = free_port()
     env = server_env(
-        tmp_path, content, FORMS_RATE_LIMIT_PER_MINUTE="1", FORMS_RATE_LIMIT_BURST="3",
+        tmp_path, built_catalogue, FORMS_RATE_LIMIT_PER_MINUTE="1", FORMS_RATE_LIMIT_BURST="3",
         FORMS_BACKGROUND_WORKER="false",
     )  # fmt: skip
     with running_server(commands(port)[how], env, port) as base, httpx.Client() as client:
@@ -54,11 +54,11 @@ def test_x_forwarded_for_from_an_unnamed_proxy_does_not_bypass_the_rate_limit(
 
 
 def test_a_named_proxy_gives_each_client_its_own_limit_and_forged_hops_do_not_count(
-    tmp_path: Path, content: Path
+    tmp_path: Path, built_catalogue: Path
 ):
     port = free_port()
     env = server_env(
-        tmp_path, content, FORMS_RATE_LIMIT_PER_MINUTE="1", FORMS_RATE_LIMIT_BURST="2",
+        tmp_path, built_catalogue, FORMS_RATE_LIMIT_PER_MINUTE="1", FORMS_RATE_LIMIT_BURST="2",
         FORMS_BACKGROUND_WORKER="false", FORMS_CLIENT_IP_HEADER="X-Forwarded-For",
         FORMS_TRUSTED_PROXIES="127.0.0.0/8, ::1",
     )  # fmt: skip

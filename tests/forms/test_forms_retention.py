@@ -42,8 +42,8 @@ def test_mail_folder_files_are_readable_by_the_owner_only(make_client, tmp_path)
 def test_purge_deletes_the_mail_file_with_its_row(make_client, make_config, tmp_path):
     """Defect (issue 10, item 12): retention never deleted the Maildir copies."""
     mail = tmp_path / "mail"
-    config = make_config(mail_dir=mail, retention_days=0)
-    client = make_client(mail_dir=mail, retention_days=0)
+    config = make_config(mail_dir=mail)
+    client = make_client(mail_dir=mail)
     reference = client.post("/api/applications", json=VALID["application"]).json()["reference"]
     wait_until(lambda: delivered_file(mail, reference).exists())
     conn = store.connect(config.database_path)
@@ -51,7 +51,8 @@ def test_purge_deletes_the_mail_file_with_its_row(make_client, make_config, tmp_
     # A mail program that read the message moved it to cur/ with flags, as Maildir says.
     read = mail / "cur" / f"{reference}.forms:2,S"
     delivered_file(mail, reference).rename(read)
-    report = retention.purge(conn, config, now=time.time() + 1)
+    assert retention.purge(conn, config).submissions == 0  # kept during the period
+    report = retention.purge(conn, config, now=time.time() + config.retention_seconds + 1)
     assert (report.submissions, report.files) == (1, 1)
     assert not read.exists() and list((mail / "cur").iterdir()) == []
     assert conn.execute("SELECT COUNT(*) FROM submissions").fetchone()[0] == 0
@@ -71,7 +72,7 @@ def test_dead_letters_are_purged_after_the_retention_period(make_client, make_co
 
 
 def test_purge_command_deletes_what_is_due_and_logs_counts_only(
-    make_client, make_config, content, tmp_path
+    make_client, make_config, built_catalogue, tmp_path
 ):
     """Defect (issue 10, item 12): there was no purge command."""
     mail = tmp_path / "mail"
@@ -80,9 +81,11 @@ def test_purge_command_deletes_what_is_due_and_logs_counts_only(
     wait_until(lambda: delivered_file(mail, reference).exists())
     conn = store.connect(make_config().database_path)
     wait_until(lambda: store.counts(conn)["delivered"] == 1)
+    # The retention period passes (in the outbox's own clock of when deliveries ended).
+    conn.execute("UPDATE deliveries SET ended_at = ended_at - ?", (31 * 86400,))
     env = server_env(
-        tmp_path, content, FORMS_DATABASE_PATH=str(make_config().database_path),
-        FORMS_MAIL_DIR=str(mail), FORMS_RETENTION_DAYS="0",
+        tmp_path, built_catalogue, FORMS_DATABASE_PATH=str(make_config().database_path),
+        FORMS_MAIL_DIR=str(mail),
     )  # fmt: skip
     result = subprocess.run(
         [sys.executable, "-m", "forms_backend", "purge"],
