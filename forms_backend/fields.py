@@ -79,7 +79,12 @@ def _clean_text(raw: object, *, multiline: bool) -> str:
             if not multiline or char == "\r":
                 raise FieldError(_("Enter this on one line"))
         elif char != "\t" and unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
-            raise FieldError(_("Remove special characters from this field"))
+            raise FieldError(
+                _(
+                    "The text contains invisible characters, for example from copying. "
+                    "Type the text again."
+                )
+            )
     return text
 
 

@@ -35,7 +35,8 @@ class FormSpec:
 
 COMMON = (
     Field("website", "honeypot", N_("Leave this field empty"), max_length=0),
-    Field("idempotency_key", "token", N_("Idempotency key"), max_length=100),
+    # Never shown: the form's script fills it in, and e-mails leave it out.
+    Field("idempotency_key", "token", "idempotency_key", max_length=100),
 )
 SERVICE = Field(
     "service", "text", N_("Service"), True, 100, required_message=N_("Select a service")

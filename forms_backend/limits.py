@@ -59,7 +59,9 @@ class BodyLimit:
         """Answer without reading the rest of the body."""
         message = _("The form is too large. Shorten the longest answers and send it again.")
         status = 400 if bad else 413
-        data = json.dumps({"errors": {"_form": message}}, ensure_ascii=False).encode()
+        code = "unreadable_length" if bad else "too_large"
+        answer = {"errors": {"_form": message}, "code": code}
+        data = json.dumps(answer, ensure_ascii=False).encode()
         headers = [
             (b"content-type", b"application/json; charset=utf-8"),
             (b"content-length", str(len(data)).encode()),

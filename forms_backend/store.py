@@ -163,7 +163,9 @@ def _insert_one(
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (reference, item.form, now, item.idem, item.payload, item.fingerprint),
             )
-        except sqlite3.IntegrityError:
+        except sqlite3.IntegrityError as error:
+            if "submissions.reference" not in str(error):
+                raise  # not a taken reference: another constraint or trigger refused it
             continue
         conn.executemany(
             "INSERT INTO deliveries (submission_id, channel, next_attempt_at) VALUES (?, ?, ?)",
