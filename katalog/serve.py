@@ -42,10 +42,11 @@ def _backend(output: Path) -> Any:
     return create_app(Config.from_env().model_copy(update={"catalogue_path": built}))
 
 
-def _rebuild(content: Path, output: Path) -> None:
+def _rebuild(content: Path, output: Path, address: str) -> None:
     """Build beside the live folder and swap it in, so no request sees a half-written site."""
     staging = output.with_name(output.name + ".next")
     command = [sys.executable, "-m", "katalog", "build", str(content), "--output", str(staging)]
+    command += ["--public-url", address]
     if subprocess.run(command, check=False).returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return  # the old site stays up; the problems were printed
@@ -57,13 +58,13 @@ def _rebuild(content: Path, output: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def _watch(content: Path, output: Path, stop: threading.Event) -> None:
+def _watch(content: Path, output: Path, address: str, stop: threading.Event) -> None:
     from watchfiles import watch
 
     folders = [content, PROJECT_ROOT / "themes", PROJECT_ROOT / "plugins", PROJECT_ROOT / "data"]
     for _changes in watch(*[f for f in folders if f.exists()], stop_event=stop):
         say(_("Change detected, rebuilding…"))
-        _rebuild(content, output)
+        _rebuild(content, output, address)
 
 
 def serve(content: Path, output: Path, host: str, port: int) -> int:
@@ -75,7 +76,8 @@ def serve(content: Path, output: Path, host: str, port: int) -> int:
 
     from forms_backend.problems import StartupError
 
-    _rebuild(content, output)
+    address = f"http://{host}:{port}"
+    _rebuild(content, output, address)
     output.mkdir(parents=True, exist_ok=True)
     files = StaticFiles(directory=output, html=True, check_dir=False)
     static = Starlette(routes=[Mount("/", files)])
@@ -85,9 +87,9 @@ def serve(content: Path, output: Path, host: str, port: int) -> int:
         return fail(str(error))
     app = PreviewApp(static, backend)
     stop = threading.Event()
-    watcher = threading.Thread(target=_watch, args=(content, output, stop), daemon=True)
+    watcher = threading.Thread(target=_watch, args=(content, output, address, stop), daemon=True)
     watcher.start()
-    say(_("Preview at http://{host}:{port}/ (Ctrl+C stops it).").format(host=host, port=port))
+    say(_("Preview at {address}/ (Ctrl+C stops it).").format(address=address))
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:

@@ -4,24 +4,46 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from pathlib import PurePosixPath
-from typing import Any
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from jsonschema import Draft202012Validator
 
 from .views import ProviderView, ServiceView
 
+if TYPE_CHECKING:
+    from .site_settings import SiteSettings
+
 # schemas/uslugi.schema.json describes the file; raise both together.
 VERSION = 1
+SCHEMA = Path(__file__).parent / "schemas" / "uslugi.schema.json"
+
+
+@cache
+def _privacy_validator() -> Draft202012Validator:
+    """The schema's ``privacy`` definition: the shape the RODO setting must have."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    return Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/privacy"})
+
+
+def privacy_problem(clause: Any) -> str | None:
+    """What is wrong with a RODO setting (where and why), or None when every form has its clause."""
+    error = next(iter(_privacy_validator().iter_errors(clause)), None)
+    if error is None:
+        return None
+    where = "/".join(str(part) for part in error.absolute_path)
+    return f"RODO/{where}: {error.message}" if where else f"RODO: {error.message}"
 
 
 def service_listing(
-    services: Iterable[ServiceView], providers: Iterable[ProviderView], settings: dict[str, Any]
+    services: Iterable[ServiceView], providers: Iterable[ProviderView], settings: SiteSettings
 ) -> bytes:
     """The file's bytes: the same catalogue and settings always give the same bytes."""
-    privacy = settings["RODO"]
     forms = [
         {"id": PurePosixPath(template).stem, "page": url}
-        for url, template in settings["CATALOGUE_FORM_PAGES"].items()
-        if PurePosixPath(template).stem in privacy["forms"]
+        for url, template in settings.form_pages.items()
+        if PurePosixPath(template).stem in settings.rodo["forms"]
     ]
     listing = {
         "version": VERSION,
@@ -38,6 +60,6 @@ def service_listing(
         ],
         "providers": [{"id": provider.id, "name": provider.name} for provider in providers],
         "forms": sorted(forms, key=lambda form: form["id"]),
-        "privacy": privacy,
+        "privacy": settings.rodo,
     }
     return json.dumps(listing, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()

@@ -6,13 +6,16 @@ import json
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
+from pelican.settings import read_settings
+from sitekit import FIXTURES, ROOT, run_pelican
 
 from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.service_list import service_listing
 from cus_catalogue.settings import DEFAULTS
+from cus_catalogue.site_settings import load_settings
 from cus_catalogue.views import build_views
 
-SCHEMA = Path(__file__).resolve().parents[2] / "plugins/cus_catalogue/schemas/uslugi.schema.json"
+SCHEMA = ROOT / "plugins/cus_catalogue/schemas/uslugi.schema.json"
 
 
 def test_the_built_file_matches_its_schema_and_names_every_provider(example_site: Path):
@@ -31,10 +34,25 @@ def test_the_built_file_matches_its_schema_and_names_every_provider(example_site
     assert {form["id"] for form in listing["forms"]} == set(listing["privacy"]["forms"])
 
 
-def test_the_same_catalogue_gives_the_same_bytes(tmp_path: Path):
-    root = Path(__file__).resolve().parents[2]
-    catalogue = load_catalogue(root / "tests/fixtures/mini", root / "data")
-    first = service_listing(*build_views(catalogue), DEFAULTS)
-    again = service_listing(*build_views(catalogue), dict(reversed(DEFAULTS.items())))
-    assert first == again
+def test_the_same_catalogue_gives_the_same_bytes():
+    catalogue = load_catalogue(ROOT / "tests/fixtures/mini", ROOT / "data")
+    settings, _warnings = load_settings(read_settings(str(ROOT / "pelicanconf.py")))
+    shuffled = settings.model_copy(
+        update={
+            "rodo": dict(reversed(settings.rodo.items())),
+            "form_pages": dict(reversed(settings.form_pages.items())),
+        }
+    )
+    first = service_listing(*build_views(catalogue), settings)
+    assert service_listing(*build_views(catalogue), shuffled) == first
     assert first.startswith(b'{"forms":[{"id":"application","page":"wniosek/"}')
+
+
+def test_a_clause_missing_for_a_form_stops_the_build(tmp_path: Path):
+    """The backend would refuse the file: the build says so first, naming the place."""
+    clause = {**DEFAULTS["RODO"], "forms": dict(DEFAULTS["RODO"]["forms"])}
+    del clause["forms"]["feedback"]
+    result = run_pelican(FIXTURES / "mini", tmp_path / "site", RODO=clause)
+    assert result.returncode == 1
+    assert "RODO/forms: 'feedback' is a required property" in result.stdout + result.stderr
+    assert not (tmp_path / "site" / "uslugi.json").exists()
