@@ -19,7 +19,6 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from forms_backend.problems import Problem, StartupError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-FORM_TYPES = ("application", "catalogue_update", "missing_service", "error_report", "feedback")
 PYDANTIC_CODES = {
     "int_parsing": "not_an_integer",
     "int_from_float": "not_an_integer",

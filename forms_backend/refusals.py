@@ -47,13 +47,13 @@ class Refusal(Exception):
         return {"Retry-After": str(self.retry_after)} if self.retry_after else None
 
 
-FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+FORM_CONTENT_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 
 
 def content_kind(request: Request) -> str:
     """``form`` or ``json``; anything else is refused."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type in FORM_TYPES:
+    if content_type in FORM_CONTENT_TYPES:
         return "form"
     if content_type == "application/json":
         return "json"
