@@ -8,6 +8,7 @@ catalogue, the texts of the plugin's settings and ``CONTRIBUTING.md``.
 from __future__ import annotations
 
 import re
+import runpy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,13 +118,12 @@ def record_texts(content: Path = ROOT / "content") -> Iterator[Text]:
                 yield Text(path, record.line_of(*node), text, field)
 
 
-def settings_texts() -> Iterator[Text]:
+def settings_texts(root: Path = ROOT) -> Iterator[Text]:
     """The Polish texts of the plugin's settings (statement, easy-to-read page, centre)."""
-    from cus_catalogue import settings
-
-    path = Path(settings.__file__)
+    path = root / "plugins" / "cus_catalogue" / "settings.py"
+    defaults = runpy.run_path(str(path))["DEFAULTS"]
     for name in SETTINGS_TEXTS:
-        for node, text in _walk(settings.DEFAULTS[name], ()):
+        for node, text in _walk(defaults.get(name, {}), ()):
             start = _setting_line(path, name)
             yield Text(path, start, text, ".".join(map(str, (name, *node))))
 
