@@ -146,3 +146,20 @@ def test_idle_reset_asks_first_then_clears_query_history_scroll_and_storage(kios
     kiosk.wait_for_url("**/kiosk/")
     settle(kiosk, kiosk=True)
     assert kiosk.locator("#kiosk-q").input_value() == ""
+
+
+def test_idle_countdown_names_the_seconds_in_the_right_plural_form(kiosk, example_server):
+    """The countdown read "Pozostało sekund: 22"; Polish says 30 sekund, 22 sekundy, 1 sekunda."""
+    from playwright.sync_api import expect
+
+    kiosk.goto(example_server + "/uslugi/zlota-raczka/")
+    settle(kiosk, kiosk=True)
+    kiosk.clock.run_for((IDLE + 1) * 1000)
+    countdown = kiosk.get_by_role("dialog", name="Potrzebujesz więcej czasu?").locator(
+        "[data-countdown]"
+    )
+    expect(countdown).to_have_text("Zostało 29 sekund")
+    kiosk.clock.run_for(7000)
+    expect(countdown).to_have_text("Zostały 22 sekundy")
+    kiosk.clock.run_for(21_000)
+    expect(countdown).to_have_text("Została 1 sekunda")
