@@ -2,11 +2,12 @@
 
 Shared by the spelling, glossary and plural-form tests and the readability benchmark, so they
 all look at the same texts: the Polish msgstrs of every ``.po`` file, the records of a
-catalogue, the texts of the plugin's settings and ``CONTRIBUTING.md``.
+catalogue, the vocabularies, the texts of the plugin's settings and ``CONTRIBUTING.md``.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 import runpy
 from collections.abc import Iterator
@@ -133,6 +134,17 @@ def _setting_line(path: Path, name: str) -> int:
         if f'"{name}"' in line:
             return number
     return 1
+
+
+def vocabulary_texts(data: Path = ROOT / "data") -> Iterator[Text]:
+    """Labels and descriptions of the vocabularies residents see (audiences, areas, units)."""
+    for name in ("audiences", "areas", "units"):
+        path = data / f"{name}.csv"
+        with path.open(encoding="utf-8", newline="") as table:
+            for line, row in enumerate(csv.DictReader(table), 2):
+                for column in ("label", "description", "per_unit"):
+                    if row.get(column):
+                        yield Text(path, line, row[column], f"{row['id']}.{column}")
 
 
 def markdown_lines(path: Path) -> Iterator[Text]:

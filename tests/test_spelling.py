@@ -1,4 +1,4 @@
-"""Spell check with Hunspell's Polish dictionary: msgstrs, example records, settings, CONTRIBUTING.
+"""Hunspell's Polish dictionary over msgstrs, records, vocabularies, settings and CONTRIBUTING.
 
 A word the dictionary does not know fails the test with its file and line. Names and terms
 spelled right on purpose go into tests/spelling-words.txt.
@@ -16,6 +16,7 @@ from polish_texts import (
     msgstr_texts,
     record_texts,
     settings_texts,
+    vocabulary_texts,
 )
 from spelling import misspellings, project_words
 
@@ -23,6 +24,7 @@ SOURCES = {
     "msgstrs": msgstr_texts,
     "example records": record_texts,
     "settings texts": settings_texts,
+    "vocabularies": vocabulary_texts,
     "CONTRIBUTING.md": lambda: markdown_lines(ROOT / "CONTRIBUTING.md"),
 }
 
