@@ -56,6 +56,8 @@ TEMPLATES: dict[str, str] = {
         "abbreviation “{abbreviation}” is not explained in this record: write “{expansion}” "
         "(at its first use you may add the abbreviation in brackets)"
     ),
+    "unknown-setting": N_("unknown setting “{name}” (a typo?); did you mean {close}?"),
+    "bad-setting": N_("the setting has a value that cannot be used: {detail}"),
 }
 
 # Templates whose words agree with a number (Polish has three forms: 1; 2–4, 22–24; 5–21,
@@ -113,6 +115,8 @@ class Problem:
     field: str = ""
     params: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)
     severity: Severity = "error"
+    #: A feature's own message template (an ``N_`` msgid); core problems use ``TEMPLATES``.
+    template: str = dataclasses.field(default="", compare=False)
 
     @property
     def message(self) -> str:
@@ -121,10 +125,10 @@ class Problem:
             key: _(value) if key in ("expected", "hint") else value
             for key, value in self.params.items()
         }
-        if self.code in PLURAL_TEMPLATES:
+        if self.code in PLURAL_TEMPLATES and not self.template:
             count, forms = PLURAL_TEMPLATES[self.code]
             return forms(int(params[count])).format(**params)
-        return _(TEMPLATES[self.code]).format(**params)
+        return _(self.template or TEMPLATES[self.code]).format(**params)
 
     def format(self, base: Path | None = None) -> str:
         """``path:line: field: message``, the form editors and CI annotations understand."""
