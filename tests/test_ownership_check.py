@@ -100,8 +100,8 @@ def test_someone_else_is_refused_and_the_file_is_named(repo, capsys):
     code, output = check(repo, "inne-stowarzyszenie", capsys)
     assert code == 1
     assert (
-        f"{SERVICE}: inne-stowarzyszenie nie jest opiekunem realizatora „fundacja-pomocna-dlon” "
-        "(opiekunowie: pomocna-dlon, wspolny-login)"
+        f"{SERVICE}: inne-stowarzyszenie nie jest redaktorem rekordów realizatora "
+        "„fundacja-pomocna-dlon” (redaktorzy: pomocna-dlon, wspolny-login)"
     ) in output
     assert "inne-stowarzyszenie nie może zmienić 1 pliku" in output
 
@@ -139,8 +139,8 @@ def test_maintainers_are_read_from_the_base_so_a_change_cannot_grant_itself(repo
     commit(repo, "Add myself")
     code, output = check(repo, "intruz", capsys)
     assert code == 1
-    assert "content/providers/fundacja-pomocna-dlon.yaml: intruz nie jest opiekunem" in output
-    assert f"{SERVICE}: intruz nie jest opiekunem" in output
+    assert "content/providers/fundacja-pomocna-dlon.yaml: intruz nie jest redaktorem" in output
+    assert f"{SERVICE}: intruz nie jest redaktorem" in output
 
 
 def test_editors_are_read_from_the_base_too(repo, capsys):

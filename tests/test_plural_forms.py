@@ -35,8 +35,8 @@ NOT_COUNTED = {
     "id “{id}” is used by another file as well: {other}": "{other} is a file name",
     "age_min ({age_min}) is greater than age_max ({age_max})": "values of two fields",
     "Checked {services} and {providers}: {errors}, {warnings}.": "each is a ngettext phrase",
-    "{where}: granted ({granted}) is more than the limit ({limit})": "values in brackets",
-    "{where}: used ({used}) is more than granted ({granted})": "values in brackets",
+    "granted ({granted}) is more than the limit ({limit})": "values in brackets",
+    "used ({used}) is more than granted ({granted})": "values in brackets",
     "Service no. {number} in the file has no name.": "an ordinal (usługa nr 3)",
     "The file is not valid JSON (line {line}, column {column}).": "a position in a file",
     "Written to {content}: services: {services}, providers: {providers}.": (
@@ -45,7 +45,11 @@ NOT_COUNTED = {
     "{page}:{line}: broken link to {target}": "a position in a file",
     "{file}, line {line}": "a position in a file",
     "id “{id}” is already used on line {other}": "a position in a file",
-    "“{term}” is already in group “{other}” (line {line}): merge them": "a position in a file",
+    "“{term}” is already in group “{other}” (line {other_line}): merge them": "a position",
+    "{label}: {done} of {total}": "a progress counter after a label (Strony usług: 5 z 64)",
+    "Built {services} and {providers} in {seconds} s.": "ngettext phrases; s is a unit symbol",
+    "Pages ({language}): {total}: {kinds}.": "label and number; {kinds} are ngettext phrases",
+    "Problems: {errors}, {warnings}.": "each is a ngettext phrase",
     # The capacity sentence ("Na 2026 rok zostały 22 godziny z 915") is rewritten with its
     # data by the capacity work of issue 10; these two go with it.
     "%(remaining)d of %(limit)d still available": "replaced by the capacity sentence",
@@ -141,6 +145,22 @@ EXPECTED = {
         "# miesięcy temu",
     ),
     "{count} service found": ("count", "# usługę", "# usługi", "# usług"),
+    "%(n)d service page": ("n", "# strona usługi", "# strony usług", "# stron usług"),
+    "%(n)d provider page": (
+        "n",
+        "# strona realizatora",
+        "# strony realizatorów",
+        "# stron realizatorów",
+    ),
+    "%(n)d list by audience or area": ("n", "# lista ", "# listy ", "# list "),
+    "%(n)d other page": ("n", "# inna strona", "# inne strony", "# innych stron"),
+    "{n} file in the output folder ({size} MB).": ("n", "# plik w", "# pliki w", "# plików w"),
+    "{n} file kept for offline use.": (
+        "n",
+        "# plik dostępny",
+        "# pliki dostępne",
+        "# plików dostępnych",
+    ),
     "{count} suggestion, use the arrow keys": (
         "count",
         "# podpowiedź,",

@@ -252,7 +252,7 @@ def test_without_javascript_the_form_still_works(browser, search_server):
         page.goto(search_url(search_server, q="prawnik"))
         form = page.locator("form[data-search-page]")
         assert form.get_attribute("method") == "get"
-        assert "wymagają JavaScriptu" in page.content()
+        assert "potrzebuje włączonej w przeglądarce obsługi JavaScriptu" in page.content()
     finally:
         context.close()
 
