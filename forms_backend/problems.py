@@ -24,7 +24,7 @@ TEMPLATES = {
         "FORMS_CLIENT_IP_HEADER empty"
     ),
     "catalogue_missing": N_(
-        "There is no built catalogue here. Build the site (katalog build) or set "
+        "There is no built catalogue here. Build the site (`katalog build`) or set "
         "FORMS_CATALOGUE_PATH to the site's uslugi.json"
     ),
     "catalogue_unreadable": N_("The built catalogue cannot be read as JSON: {detail}"),

@@ -101,7 +101,7 @@ def test_the_backend_starts_from_a_real_build_and_shows_provider_names(make_clie
     assert '<option value="taxi-testowo">Spółdzielnia Socjalna Taxi Testowo</option>' in page
     assert client.post("/api/catalogue-updates", json=VALID["catalogue_update"]).status_code == 201
     body = smtp.wait_for(1)[0].get_content()
-    assert "Realizator: Fundacja Pomocna Dłoń (fundacja-pomocna-dlon)" in body
+    assert "Kto prowadzi usługę: Fundacja Pomocna Dłoń (fundacja-pomocna-dlon)" in body
     assert "Usługa: Złota rączka dla seniora (zlota-raczka)" in body
 
 
@@ -110,7 +110,7 @@ def test_a_missing_catalogue_stops_start_up_with_what_to_do(make_config, tmp_pat
         make_config(catalogue_path=tmp_path / "output" / "uslugi.json")
     assert str(caught.value) == (
         f"{tmp_path}/output/uslugi.json: Tu nie ma zbudowanego katalogu. Zbuduj stronę "
-        "(katalog build) albo wpisz w FORMS_CATALOGUE_PATH ścieżkę do pliku uslugi.json strony"
+        "(`katalog build`) albo wpisz w FORMS_CATALOGUE_PATH ścieżkę do pliku uslugi.json strony"
     )
 
 
