@@ -49,6 +49,9 @@ NOT_COUNTED = {
     "id “{id}” is already used on line {other}": "a position in a file",
     "“{term}” is already in group “{other}” (line {other_line}): merge them": "a position",
     "{label}: {done} of {total}": "a progress counter after a label (Strony usług: 5 z 64)",
+    "Still available: %(num)d of %(limit)d (period: %(period)s)": (
+        "label and number (Jeszcze wolne: 22 z 915)"
+    ),
     "Built {services} and {providers} in {seconds} s.": "ngettext phrases; s is a unit symbol",
     "Pages ({language}): {total}: {kinds}.": "label and number; {kinds} are ngettext phrases",
     "Problems: {errors}, {warnings}.": "each is a ngettext phrase",
@@ -169,6 +172,31 @@ EXPECTED = {
         "# pliki dostępne",
         "# plików dostępnych",
     ),
+    "%(num)s service in your plan": (
+        "num",
+        "# usługa w Twoim",
+        "# usługi w Twoim",
+        "# usług w Twoim",
+    ),
+    "Your plan can have at most %(num)d service. Remove one to add another.": (
+        "num",
+        "może być najwyżej # usługa.",
+        "mogą być najwyżej # usługi.",
+        "może być najwyżej # usług.",
+    ),
+    "A request can name at most %(num)d service. Remove some from your plan.": (
+        "num",
+        "najwyżej # usługę.",
+        "najwyżej # usługi.",
+        "najwyżej # usług.",
+    ),
+    "A note can have at most %(num)d character": (
+        "num",
+        "najwyżej # znak",
+        "najwyżej # znaki",
+        "najwyżej # znaków",
+    ),
+    "The plan has %(num)d service:": ("num", "ma # usługę:", "ma # usługi:", "ma # usług:"),
     "{count} suggestion, use the arrow keys": (
         "count",
         "# podpowiedź,",
