@@ -198,3 +198,47 @@ def test_an_unknown_base_is_a_plain_message(repo, capsys):
     code = main(["check-changes", "--repo", str(repo), "--author", "x", "--base", "nie-ma"])
     assert code == 1
     assert "git nie porównał zmian" in capsys.readouterr().err
+
+
+def test_defect_20_permissions_are_read_at_the_tip_of_the_base_not_the_merge_base(repo, capsys):
+    edit(repo, SERVICE, "last_verified:", "keywords: [naprawy]\nlast_verified:")
+    commit(repo, "Update a service")
+    git(repo, "checkout", "--quiet", "main")
+    edit(
+        repo,
+        "content/providers/fundacja-pomocna-dlon.yaml",
+        "maintainers: [pomocna-dlon, wspolny-login]",
+        "maintainers: [wspolny-login]",
+    )
+    commit(repo, "pomocna-dlon no longer maintains the foundation")
+    git(repo, "checkout", "--quiet", "change")
+    code, output = check(repo, "pomocna-dlon", capsys)
+    assert code == 1
+    assert (
+        f"{SERVICE}: pomocna-dlon nie jest opiekunem realizatora „fundacja-pomocna-dlon” "
+        "(opiekunowie: wspolny-login)"
+    ) in output
+
+
+def test_defect_20_an_editor_removed_on_the_base_since_the_branch_left_is_no_editor(repo, capsys):
+    edit(repo, "README.md", "Katalog", "Katalog usług")
+    commit(repo, "Editor's change")
+    git(repo, "checkout", "--quiet", "main")
+    (repo / "pelicanconf.py").write_text('CATALOGUE_EDITORS = ["nowa-redakcja"]\n', "utf-8")
+    commit(repo, "New editors")
+    git(repo, "checkout", "--quiet", "change")
+    code, output = check(repo, "redakcja-cus", capsys)
+    assert code == 1
+    assert "README.md: pliki inne niż rekordy może zmieniać tylko redakcja centrum" in output
+
+
+@pytest.mark.parametrize("author", ["pomocna-dlon", "redakcja-cus"])
+def test_defect_17_a_record_replaced_by_a_symlink_is_refused_for_everyone(repo, capsys, author):
+    (repo / SERVICE).unlink()
+    (repo / SERVICE).symlink_to("/etc/passwd")
+    commit(repo, "Replace a record by a link")
+    code, output = check(repo, author, capsys)
+    assert code == 1
+    assert (
+        f"{SERVICE}: dowiązanie symboliczne jest tu niedozwolone: rekordy to zwykłe pliki"
+    ) in output
