@@ -3,47 +3,25 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from cus_catalogue.catalogue import FOLDERS, load_catalogue
+from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.i18n import gettext as _
 from cus_catalogue.opendata.hsds_import import HsdsImportError, import_services
-from cus_catalogue.opendata.records_yaml import record_yaml
+from cus_catalogue.record_writer import record_yaml
+from cus_catalogue.records import FOLDERS
 
+from .jsonfile import JsonFileError, read_json
 from .messages import fail, report, say
 from .paths import DATA
-
-
-def _read_json(path: Path) -> object:
-    """The file's JSON, or a Polish message saying why it cannot be read."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise HsdsImportError(_("File not found: {path}").format(path=path)) from None
-    except IsADirectoryError:
-        raise HsdsImportError(_("This is a folder, not a file: {path}").format(path=path)) from None
-    except UnicodeDecodeError:
-        raise HsdsImportError(_("The file is not UTF-8 text: {path}").format(path=path)) from None
-    except OSError as error:
-        message = _("Cannot read {path}: {error}").format(path=path, error=error.strerror)
-        raise HsdsImportError(message) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise HsdsImportError(
-            _("The file is not valid JSON (line {line}, column {column}).").format(
-                line=error.lineno, column=error.colno
-            )
-        ) from None
 
 
 def cmd_import_hsds(args: argparse.Namespace) -> int:
     """Write the records of an HSDS file into the content folder, then validate them."""
     content = Path(args.content)
     try:
-        imported = import_services(_read_json(Path(args.file)))
-    except HsdsImportError as error:
+        imported = import_services(read_json(Path(args.file)))
+    except (JsonFileError, HsdsImportError) as error:
         return fail(str(error))
     targets = [
         (kind, record_id, data, content / FOLDERS[kind] / f"{record_id}.yaml")
@@ -65,7 +43,7 @@ def cmd_import_hsds(args: argparse.Namespace) -> int:
             )
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(record_yaml(data, kind, path), encoding="utf-8")
+        path.write_text(record_yaml(data, kind, path.parent), encoding="utf-8")
         written.append(path)
     for note in imported.notes:
         say(_("Check: {note}").format(note=note))

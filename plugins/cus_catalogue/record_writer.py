@@ -1,7 +1,13 @@
-"""Records written as YAML files the way people write them: block text, short lists inline."""
+"""The one writer of record files: the schema line for editors, then the fields in the order of
+the schema, written the way people write them (block text, short lists inline, times quoted).
+
+``katalog apply-proposal`` and ``katalog import-hsds`` both write through it, so every written
+record looks alike and reads back as the same data.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -9,12 +15,13 @@ from typing import Any
 
 import yaml
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
-
+from .records import RecordKind
+from .validation import SCHEMA_DIR, SCHEMA_FILES, schema
 
 # Dates, times and postal codes are quoted, as in the example records, so no reader guesses.
 _QUOTED = re.compile(r"[0-9][0-9:\-]*")
 FLOW_LIST_WIDTH = 70
+NodeKey = tuple[str, ...]  # field names, "*" for any item of a list
 
 
 class RecordDumper(yaml.SafeDumper):
@@ -45,14 +52,61 @@ RecordDumper.add_representer(dict, _mapping)
 RecordDumper.add_representer(list, _list)
 
 
-def record_yaml(data: dict[str, Any], kind: str, path: Path) -> str:
-    """The file text: the editor's schema line, then the fields in contract order."""
-    schema = os.path.relpath(SCHEMAS / f"{kind}.schema.json", path.parent.resolve())
+def _referenced(ref: str, kind: RecordKind) -> dict[str, Any]:
+    """The schema node a ``$ref`` points at (in this schema or the service schema)."""
+    document, _hash, pointer = ref.partition("#")
+    files = {name: record_kind for record_kind, name in SCHEMA_FILES.items()}
+    node: Any = schema(files.get(document, kind))
+    for part in pointer.strip("/").split("/"):
+        node = node[part]
+    return node
+
+
+def _collect(node: dict[str, Any], kind: RecordKind, key: NodeKey, found: dict) -> None:
+    if "$ref" in node and "properties" not in node:
+        _collect(_referenced(node["$ref"], kind), kind, key, found)
+    if "properties" in node:
+        found[key] = list(node["properties"])
+        for name, child in node["properties"].items():
+            _collect(child, kind, (*key, name), found)
+    if isinstance(node.get("items"), dict):
+        _collect(node["items"], kind, (*key, "*"), found)
+    for branch in node.get("oneOf", []):
+        _collect(branch, kind, key, found)
+
+
+@functools.cache
+def field_order(kind: RecordKind) -> dict[NodeKey, list[str]]:
+    """The order of the fields of every group in the schema (the record contract's order)."""
+    found: dict[NodeKey, list[str]] = {}
+    _collect(schema(kind), kind, (), found)
+    return found
+
+
+def _in_order(value: Any, kind: RecordKind, key: NodeKey = ()) -> Any:
+    """Fields in schema order (unknown ones last, as given), all the way down."""
+    if isinstance(value, list):
+        return [_in_order(item, kind, (*key, "*")) for item in value]
+    if not isinstance(value, dict):
+        return value
+    order = field_order(kind).get(key, [])
+    names = [name for name in order if name in value] + [n for n in value if n not in order]
+    return {name: _in_order(value[name], kind, (*key, name)) for name in names}
+
+
+def schema_reference(folder: Path, kind: RecordKind) -> str:
+    """The schema's path relative to the record's folder, so editors find it in any checkout."""
+    target = SCHEMA_DIR.resolve() / SCHEMA_FILES[kind]
+    return Path(os.path.relpath(target, folder.resolve())).as_posix()
+
+
+def record_yaml(data: dict[str, Any], kind: RecordKind, folder: Path) -> str:
+    """The text of a record file that will be written into ``folder``."""
     body = yaml.dump(
-        data,
+        _in_order(data, kind),
         Dumper=RecordDumper,
         allow_unicode=True,
         sort_keys=False,
         width=100,
     )
-    return f"# yaml-language-server: $schema={Path(schema).as_posix()}\n{body}"
+    return f"# yaml-language-server: $schema={schema_reference(folder, kind)}\n{body}"
