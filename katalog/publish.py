@@ -23,7 +23,7 @@ from cus_catalogue.settings import apply_defaults
 
 from .assets import hash_assets
 from .build import build_site
-from .deploy import DeployError, deploy_git, deploy_rsync, deploy_s3, parse_target
+from .deploy import DeployError, deploy_git, deploy_rsync, deploy_s3, parse_target, redact
 from .linkcheck import Fetch, check_external, check_internal, external_links
 from .messages import fail, say
 from .paths import DEFAULT_OUTPUT, PUBLISH_SETTINGS, content_folder
@@ -171,9 +171,9 @@ def publish(
     try:
         deploy(output, target, str(settings.get("CATALOGUE_DEPLOY_S3_ENDPOINT") or ""))
     except DeployError as error:
-        fail(_("Deploy failed: {error}").format(error=error))
+        fail(_("Deploy failed: {error}").format(error=redact(str(error))))
         return PublishResult(1, external=failures, stale=stale)
-    say(_("Published to {target}.").format(target=target))
+    say(_("Published to {target}.").format(target=redact(target)))
     result.deployed = True
     return result
 

@@ -9,6 +9,8 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ..csvcells import cell_text
+
 # The record day codes and their iCalendar (RFC 5545) and schema.org names.
 DAY_CODES = ("pn", "wt", "sr", "cz", "pt", "so", "nd")
 RRULE_DAYS = dict(zip(DAY_CODES, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
@@ -49,15 +51,6 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> bytes
     for row in rows:
         writer.writerow([cell_text(row.get(name)) for name in header])
     return buffer.getvalue().encode("utf-8")
-
-
-def cell_text(value: Any) -> str:
-    """A CSV cell: empty for missing, ``true``/``false`` for booleans, numbers as written."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def absolute_base(settings: Mapping[str, Any]) -> str | None:
