@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from sitekit import EXAMPLE_CONTENT, ROOT, run_katalog, run_pelican
+from sitekit import EXAMPLE_CONTENT, FIXTURES, ROOT, run_katalog, run_pelican
 
 from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.opendata.hsds_import import import_services, slugify
 
-HSDS = ROOT.parent / "shared" / "hsds-3.0"
+# HSDS 3.0's official examples, vendored with their licence (tests/fixtures/hsds-3.0/NOTICE.md).
+HSDS = FIXTURES / "hsds-3.0"
 
 
 def test_export_import_export_is_identical(example_site: Path, tmp_path: Path) -> None:
@@ -71,8 +72,6 @@ def test_existing_services_are_not_overwritten_without_the_option(
 
 def test_another_directorys_hsds_example_is_imported_and_validated(tmp_path: Path) -> None:
     example = HSDS / "examples" / "service_full.json"
-    if not example.is_file():
-        pytest.skip(f"HSDS examples not found at {HSDS}")
     content = tmp_path / "content"
     result = run_katalog("import-hsds", str(example), "-c", str(content))
     output = result.stdout + result.stderr

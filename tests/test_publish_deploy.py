@@ -76,7 +76,6 @@ def test_git_deploy_to_a_missing_repository_is_a_deploy_error(tmp_path):
         deploy(site(tmp_path / "site", "x"), f"git:{tmp_path / 'nie-ma.git'}#gh-pages")
 
 
-@pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync is not installed")
 def test_rsync_deploy_mirrors_the_site(tmp_path):
     destination = tmp_path / "www"
     destination.mkdir()

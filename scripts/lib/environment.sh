@@ -78,3 +78,15 @@ ensure_chromium() {
   fi
   die "No Chromium found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary, then run this again."
 }
+
+# ensure_rsync: the rsync deployer is tested with the real rsync (Debian package rsync).
+ensure_rsync() {
+  command -v rsync >/dev/null 2>&1 && return 0
+  if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    say "Installing rsync with apt-get (the deploy tests run the real rsync)"
+    if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rsync >/dev/null; then
+      return 0
+    fi
+  fi
+  die "rsync is needed for the deploy tests. Install it (Debian/Ubuntu: sudo apt-get install rsync), then run this again."
+}
