@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -167,3 +168,17 @@ def test_data_page_lists_every_download_in_polish(example_site: Path) -> None:
                  "hsds/tabular/datapackage.json", "hsds/tabular/services.csv"):  # fmt: skip
         assert f"dane/{path}" in page
         assert (example_site / "dane" / path).is_file()
+
+
+def test_defect_25_hsds_opening_hours_carry_the_polish_time_zone(example_site: Path) -> None:
+    """Without schedule.timezone HSDS reads times as UTC: 08:00 in Przykładowo is not 08:00 UTC."""
+    from cus_catalogue.opendata.hsds_export import utc_offset
+
+    services = json.loads((example_site / "dane" / "hsds" / "services.json").read_text("utf-8"))
+    weekly = [s for svc in services for s in svc.get("schedules", []) if "opens_at" in s]
+    assert weekly and {s["timezone"] for s in weekly} == {1}  # built on 2026-11-23: CET
+    with (example_site / "dane" / "hsds" / "tabular" / "schedules.csv").open(
+        encoding="utf-8"
+    ) as table:
+        assert {row["timezone"] for row in csv.DictReader(table) if row["opens_at"]} == {"1"}
+    assert utc_offset("Europe/Warsaw", dt.date(2026, 7, 1)) == 2  # summer: CEST

@@ -52,19 +52,21 @@ RecordDumper.add_representer(dict, _mapping)
 RecordDumper.add_representer(list, _list)
 
 
-def _referenced(ref: str, kind: RecordKind) -> dict[str, Any]:
-    """The schema node a ``$ref`` points at (in this schema or the service schema)."""
+def _referenced(ref: str, kind: RecordKind) -> tuple[dict[str, Any], RecordKind]:
+    """The schema node a ``$ref`` in ``kind``'s schema points at, and the schema it is in."""
     document, _hash, pointer = ref.partition("#")
     files = {name: record_kind for record_kind, name in SCHEMA_FILES.items()}
-    node: Any = schema(files.get(document, kind))
+    target = files.get(document, kind)
+    node: Any = schema(target)
     for part in pointer.strip("/").split("/"):
         node = node[part]
-    return node
+    return node, target
 
 
 def _collect(node: dict[str, Any], kind: RecordKind, key: NodeKey, found: dict) -> None:
+    """Note the field order of every group below ``node`` (``kind``: the schema it is in)."""
     if "$ref" in node and "properties" not in node:
-        _collect(_referenced(node["$ref"], kind), kind, key, found)
+        _collect(*_referenced(node["$ref"], kind), key, found)
     if "properties" in node:
         found[key] = list(node["properties"])
         for name, child in node["properties"].items():

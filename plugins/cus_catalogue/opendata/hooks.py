@@ -99,7 +99,7 @@ def write_files(generator: Any) -> dict[str, int]:
     for name in sorted(package):
         generator.write_bytes(CATALOGUE_DIR + name, package[name])
     del package
-    exporter = HsdsExporter(catalogue, settings)
+    exporter = HsdsExporter(catalogue, settings, _today(settings))
     tables = TabularWriter(output / HSDS_TABULAR_DIR)
     for taxonomy in exporter.taxonomies():
         tables.add("taxonomy", taxonomy)
