@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from cus_catalogue.i18n import gettext as _
+from cus_catalogue.publishing.assets import HASHED
 
-from .assets import HASHED
 from .gitutil import git
 
 # "https://user:token@host/..." or "https://token@host/...": whatever stands before the "@".

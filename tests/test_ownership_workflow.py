@@ -127,7 +127,7 @@ def test_defect_21_a_pull_request_that_weakens_the_check_is_still_refused(
     result = run_step(check["run"], workspace, env)
     assert result.returncode == 1, result.stdout + result.stderr
     assert (
-        f"{SERVICE}: inne-stowarzyszenie nie jest opiekunem realizatora „fundacja-pomocna-dlon”"
+        f"{SERVICE}: inne-stowarzyszenie nie jest redaktorem rekordów realizatora „fundacja-pomocna-dlon”"
     ) in result.stderr
     # The pull request's own code would have let it through: the job must not run it.
     pull_request = tmp_path / "pull-request"

@@ -10,9 +10,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..csvcells import cell_text
+from ..formatting import DAY_CODES
 
-# The record day codes and their iCalendar (RFC 5545) and schema.org names.
-DAY_CODES = ("pn", "wt", "sr", "cz", "pt", "so", "nd")
+# The record day codes' iCalendar (RFC 5545) and schema.org names.
 RRULE_DAYS = dict(zip(DAY_CODES, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
 SCHEMA_DAYS = dict(
     zip(
@@ -51,11 +51,3 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> bytes
     for row in rows:
         writer.writerow([cell_text(row.get(name)) for name in header])
     return buffer.getvalue().encode("utf-8")
-
-
-def absolute_base(settings: Mapping[str, Any]) -> str | None:
-    """The site's absolute address, or None when pages use relative URLs (development)."""
-    siteurl = str(settings.get("SITEURL") or "")
-    if siteurl.startswith(("http://", "https://")):
-        return siteurl.rstrip("/")
-    return None
