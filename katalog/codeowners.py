@@ -77,6 +77,21 @@ def codeowners_text(
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def add_parsers(commands: argparse._SubParsersAction) -> None:
+    """codeowners."""
+    owners = commands.add_parser(
+        "codeowners", help=_("write .github/CODEOWNERS from the maintainers")
+    )
+    owners.add_argument("--check", action="store_true", help=_("only check it is up to date"))
+    owners.add_argument("--content", default="content", help=_("content folder (default: content)"))
+    owners.add_argument("--output", default=str(CODEOWNERS), help=_("file to write"))
+    owners.add_argument("--settings", default="pelicanconf.py", help=_("settings file"))
+    owners.add_argument(
+        "--editors", help=_("comma-separated editors instead of those in the settings")
+    )
+    owners.set_defaults(run=cmd_codeowners)
+
+
 def cmd_codeowners(args: argparse.Namespace) -> int:
     """Write .github/CODEOWNERS from the maintainers, or with --check fail when it is stale."""
     content = Path(args.content)
@@ -98,18 +113,3 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     target.write_text(text, encoding="utf-8")
     say(_("Wrote {path}.").format(path=target))
     return 0
-
-
-def add_parsers(commands: argparse._SubParsersAction) -> None:
-    """codeowners."""
-    owners = commands.add_parser(
-        "codeowners", help=_("write .github/CODEOWNERS from the maintainers")
-    )
-    owners.add_argument("--check", action="store_true", help=_("only check it is up to date"))
-    owners.add_argument("--content", default="content", help=_("content folder (default: content)"))
-    owners.add_argument("--output", default=str(CODEOWNERS), help=_("file to write"))
-    owners.add_argument("--settings", default="pelicanconf.py", help=_("settings file"))
-    owners.add_argument(
-        "--editors", help=_("comma-separated editors instead of those in the settings")
-    )
-    owners.set_defaults(run=cmd_codeowners)

@@ -18,16 +18,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from gitrepo import GIT_ENV, git
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "catalogue.yml"
 FIXTURE = ROOT / "tests" / "fixtures" / "mini"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-}
 SERVICE = "content/services/zlota-raczka.yaml"
 WEAKENED = """
 
@@ -38,17 +33,6 @@ def check_changes(*args, **kwargs):  # the pull request's "fix": nobody is ever 
     paths, _refusals = _checked(*args, **kwargs)
     return paths, []
 """
-
-
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", "-C", str(repo), *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, **GIT_ENV},
-    )
-    return result.stdout.strip()
 
 
 def job() -> dict:
@@ -115,7 +99,7 @@ def test_the_job_checks_out_and_installs_the_base_only() -> None:
 def test_defect_21_a_pull_request_that_weakens_the_check_is_still_refused(
     origin: Path, tmp_path: Path
 ) -> None:
-    base_sha = git(origin, "rev-parse", "main")
+    base_sha = git(origin, "rev-parse", "main").strip()
     workspace = tmp_path / "workspace"
     git(tmp_path, "clone", "--quiet", str(origin), str(workspace))
     git(workspace, "checkout", "--quiet", base_sha)  # actions/checkout with ref: base.sha
