@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cus_catalogue.i18n import gettext as _
+from cus_catalogue.i18n import ngettext
 
 # HSDS's fullest example nests 9 levels; nothing a person or a directory exports needs 64.
 MAX_DEPTH = 64
@@ -46,9 +47,11 @@ def parse_json(text: str) -> Any:
     except RecursionError:  # deeper than Python's own limit: the same answer
         pass
     raise JsonFileError(
-        _("The file nests lists and objects too deeply (more than {limit} levels).").format(
-            limit=MAX_DEPTH
-        )
+        ngettext(
+            "The file nests lists and objects too deeply (more than {limit} level).",
+            "The file nests lists and objects too deeply (more than {limit} levels).",
+            MAX_DEPTH,
+        ).format(limit=MAX_DEPTH)
     )
 
 

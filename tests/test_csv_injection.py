@@ -38,7 +38,11 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     edit(service, name + "\n", f"name: '{FORMULAS['name']}'\n")
     summary = next(line for line in text.splitlines() if line.startswith("summary: "))
     edit(service, summary + "\n", f'summary: "{FORMULAS["summary"]}"\n')
-    edit(service, "limits: 4 usługi w roku po maks. 2 godziny", f'limits: "{FORMULAS["limits"]}"')
+    edit(
+        service,
+        "limits: 4 usługi w roku, każda najwyżej 2 godziny",
+        f'limits: "{FORMULAS["limits"]}"',
+    )
     edit(service, "unit: godzina\n", f'unit: godzina\nhours_note: "{FORMULAS["hours_note"]}"\n')
     eligibility = next(line for line in text.splitlines() if line.startswith("  text: "))
     edit(service, eligibility + "\n", '  text: "\\t=1+1 wszyscy"\n')

@@ -153,7 +153,10 @@ def test_defect_19_an_alias_bomb_is_refused_at_once_with_its_line(mini):
     [
         ("name: &a [*a]\n", "sam.yaml:1: kotwice i odwołania"),
         ("name: Usługa\nsummary: &s Krótko\n", "sam.yaml:2: kotwice i odwołania"),
-        ("name: " + "[" * 999 + "]" * 999 + "\n", "sam.yaml:1: rekord ma za dużo poziomów"),
+        (
+            "name: " + "[" * 999 + "]" * 999 + "\n",
+            "sam.yaml:1: rekord jest zagnieżdżony za głęboko (ma więcej niż 8 poziomów)",
+        ),
         ("name: a\n---\nname: b\n", "sam.yaml:2: plik zawiera więcej niż jeden rekord"),
         ("? [a, b]\n: c\n", "sam.yaml:1: nazwa pola musi być zwykłym tekstem"),
     ],

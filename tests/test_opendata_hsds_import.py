@@ -220,7 +220,7 @@ def test_defect_21_deeply_nested_json_is_a_message_not_a_traceback(tmp_path: Pat
         assert result.returncode == 1
         assert "Traceback" not in result.stdout + result.stderr
         assert (
-            "Plik ma za dużo poziomów zagnieżdżenia list i obiektów (więcej niż 64)."
+            "W pliku listy i obiekty są zagnieżdżone za głęboko (więcej niż 64 poziomy)."
             in result.stderr
         )
 

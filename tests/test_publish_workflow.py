@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import runpy
 import shutil
 from pathlib import Path
 
@@ -144,13 +145,13 @@ def test_apply_proposal_rejects_a_malformed_proposal(content, tmp_path, capsys):
 def test_apply_proposal_and_import_hsds_write_records_with_one_writer(content, tmp_path, capsys):
     """Issue 11: the same record is the same text, whichever command writes it."""
     from cus_catalogue.opendata.hsds_export import HsdsExporter
-    from cus_catalogue.settings import DEFAULTS
-    from katalog.paths import DATA
+    from cus_catalogue.site_settings import load_settings
+    from katalog.paths import DATA, DEV_SETTINGS
 
     assert main(["apply-proposal", str(proposal(tmp_path, VALID)), "--content", str(content)]) == 0
     written = (content / "services" / "nowa-usluga.yaml").read_text(encoding="utf-8")
     catalogue = load_catalogue(content, DATA)
-    settings = {**DEFAULTS, "TIMEZONE": "Europe/Warsaw"}
+    settings, _warnings = load_settings(runpy.run_path(str(DEV_SETTINGS)))
     exported = HsdsExporter(catalogue, settings).service(catalogue.services["nowa-usluga"])
     source = tmp_path / "eksport.json"
     source.write_text(json.dumps([exported], ensure_ascii=False), encoding="utf-8")

@@ -30,7 +30,6 @@ TEMPLATES: dict[str, str] = {
         "anchors and aliases (&name, *name) are not allowed in records: write each value out "
         "in full"
     ),
-    "too-deep": N_("the record is nested too deeply (more than {limit} levels)"),
     "too-big": N_("the file is too large ({size} kB); a record may have at most {limit} kB"),
     "symlink": N_(
         "this is a symbolic link (a shortcut to another file); a record must be an ordinary "
@@ -100,6 +99,14 @@ PLURAL_TEMPLATES: dict[str, tuple[str, Callable[[int], str]]] = {
         "limit",
         lambda n: ngettext(
             "must list at least {limit} item", "must list at least {limit} items", n
+        ),
+    ),
+    "too-deep": (
+        "limit",
+        lambda n: ngettext(
+            "the record is nested too deeply (more than {limit} level)",
+            "the record is nested too deeply (more than {limit} levels)",
+            n,
         ),
     ),
     "stale": (
