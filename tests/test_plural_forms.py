@@ -38,6 +38,8 @@ NOT_COUNTED = {
     "granted ({granted}) is more than the limit ({limit})": "values in brackets",
     "used ({used}) is more than granted ({granted})": "values in brackets",
     "Service no. {number} in the file has no name.": "an ordinal (usługa nr 3)",
+    "Enter a number of at least {limit} (now: {value})": "a bare value (nie mniejszą niż 5)",
+    "Enter a number of at most {limit} (now: {value})": "a bare value (nie większą niż 5)",
     "The file is not valid JSON (line {line}, column {column}).": "a position in a file",
     "Written to {content}: services: {services}, providers: {providers}.": (
         "label and number (usług: 5): the noun before the colon agrees with no number"
@@ -62,6 +64,12 @@ NOT_COUNTED = {
 }
 # msgid: (the placeholder holding the count, form for 1, for 2–4, for 5–21).
 EXPECTED = {
+    "We delete the copy of your data in the form system %(num)d day after it reaches the centre.": (
+        "num",
+        "usuwamy # dzień po",
+        "usuwamy # dni po",
+        "usuwamy # dni po",
+    ),
     "Enter no more than %(num)d character": ("num", "# znak", "# znaki", "# znaków"),
     "is too short (at least {limit} character)": (
         "limit",
