@@ -9,6 +9,8 @@ from .data import plan_data
 PAGE_URL = "moj-plan/"
 DATA_FILE = "moj-plan/uslugi.json"
 MESSAGES_URL = "moj-plan/messages.json"
+# The fee estimate module of issue 14; the plan uses it only when the theme has it.
+FEES_SCRIPT = "js/fees.js"
 
 
 class MyPlan(Feature):
@@ -24,6 +26,9 @@ class MyPlan(Feature):
                 "PLAN_DATA": DATA_FILE,
                 "PLAN_MESSAGES": MESSAGES_URL,
                 "PLAN_SHARE_URL": build.settings.url(PAGE_URL),
+                "PLAN_FEES_SCRIPT": FEES_SCRIPT
+                if (build.settings.theme / "static" / FEES_SCRIPT).is_file()
+                else "",
             }
         )
 
