@@ -10,10 +10,9 @@ import pytest
 from a11y_support import new_context, settle
 from plan_support import PUBLIC_PLAN, decode_qr, keep_plan, open_plan
 from playwright.sync_api import expect
+from test_kiosk_mode import IDLE, WARNING
 
 pytestmark = pytest.mark.browser
-
-IDLE, WARNING = 90, 30  # the example site's kiosk timings
 
 
 def longest_services(site, count: int) -> list[str]:
@@ -71,17 +70,6 @@ def test_the_qr_code_on_screen_is_the_share_link(browser, example_server):
     qr = page.locator("[data-plan-qr]").get_by_role("img", name="Kod QR z linkiem do tego planu")
     expect(qr).to_be_visible()
     assert decode_qr(page, "[data-plan-qr] svg") == PUBLIC_PLAN + "?uslugi=dietetyk,zlota-raczka"
-    context.close()
-
-
-@pytest.fixture
-def kiosk(browser):
-    """A kiosk tab with a clock the test moves on."""
-    context = new_context(browser, kiosk=True)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.clock.install()
-    yield page
     context.close()
 
 
