@@ -15,6 +15,7 @@ from .validation import (
     check_fee_and_age,
     check_freshness,
     check_hours,
+    check_how_to_start,
     check_schema,
     check_service_links,
 )
@@ -122,6 +123,7 @@ def load_catalogue(
     for record in catalogue.services.values():
         catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
         catalogue.problems += check_hours(record) + check_fee_and_age(record)
+        catalogue.problems += check_how_to_start(record)
         catalogue.problems += check_service_links(
             record, catalogue.providers, catalogue.audiences, catalogue.areas
         )

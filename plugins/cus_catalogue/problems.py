@@ -55,6 +55,9 @@ TEMPLATES: dict[str, str] = {
     "stale": N_("not verified for {months} months (last on {value}); please check and update"),
     "no-services-folder": N_("there is no services folder in {path}"),
     "vocabulary-invalid": N_("vocabulary table is invalid: {note}"),
+    "no-way-to-start": N_(
+        "an active service must say how to start: write how_to_apply or set apply_online: true"
+    ),
 }
 
 TYPE_NAMES: dict[str, str] = {
