@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..formatting import date_text
+from babel.dates import format_date
+
+from ..formatting import LOCALE, count_of, date_text
+from ..i18n import N_, ngettext
 from ..i18n import gettext as _
 
 FILE_NAME = "capacity.csv"
@@ -32,6 +35,7 @@ def read_capacity(data: Path) -> list[dict[str, Any]]:
                 "granted": int(row["granted"]),
                 "used": int(row["used"]) if row.get("used") else None,
                 "updated_on": row["updated_on"],
+                "unit": row.get("unit") or None,
             }
             for row in csv.DictReader(table)
         ]
@@ -84,3 +88,50 @@ def current_capacity(
             "updated_text": date_text(updated),
         }
     return current
+
+
+HALVES = (N_("the first half of %(year)s"), N_("the second half of %(year)s"))
+QUARTERS = (
+    N_("the first quarter of %(year)s"),
+    N_("the second quarter of %(year)s"),
+    N_("the third quarter of %(year)s"),
+    N_("the fourth quarter of %(year)s"),
+)
+
+
+def period_text(period: str) -> str:
+    """``2026 rok``, ``III kwartał 2026 r.``, ``listopad 2026 r.``: a period as people say it."""
+    year, _sep, part = period.partition("-")
+    if not part:
+        return _("the year %(year)s") % {"year": year}
+    if part[0] == "H":
+        return _(HALVES[int(part[1]) - 1]) % {"year": year}
+    if part[0] == "Q":
+        return _(QUARTERS[int(part[1]) - 1]) % {"year": year}
+    month = format_date(dt.date(int(year), int(part), 1), "LLLL", locale=LOCALE)
+    return _("%(month)s %(year)s") % {"month": month, "year": year}
+
+
+def capacity_view(
+    current: dict[str, Any], service_unit: str, units: Mapping[str, Mapping[str, str]]
+) -> dict[str, Any]:
+    """The figures as one plain sentence with its date, in the row's unit (else the service's)."""
+    unit = current.get("unit") or service_unit
+    remaining, period = current["remaining"], period_text(current["period"])
+    if remaining:
+        sentence = ngettext(
+            "For %(period)s, %(amount)s of %(limit)d is left.",
+            "For %(period)s, %(amount)s of %(limit)d are left.",
+            remaining,
+        ) % {
+            "period": period,
+            "amount": count_of(remaining, unit, units),
+            "limit": current["limit"],
+        }
+    else:
+        sentence = _("The limit for %(period)s (%(amount)s) is used up.") % {
+            "period": period,
+            "amount": count_of(current["limit"], unit, units),
+        }
+    as_of = _("As of %(date)s.") % {"date": current["updated_text"]}
+    return {**current, "unit": unit, "sentence": sentence, "as_of": as_of}

@@ -11,7 +11,7 @@ from babel.numbers import format_decimal
 
 from ..formatting import LOCALE
 from ..i18n import gettext as _
-from .capacity import check_capacity, current_capacity, read_capacity
+from .capacity import capacity_view, check_capacity, current_capacity, read_capacity
 from .common import absolute_base, canonical_json
 from .datapackage import package_files
 from .hsds_export import HsdsExporter
@@ -53,7 +53,9 @@ def on_catalogue_ready(generator: Any) -> None:
     )
     for service in generator.services:
         if service.id in current:
-            service.extras["capacity"] = {**current[service.id], "unit": service.data["unit"]}
+            service.extras["capacity"] = capacity_view(
+                current[service.id], service.data["unit"], generator.catalogue.units
+            )
     generator.opendata_capacity = rows
 
 
