@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from . import accessibility, opendata, publishing, search
+from . import accessibility, crisis, opendata, publishing, search
 from .hooks import add_generator, configure, install_translations
 
 
@@ -11,6 +11,7 @@ def register() -> None:
     signals.initialized.connect(configure)
     signals.generator_init.connect(install_translations)
     signals.get_generators.connect(add_generator)
+    crisis.register()
     opendata.register()
     search.register()
     publishing.register()

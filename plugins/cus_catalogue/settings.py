@@ -7,6 +7,14 @@ from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
+# Words of residents in danger (see CATALOGUE_CRISIS below).
+CRISIS_WORDS = [
+    "kryzys", "kryzysowa", "kryzysowy", "przemoc", "bije", "bił", "biją", "pobita", "pobity",
+    "szarpie", "znęca", "znęcanie", "grozi", "groźby", "zagrożenie", "niebezpieczeństwo",
+    "samobójstwo", "samobójcze", "samobójczy", "zabić", "zabije", "zabiję", "gwałt",
+    "zgwałcona", "molestowanie", "molestuje", "krzywdzi",
+]  # fmt: skip
+
 DEFAULTS: dict[str, Any] = {
     # Vocabularies (audiences, areas, units, synonyms) and their datapackage.json.
     "CATALOGUE_DATA_PATH": str(PROJECT_ROOT / "data"),
@@ -143,6 +151,14 @@ DEFAULTS: dict[str, Any] = {
             ],
         },
     ],
+    # Help in a crisis: the numbers of data/crisis-lines.csv are shown at once on the pages of
+    # these audiences and services, on the kiosk, and above search results for these words
+    # (any form of them: they are analysed like the index).
+    "CATALOGUE_CRISIS": {
+        "audiences": ["osoby-w-kryzysie"],
+        "services": ["punkt-interwencji-kryzysowej"],
+        "words": CRISIS_WORDS,
+    },
     # Kiosk mode (/kiosk/): seconds without a touch before the "more time?" dialog, and how
     # long the dialog waits (at least 20 s, WCAG 2.2.1) before the kiosk resets itself.
     "CATALOGUE_KIOSK_IDLE_SECONDS": 90,

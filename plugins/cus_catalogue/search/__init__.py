@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..crisis import crisis_terms
 from .analyzer import analyze, fold, stem, tokenize
 from .index import FIELDS, SearchDocument, add_synonyms, build_lunr_index, pack, service_texts
 from .index import _dumps as dumps
@@ -166,6 +167,7 @@ def build_search_assets(catalogue: Any, settings: dict) -> dict[str, bytes]:
         [start, name] for start, name in zip(manifest["docs"], doc_files, strict=True)
     ]
     manifest["facets"] = relative(facets_path)
+    manifest["crisis"] = crisis_terms((settings.get("CATALOGUE_CRISIS") or {}).get("words", []))
     manifest_bytes = dumps(manifest)
     index_path = _hashed("index", "json", manifest_bytes)
     assets[index_path] = manifest_bytes

@@ -231,6 +231,13 @@
     });
   };
 
+  /* Does the text speak of danger (a crisis word of the manifest in any form)? Then the page
+     shows the emergency numbers first. */
+  Engine.prototype.isCrisis = function (text) {
+    var crisis = new Set(this.manifest.crisis || []);
+    return NS.analyze(String(text || '')).some(function (term) { return crisis.has(term); });
+  };
+
   /* The result records (id, name, summary, provider, fee…) of the given positions. */
   Engine.prototype.records = function (positions) {
     var self = this;

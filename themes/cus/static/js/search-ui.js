@@ -115,6 +115,7 @@
     var status = document.querySelector('[data-search-status]');
     var empty = document.querySelector('[data-search-empty]');
     var more = document.querySelector('[data-search-more]');
+    var crisis = document.querySelector('[data-crisis-lines]');
     if (!results || !status) return;
     var list = results.querySelector('ol') || results.appendChild(el('ol'));
     var sequence = 0;
@@ -152,16 +153,20 @@
         status.textContent = '';
         if (empty) empty.hidden = true;
         if (more) more.hidden = true;
+        if (crisis) crisis.hidden = true;
         return Promise.resolve();
       }
       results.setAttribute('aria-busy', 'true');
+      var crisisQuery = false;
       return engine().then(function (e) {
+        crisisQuery = e.isCrisis(state.q);
         return e.search(state.q, state);
       }).then(function (found) {
         if (mySequence !== sequence) return null;
         ranked = found;
         shown = 0;
         list.textContent = '';
+        if (crisis) crisis.hidden = !crisisQuery;
         if (empty) empty.hidden = found.length > 0;
         if (more) more.hidden = true;
         return showMore(false).then(function () {
