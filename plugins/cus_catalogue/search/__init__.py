@@ -55,6 +55,16 @@ def _sort_key(name: str) -> Any:
     return sort_key(name)
 
 
+def _status_fields(status: str) -> dict[str, str]:
+    """Suspended and planned services say so in every result (active ones carry nothing)."""
+    from ..i18n import gettext
+    from ..views import STATUS_LABELS
+
+    if status == "active" or status not in STATUS_LABELS:
+        return {}
+    return {"status": status, "status_label": gettext(STATUS_LABELS[status])}
+
+
 def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchDocument]:
     """Every service as a search document, in Polish alphabetical order of names."""
     groups = groups or []
@@ -79,6 +89,7 @@ def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchD
             "free": free,
             "audiences": audiences,
             "areas": areas,
+            **_status_fields(service.status),
         }
         facets = {
             "audiences": audiences,

@@ -100,6 +100,9 @@
     var heading = el('h2', { 'class': 'search-result-title' });
     heading.appendChild(el('a', { href: serviceUrl(record.id) }, record.name));
     item.appendChild(heading);
+    if (record.status_label) {
+      item.appendChild(el('p', { 'class': 'status status-' + record.status }, record.status_label));
+    }
     item.appendChild(el('p', { 'class': 'search-result-summary' }, record.summary));
     var meta = el('p', { 'class': 'search-result-meta' });
     meta.appendChild(el('span', { 'class': 'search-result-provider' },
@@ -267,6 +270,10 @@
         var option = el('li', { id: id + '-' + i, role: 'option', 'aria-selected': 'false',
           'class': 'search-suggestion', 'data-href': serviceUrl(record.id) });
         option.appendChild(el('span', { 'class': 'search-suggestion-name' }, record.name));
+        if (record.status_label) {
+          option.appendChild(el('span', { 'class': 'search-suggestion-status' },
+            record.status_label));
+        }
         option.appendChild(el('span', { 'class': 'search-suggestion-meta' },
           record.provider + ' · ' + record.fee));
         return option;
