@@ -85,7 +85,7 @@ DEFAULTS: dict[str, Any] = {
         "burden_assessment_url": "",
         "prepared": "2026-11-02",
         "reviewed": "2026-11-02",
-        "method": "Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny: automatyczne testy axe-core każdego rodzaju strony (WCAG 2.1 AA, szerokość 375 i 1280 px, tryb zwykły i kiosk) oraz ręczne testy obsługi klawiaturą, powiększenia tekstu do 200% i czytnika ekranu.",
+        "method": "Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny: automatyczne testy axe-core każdego rodzaju strony (WCAG 2.1 AA, szerokość 375 i 1280 px, tryb zwykły i kiosk), automatyczne sprawdzenie, czy każda strona mieści się bez przewijania w bok na ekranie szerokim na 320 px, oraz ręczne testy obsługi klawiaturą, powiększenia tekstu do 200% i czytnika ekranu.",
         "auditor": "",
         "shortcuts": "Na stronie można używać standardowych skrótów klawiaturowych przeglądarki. Pierwszy klawisz Tab pokazuje odnośnik „Przejdź do treści głównej”.",
         "contact_person": "Anna Przykładowa",
