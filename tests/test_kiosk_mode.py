@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from a11y_support import new_context, settle
 
@@ -146,3 +148,24 @@ def test_idle_reset_asks_first_then_clears_query_history_scroll_and_storage(kios
     kiosk.wait_for_url("**/kiosk/")
     settle(kiosk, kiosk=True)
     assert kiosk.locator("#kiosk-q").input_value() == ""
+
+
+def test_idle_countdown_names_the_seconds_in_the_right_plural_form(kiosk, example_server):
+    """The countdown read "Pozostało sekund: 22"; Polish says 30 sekund, 22 sekundy, 1 sekunda."""
+    from playwright.sync_api import expect
+
+    kiosk.goto(example_server + "/uslugi/zlota-raczka/")
+    settle(kiosk, kiosk=True)
+    # Stop the clock, then touch the page: the idle timer starts at a known moment.
+    now = dt.datetime.fromtimestamp(kiosk.evaluate("Date.now()") / 1000, tz=dt.UTC)
+    kiosk.clock.pause_at(now + dt.timedelta(seconds=1))
+    kiosk.keyboard.press("Shift")
+    kiosk.clock.run_for(IDLE * 1000)
+    countdown = kiosk.get_by_role("dialog", name="Potrzebujesz więcej czasu?").locator(
+        "[data-countdown]"
+    )
+    expect(countdown).to_have_text(f"Zostało {WARNING} sekund")
+    kiosk.clock.run_for((WARNING - 22) * 1000)
+    expect(countdown).to_have_text("Zostały 22 sekundy")
+    kiosk.clock.run_for(21_000)
+    expect(countdown).to_have_text("Została 1 sekunda")

@@ -123,7 +123,7 @@ def test_query_in_the_url_runs_on_load(page, watched, search_server):
     data = catalogue.services["zlota-raczka"].data
     provider = catalogue.providers[data["provider"]].data["name"]
     assert data["name"] in text and data["summary"] in text and provider in text
-    assert "Odpłatność:" in text
+    assert "Ile kosztuje:" in text
     assert page.get_attribute("[data-search-status]", "role") == "status"
     assert page.input_value("#search-q") == "zlota raczka"
     # Every result is shown, so there is no "show more" button (hidden wins over the button CSS).
@@ -252,7 +252,7 @@ def test_without_javascript_the_form_still_works(browser, search_server):
         page.goto(search_url(search_server, q="prawnik"))
         form = page.locator("form[data-search-page]")
         assert form.get_attribute("method") == "get"
-        assert "wymagają JavaScriptu" in page.content()
+        assert "potrzebuje włączonej w przeglądarce obsługi JavaScriptu" in page.content()
     finally:
         context.close()
 

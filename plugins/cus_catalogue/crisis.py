@@ -3,17 +3,25 @@
 A resident in danger must see the numbers at once, as links a phone can dial. The numbers are
 data the centre keeps (frictionless checks the table with the vocabularies); the setting
 ``CATALOGUE_CRISIS`` names where they appear: the pages of some audiences and services, search
-results for some words, and the kiosk. Templates read ``CRISIS`` from the context.
+results for some words (the search feature ships their terms), and the kiosk. Templates read
+``CRISIS`` from the context.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+
+from .catalogue import Catalogue
+from .feature import Build, Contributions, Feature
+from .i18n import N_
+from .problems import Problem
+from .site_settings import SiteSettings
 
 FILE_NAME = "crisis-lines.csv"
+SETTING = "CATALOGUE_CRISIS"
+UNKNOWN_ID = N_("CATALOGUE_CRISIS names “{id}”, which is not in this catalogue")
 
 
 def read_crisis_lines(data: Path) -> list[dict[str, str]]:
@@ -32,24 +40,39 @@ def crisis_terms(words: Iterable[str]) -> list[str]:
     return sorted({term for word in words for term in analyze(word)})
 
 
-def crisis_context(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """What the templates need: the numbers and the audiences and services that show them."""
-    where = settings["CATALOGUE_CRISIS"]
-    lines = read_crisis_lines(Path(settings["CATALOGUE_DATA_PATH"]))
-    return {
-        "lines": lines,
-        "audiences": list(where.get("audiences", [])) if lines else [],
-        "services": list(where.get("services", [])) if lines else [],
-    }
+class CrisisLines(Feature):
+    """The emergency numbers on the crisis audience, the crisis services and the kiosk."""
 
+    name = "crisis"
 
-def on_catalogue_ready(generator: Any) -> None:
-    """Every page may show the numbers: give the templates ``CRISIS``."""
-    generator.context["CRISIS"] = crisis_context(generator.settings)
+    def check(self, catalogue: Catalogue, settings: SiteSettings) -> list[Problem]:
+        """Audiences and services the setting names must exist (a typo would hide the numbers)."""
+        known = {"audiences": catalogue.audiences, "services": catalogue.services}
+        return [
+            Problem(
+                "crisis-unknown-id",
+                Path("pelicanconf.py"),
+                1,
+                SETTING,
+                {"id": record_id},
+                severity="warning",
+                template=UNKNOWN_ID,
+            )
+            for kind, ids in known.items()
+            for record_id in settings.crisis.get(kind, [])
+            if record_id not in ids
+        ]
 
-
-def register() -> None:
-    """Join the build at the catalogue signal (called from the plugin's register())."""
-    from .extensions import catalogue_ready
-
-    catalogue_ready.connect(on_catalogue_ready, weak=False)
+    def contribute(self, build: Build) -> Contributions:
+        """``CRISIS``: the numbers, and the audiences and services whose pages show them."""
+        lines = read_crisis_lines(build.settings.data_path)
+        where = build.settings.crisis
+        return Contributions(
+            context={
+                "CRISIS": {
+                    "lines": lines,
+                    "audiences": list(where.get("audiences", [])) if lines else [],
+                    "services": list(where.get("services", [])) if lines else [],
+                }
+            }
+        )

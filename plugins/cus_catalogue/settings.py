@@ -38,7 +38,8 @@ DEFAULTS: dict[str, Any] = {
     "CATALOGUE_HSDS_STATE_PROVINCE": "zachodniopomorskie",
     # Validate the written Data Package with frictionless on every build.
     "CATALOGUE_OPENDATA_VALIDATE": True,
-    # Static pages rendered from a template: URL path -> template name.
+    # Pages rendered from a template: URL path -> template name (forms, then any others).
+    "CATALOGUE_STATIC_PAGES": {},
     "CATALOGUE_FORM_PAGES": {
         "wniosek/": "forms/application.html",
         "wniosek/wyslano/": "forms/confirmation.html",
@@ -58,14 +59,14 @@ DEFAULTS: dict[str, Any] = {
         "city": "Przykładowo",
         "phone": "+48 94 000 00 00",
         "email": "cus@przykladowo.example",
-        "hours": "pn–pt 7:30–15:30",
+        "hours": "od poniedziałku do piątku, 7:30–15:30",
+        # A mobile number for text messages (deaf residents write rather than call).
+        "sms": "+48 500 000 000",
         "bip": "https://bip.przykladowo.example",
         "is_example": True,
     },
     # Publishing (issue 6). Account names on the code host allowed to change every record.
     "CATALOGUE_EDITORS": ["cus-przykladowo"],
-    # Base URL for sitemap and feed when SITEURL is empty (development builds).
-    "CATALOGUE_PREVIEW_URL": "http://127.0.0.1:8000",
     # How many services the Atom feed of new and updated services lists.
     "CATALOGUE_FEED_LENGTH": 50,
     # Where `katalog publish` deploys: "" (nowhere), "rsync:USER@HOST:/PATH/",
@@ -85,69 +86,150 @@ DEFAULTS: dict[str, Any] = {
         "burden_assessment_url": "",
         "prepared": "2026-11-02",
         "reviewed": "2026-11-02",
-        "method": "Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny: automatyczne testy axe-core każdego rodzaju strony (WCAG 2.1 AA, szerokość 375 i 1280 px, tryb zwykły i kiosk), automatyczne sprawdzenie, czy każda strona mieści się bez przewijania w bok na ekranie szerokim na 320 px, oraz ręczne testy obsługi klawiaturą, powiększenia tekstu do 200% i czytnika ekranu.",
+        "method": "Centrum samo sprawdziło stronę (samoocena). Program axe-core sprawdził każdy rodzaj strony według wytycznych WCAG 2.1 na poziomie AA (to międzynarodowe zasady dostępności stron), na ekranie telefonu i komputera, w zwykłym widoku i w kiosku. Każdą stronę sprawdzono na ekranie szerokim na 320 pikseli: mieści się bez przewijania w bok. Pracownicy sprawdzili też sami obsługę strony klawiaturą, powiększenie tekstu do 200% i czytanie strony przez czytnik ekranu.",
         "auditor": "",
         "shortcuts": "Na stronie można używać standardowych skrótów klawiaturowych przeglądarki. Pierwszy klawisz Tab pokazuje odnośnik „Przejdź do treści głównej”.",
         "contact_person": "Anna Przykładowa",
         "contact_email": "dostepnosc@przykladowo.example",
         "contact_phone": "+48 94 000 00 10",
-        "complaints_to": "Dyrektor Centrum Usług Społecznych w Przykładowie, ul. Słoneczna 1, 00-000 Przykładowo, cus@przykladowo.example",
+        "complaints_to": "Dyrektora Centrum Usług Społecznych w Przykładowie, ul. Słoneczna 1, 00-000 Przykładowo, cus@przykladowo.example",
         "ombudsman_url": "https://bip.brpo.gov.pl/",
         "architecture": [
             "Budynek centrum przy ul. Słonecznej 1 ma wejście od ulicy z podjazdem dla wózków; drzwi otwierają się automatycznie.",
-            "Przy wejściu jest dzwonek przywołujący pracownika i tablica z planem budynku w druku powiększonym.",
-            "Biuro obsługi mieszkańców (kiosk informacyjny i stanowiska obsługi) jest na parterze. Na piętro prowadzi winda.",
+            "Przy wejściu jest dzwonek, którym możesz wezwać pracownika, i plan budynku napisany dużymi literami.",
+            "Biuro obsługi mieszkańców jest na parterze. Jest tam kiosk z katalogiem usług i stanowiska, przy których załatwisz sprawę. Na piętro prowadzi winda.",
             "Na parterze jest toaleta dostosowana do potrzeb osób z niepełnosprawnościami.",
             "Przed budynkiem są dwa miejsca parkingowe dla osób z niepełnosprawnościami.",
             "Do budynku można wejść z psem asystującym i psem przewodnikiem.",
-            "W biurze obsługi działa pętla indukcyjna.",
+            "W biurze obsługi działa pętla indukcyjna. To urządzenie, które pomaga słyszeć osobom z aparatem słuchowym.",
         ],
         "communication": [
-            "Możesz skontaktować się z nami telefonicznie, e-mailem, listownie, przez ePUAP lub osobiście w biurze obsługi.",
-            "Osoba niesłysząca lub słabosłysząca może przyjść z wybraną przez siebie osobą przybraną.",
-            "Tłumacz polskiego języka migowego (PJM) jest dostępny w biurze obsługi w poniedziałki i środy w godz. 9:00–13:00. W innym terminie zgłoś potrzebę tłumacza co najmniej 3 dni robocze wcześniej (e-mail lub SMS).",
-            "Na stronie jest informacja o centrum w tekście łatwym do czytania (ETR).",
+            "Możesz do nas zadzwonić, napisać e-mail, wysłać list albo przyjść do biura obsługi. Pisma możesz też wysłać przez ePUAP, czyli internetową skrzynkę podawczą urzędów.",
+            "Jeśli nie słyszysz albo słabo słyszysz, możesz napisać do nas SMS. Numer jest niżej.",
+            "Możesz przyjść z osobą, która pomoże Ci się porozumieć.",
+            "Tłumacz polskiego języka migowego (PJM) jest w biurze obsługi w poniedziałki i środy od 9:00 do 13:00. Jeśli chcesz przyjść w inny dzień, napisz e-mail albo SMS co najmniej 3 dni robocze wcześniej. Zamówimy tłumacza. Tłumacz jest bezpłatny.",
+            "Na stronie są informacje o centrum w tekście łatwym do czytania.",
         ],
         "sign_language_video_url": "",
         "apps": "Centrum nie ma aplikacji mobilnej. Katalog działa w przeglądarce telefonu, także bez połączenia z internetem po pierwszej wizycie.",
     },
-    # The easy-to-read page (/tekst-latwy-do-czytania/): short paragraphs, one idea each.
+    # The easy-to-read page (/tekst-latwy-do-czytania/), written to Inclusion Europe's
+    # "Information for all": one idea a sentence, lists instead of commas, hard words
+    # explained, no abbreviations, a picture beside each main point (themes/cus/static/img/).
+    # A paragraph is a sentence; a list of sentences is shown as a bulleted list.
     "EASY_TO_READ": [
         {
-            "heading": "Co to jest Centrum Usług Społecznych?",
+            "heading": "Co to jest centrum usług społecznych?",
+            "picture": "etr/centrum.svg",
+            "picture_alt": "Budynek centrum usług społecznych.",
             "paragraphs": [
-                "Centrum Usług Społecznych to urząd w naszej gminie.",
-                "Mówimy na nie krótko: centrum albo CUS.",
+                "Centrum usług społecznych to urząd w naszej gminie.",
+                "W tym tekście piszemy krótko: centrum.",
                 "Centrum pomaga ludziom, którzy potrzebują wsparcia.",
-                "Na przykład osobom starszym, osobom z niepełnosprawnością, rodzinom z dziećmi.",
+                "Centrum pomaga na przykład:",
+                [
+                    "osobom starszym,",
+                    "osobom z niepełnosprawnością,",
+                    "rodzinom z dziećmi,",
+                    "osobom, które nie mają pracy,",
+                    "osobom, które przyjechały z innego kraju.",
+                ],
             ],
         },
         {
-            "heading": "Co robi centrum?",
+            "heading": "Co to jest usługa?",
+            "picture": "etr/pomoc.svg",
+            "picture_alt": "Dłoń, na której leży serce.",
             "paragraphs": [
-                "Centrum mówi, jakie usługi są w gminie.",
-                "Usługa to pomoc. Na przykład pomoc w domu, przewóz do lekarza albo rozmowa z psychologiem.",
-                "Centrum pomaga wybrać usługę i się na nią zapisać.",
+                "Usługa to pomoc, którą możesz dostać.",
+                "Na przykład:",
+                [
+                    "ktoś pomaga Ci w domu,",
+                    "taksówka zawozi Cię do lekarza,",
+                    "rozmawiasz z psychologiem,",
+                    "uczysz się języka polskiego.",
+                ],
+                "Centrum pomaga wybrać usługę.",
+                "Centrum pomaga też zapisać się na usługę.",
             ],
         },
         {
-            "heading": "Jak korzystać z tej strony?",
+            "heading": "Ile to kosztuje?",
+            "picture": "etr/bezplatnie.svg",
+            "picture_alt": "Portfel. Obok napis: 0 zł.",
             "paragraphs": [
-                "Na górze strony jest wyszukiwarka.",
-                "Wpisz, czego potrzebujesz. Na przykład: pomoc w domu.",
-                "Możesz też wybrać, dla kogo jest usługa. Na przykład: seniorzy.",
-                "Kliknij nazwę usługi. Zobaczysz, kiedy jest usługa, ile kosztuje i jak się zgłosić.",
-                "Przycisk „Większy tekst” powiększa litery.",
-                "Przycisk „Wysoki kontrast” zmienia kolory na mocniejsze.",
+                "Rozmowa w centrum nic nie kosztuje.",
+                "Pomoc w wyborze usługi też nic nie kosztuje.",
+                "Wiele usług jest bezpłatnych.",
+                "Bezpłatna usługa to usługa, za którą nie płacisz.",
+                "Za niektóre usługi trzeba zapłacić.",
+                "Jeśli masz mało pieniędzy, zapłacisz mniej albo nic.",
+                "Przy każdej usłudze jest napisane, ile kosztuje.",
+            ],
+        },
+        {
+            "heading": "Jak znaleźć usługę na tej stronie?",
+            "picture": "etr/szukaj.svg",
+            "picture_alt": "Lupa.",
+            "paragraphs": [
+                "Na stronie głównej jest pole: Czego szukasz?",
+                "Wpisz tam, czego potrzebujesz.",
+                "Na przykład: pomoc w domu.",
+                "Możesz też kliknąć w menu słowo: Szukaj.",
+                "Możesz też wybrać, dla kogo jest usługa.",
+                "Kliknij wtedy w menu: Dla kogo.",
+                "Potem kliknij nazwę usługi.",
+                "Zobaczysz:",
+                [
+                    "dla kogo jest usługa,",
+                    "ile kosztuje,",
+                    "kiedy i gdzie jest,",
+                    "jak z niej skorzystać.",
+                ],
+                "Przycisk Większy tekst powiększa litery.",
+                "Przycisk Wysoki kontrast zmienia kolory.",
+                "Wtedy tekst lepiej widać.",
             ],
         },
         {
             "heading": "Jak się z nami skontaktować?",
+            "picture": "etr/telefon.svg",
+            "picture_alt": "Telefon.",
             "paragraphs": [
-                "Możesz przyjść do centrum. Adres jest na dole strony.",
-                "Możesz zadzwonić albo napisać e-mail.",
-                "Możesz przyjść z tłumaczem języka migowego albo poprosić nas o tłumacza.",
-                "W centrum jest winda i toaleta dla osób na wózku.",
+                "Możesz przyjść do centrum.",
+                "Możesz do nas zadzwonić.",
+                "Możesz napisać do nas e-mail.",
+                "Adres, numer telefonu i adres e-mail są niżej na tej stronie.",
+                "Tam są też dni i godziny, kiedy centrum jest otwarte.",
+            ],
+        },
+        {
+            "heading": "Jeśli nie słyszysz albo słabo słyszysz",
+            "picture": "etr/jezyk-migowy.svg",
+            "picture_alt": "Dłonie, które mówią w języku migowym.",
+            "paragraphs": [
+                "Możesz napisać do nas SMS.",
+                "SMS to wiadomość, którą piszesz w telefonie komórkowym.",
+                "Numer do SMS-ów jest niżej na tej stronie.",
+                "W centrum jest tłumacz polskiego języka migowego.",
+                "Tłumacz jest w poniedziałki i w środy.",
+                "Tłumacz jest od 9:00 do 13:00.",
+                "Chcesz przyjść w inny dzień?",
+                "Napisz do nas SMS albo e-mail 3 dni wcześniej.",
+                "Zamówimy dla Ciebie tłumacza.",
+                "Tłumacz nic nie kosztuje.",
+                "Możesz też przyjść z osobą, która pomoże Ci się porozumieć.",
+            ],
+        },
+        {
+            "heading": "Jeśli poruszasz się na wózku",
+            "picture": "etr/wozek.svg",
+            "picture_alt": "Osoba na wózku.",
+            "paragraphs": [
+                "Do budynku centrum wjedziesz wózkiem.",
+                "Drzwi otwierają się same.",
+                "W centrum jest winda.",
+                "W centrum jest toaleta dla osób na wózku.",
             ],
         },
     ],
@@ -159,14 +241,25 @@ DEFAULTS: dict[str, Any] = {
         "services": ["punkt-interwencji-kryzysowej"],
         "words": CRISIS_WORDS,
     },
+    # The European easy-to-read logo is shown only when people with intellectual
+    # disabilities checked the text (Inclusion Europe's rule); "logo" is the path of the logo
+    # file the centre downloaded from inclusion-europe.eu and publishes with the site.
+    "EASY_TO_READ_REVIEW": {"checked_by_readers": False, "logo": ""},
     # Kiosk mode (/kiosk/): seconds without a touch before the "more time?" dialog, and how
     # long the dialog waits (at least 20 s, WCAG 2.2.1) before the kiosk resets itself.
     "CATALOGUE_KIOSK_IDLE_SECONDS": 90,
     "CATALOGUE_KIOSK_WARNING_SECONDS": 30,
     # From this many services on, QR codes are encoded in worker processes during the build.
     "CATALOGUE_QR_PARALLEL_FROM": 500,
-    # Absolute address QR codes point to when SITEURL is relative (development builds).
+    # Where the catalogue is published. Sitemap, feed, JSON-LD, open data and QR codes use
+    # SITEURL when it is absolute, else this address (`katalog serve` sets its own).
     "CATALOGUE_PUBLIC_URL": "https://katalog.przykladowo.example",
+    # A site's own features, "package.module:ClassName" (docs/architecture.md shows one).
+    "CATALOGUE_EXTRA_FEATURES": (),
+    # Production builds minify CSS and JS and name them by content (publishconf.py sets it).
+    "CATALOGUE_HASH_ASSETS": False,
+    # Never precached by the offline worker: the worker itself, files residents need no offline.
+    "CATALOGUE_OFFLINE_EXCLUDE": ("sw.js", "dane/*", "*.map"),
     # The RODO (GDPR) information clause shown with every form.
     "RODO": {
         "controller": "Centrum Usług Społecznych w Przykładowie, ul. Słoneczna 1, 00-000 Przykładowo",
@@ -179,9 +272,3 @@ DEFAULTS: dict[str, Any] = {
         "complaint": "Możesz złożyć skargę do Prezesa Urzędu Ochrony Danych Osobowych (ul. Stawki 2, 00-193 Warszawa).",
     },
 }
-
-
-def apply_defaults(settings: dict[str, Any]) -> None:
-    """Fill in every plugin setting the site did not set itself."""
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)

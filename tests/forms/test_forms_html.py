@@ -34,7 +34,7 @@ def test_valid_form_post_redirects_to_a_confirmation_with_the_reference(make_cli
     page = client.get(location)
     assert page.status_code == 200
     assert reference in page.text
-    assert "Prośba wysłana" in page.text and "Twój numer zgłoszenia" in page.text
+    assert "Prośba jest wysłana" in page.text and "Twój numer sprawy" in page.text
 
 
 def test_confirmation_of_a_made_up_path_is_404(make_client):
