@@ -1,10 +1,11 @@
 """Help in a crisis: the emergency numbers of ``data/crisis-lines.csv`` and where they show.
 
 A resident in danger must see the numbers at once, as links a phone can dial. The numbers are
-data the centre keeps (frictionless checks the table with the vocabularies); the setting
-``CATALOGUE_CRISIS`` names where they appear: the pages of some audiences and services, search
-results for some words (the search feature ships their terms), and the kiosk. Templates read
-``CRISIS`` from the context.
+data the centre keeps (frictionless checks the table with the vocabularies). They appear on
+the kiosk, on the services whose record says ``emergency_numbers: true`` (the crisis
+intervention point), and where the setting ``CATALOGUE_CRISIS`` says: on the pages of its
+audiences and above search results for its words (the search feature ships their terms).
+Templates read ``CRISIS`` from the context.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from .site_settings import SiteSettings
 
 FILE_NAME = "crisis-lines.csv"
 SETTING = "CATALOGUE_CRISIS"
-UNKNOWN_ID = N_("CATALOGUE_CRISIS names “{id}”, which is not in this catalogue")
+UNKNOWN_AUDIENCE = N_(
+    "CATALOGUE_CRISIS names the audience “{id}”, which is not in data/audiences.csv"
+)
 
 
 def read_crisis_lines(data: Path) -> list[dict[str, str]]:
@@ -41,38 +44,28 @@ def crisis_terms(words: Iterable[str]) -> list[str]:
 
 
 class CrisisLines(Feature):
-    """The emergency numbers on the crisis audience, the crisis services and the kiosk."""
+    """The emergency numbers on the crisis audiences' pages, crisis services and the kiosk."""
 
     name = "crisis"
 
     def check(self, catalogue: Catalogue, settings: SiteSettings) -> list[Problem]:
-        """Audiences and services the setting names must exist (a typo would hide the numbers)."""
-        known = {"audiences": catalogue.audiences, "services": catalogue.services}
+        """The audiences the setting names must exist (a typo would hide the numbers)."""
         return [
             Problem(
-                "crisis-unknown-id",
+                "crisis-unknown-audience",
                 Path("pelicanconf.py"),
                 1,
                 SETTING,
-                {"id": record_id},
+                {"id": audience},
                 severity="warning",
-                template=UNKNOWN_ID,
+                template=UNKNOWN_AUDIENCE,
             )
-            for kind, ids in known.items()
-            for record_id in settings.crisis.get(kind, [])
-            if record_id not in ids
+            for audience in settings.crisis.get("audiences", [])
+            if audience not in catalogue.audiences
         ]
 
     def contribute(self, build: Build) -> Contributions:
-        """``CRISIS``: the numbers, and the audiences and services whose pages show them."""
+        """``CRISIS``: the numbers, and the audiences whose pages show them."""
         lines = read_crisis_lines(build.settings.data_path)
-        where = build.settings.crisis
-        return Contributions(
-            context={
-                "CRISIS": {
-                    "lines": lines,
-                    "audiences": list(where.get("audiences", [])) if lines else [],
-                    "services": list(where.get("services", [])) if lines else [],
-                }
-            }
-        )
+        audiences = list(build.settings.crisis.get("audiences", [])) if lines else []
+        return Contributions(context={"CRISIS": {"lines": lines, "audiences": audiences}})

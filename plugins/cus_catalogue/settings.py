@@ -234,13 +234,9 @@ DEFAULTS: dict[str, Any] = {
         },
     ],
     # Help in a crisis: the numbers of data/crisis-lines.csv are shown at once on the pages of
-    # these audiences and services, on the kiosk, and above search results for these words
-    # (any form of them: they are analysed like the index).
-    "CATALOGUE_CRISIS": {
-        "audiences": ["osoby-w-kryzysie"],
-        "services": ["punkt-interwencji-kryzysowej"],
-        "words": CRISIS_WORDS,
-    },
+    # these audiences, on the kiosk, and above search results for these words (any form of
+    # them: they are analysed like the index); a service shows them with emergency_numbers.
+    "CATALOGUE_CRISIS": {"audiences": ["osoby-w-kryzysie"], "words": CRISIS_WORDS},
     # The European easy-to-read logo is shown only when people with intellectual
     # disabilities checked the text (Inclusion Europe's rule); "logo" is the path of the logo
     # file the centre downloaded from inclusion-europe.eu and publishes with the site.

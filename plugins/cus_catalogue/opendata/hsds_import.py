@@ -20,7 +20,8 @@ DAYS_OF_RRULE = {rrule: code for code, rrule in RRULE_DAYS.items()}
 STATUS_FROM_HSDS = {hsds: ours for ours, hsds in STATUS_TO_HSDS.items()} | {"defunct": "suspended"}
 SERVICE_ORDER = (
     "name", "summary", "description", "provider", "unit", "hours", "hours_note", "fee",
-    "eligibility", "audiences", "areas", "place", "how_to_apply", "apply_online", "contact",
+    "eligibility", "audiences", "areas", "place", "how_to_apply", "apply_online",
+    "emergency_numbers", "contact",
     "limits", "keywords", "status", "last_verified",
 )  # fmt: skip
 PROVIDER_ORDER = (
@@ -245,6 +246,8 @@ class HsdsImporter:
             record["how_to_apply"] = item["application_process"]
         if fields.get("apply-online"):
             record["apply_online"] = fields["apply-online"][0] == "true"
+        if fields.get("emergency-numbers"):
+            record["emergency_numbers"] = fields["emergency-numbers"][0] == "true"
         contact: dict[str, Any] = {}
         phones = [p for p in item.get("phones") or [] if isinstance(p, Mapping) and p.get("number")]
         if phones:
