@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .abbreviations import check_abbreviations, read_abbreviations
+from .collation import sort_key
 from .problems import Problem
 from .records import Record, RecordKind, RecordSyntaxError, read_record
 from .validation import (
@@ -26,10 +27,6 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RECORD_SUFFIXES = (".yaml", ".yml")
 FOLDERS: dict[RecordKind, str] = {"service": "services", "provider": "providers"}
 Term = dict[str, str]
-# "~" sorts after every letter, so "ą" lands between "az" and "b"; ź before ż.
-_POLISH_ORDER = str.maketrans(
-    {c: base + "~" for c, base in zip("ąćęłńóśź", "acelnosz", strict=True)} | {"ż": "z~~"}
-)
 
 
 @dataclass
@@ -58,11 +55,6 @@ class Catalogue:
         """A provider's services, by name."""
         found = [s for s in self.services.values() if s.data.get("provider") == provider_id]
         return sorted(found, key=lambda record: sort_key(record.data.get("name", "")))
-
-
-def sort_key(text: str) -> tuple[str, str]:
-    """Polish alphabetical order close enough for lists: ą after a, ł after l, and so on."""
-    return text.lower().translate(_POLISH_ORDER), text
 
 
 def read_vocabulary(path: Path) -> dict[str, Term]:

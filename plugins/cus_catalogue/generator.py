@@ -3,7 +3,6 @@ runs every feature (``feature.py``) in its declared order (``features.py``)."""
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator, PelicanTemplateNotFound
 
+from .collation import by_initial
 from .feature import Build, Contributions, merge
 from .features import inspect_catalogue, make_features
 from .i18n import gettext as _
@@ -166,10 +166,7 @@ class CatalogueGenerator(Generator):
         length = self.site_settings.home_list_length
         recent = sorted(services, key=lambda s: s.data["last_verified"], reverse=True)
         site.page("", "index.html", recently_updated=recent[:length])
-        letters = [
-            (letter, list(group))
-            for letter, group in itertools.groupby(services, key=lambda s: s.name[:1].upper())
-        ]
+        letters = by_initial(services, lambda service: service.name)
         site.page("uslugi/", "services_az.html", listed=services, letters=letters)
         for service in self.progress.track(services, _("Service pages"), len(services)):
             site.page(service.url, "service.html", service=service)

@@ -7,7 +7,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, sort_key
+from .catalogue import Catalogue
+from .collation import sort_key
 from .formatting import date_text, fee_text, hours_rows, is_free, open_days_summary
 from .i18n import N_
 from .i18n import gettext as _

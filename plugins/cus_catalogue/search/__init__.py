@@ -52,7 +52,7 @@ def _fee_text(data: Mapping[str, Any], units: Mapping[str, Mapping[str, str]]) -
 
 
 def _sort_key(name: str) -> Any:
-    from ..catalogue import sort_key
+    from ..collation import sort_key
 
     return sort_key(name)
 
