@@ -54,6 +54,13 @@ NOT_COUNTED = {
 }
 # msgid: (the placeholder holding the count, form for 1, for 2–4, for 5–21).
 EXPECTED = {
+    "%(num)d service for this group.": ("num", "# usługa", "# usługi", "# usług"),
+    "%(num)d service open to every resident of the municipality.": (
+        "num",
+        "# usługa",
+        "# usługi",
+        "# usług",
+    ),
     # The unit's own forms come with %(amount)s (data/units.csv); the verb agrees here.
     "For %(period)s, %(amount)s of %(limit)d is left.": (
         "amount",

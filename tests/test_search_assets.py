@@ -92,7 +92,10 @@ def test_result_records_carry_what_a_result_shows(assets):
     shown = {"id", "name", "summary", "provider", "fee", "free", "audiences", "areas"}
     for record in records:
         status = catalogue.services[record["id"]].status
-        assert set(record) == (shown if status == "active" else shown | {"status", "status_label"})
+        expected = shown if status == "active" else shown | {"status", "status_label"}
+        if "wszyscy-mieszkancy" in record["audiences"]:
+            expected = expected | {"for_everyone"}
+        assert set(record) == expected
         assert record["free"] == (record["fee"] == "bezpłatna")
         assert record.get("status", "active") == status
 

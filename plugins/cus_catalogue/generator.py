@@ -11,6 +11,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator, PelicanTemplateNotFound
 
+from .audiences import also_for
 from .collation import by_initial
 from .feature import Build, Contributions, merge
 from .features import inspect_catalogue, make_features
@@ -191,7 +192,11 @@ class CatalogueGenerator(Generator):
         for term_id, term in terms.items():
             listed = [s for s in services if term_id in s.data[field]]
             counts[term_id] = len(listed)
-            site.page(f"{prefix}/{term_id}/", "browse.html", term=term, kind=field, listed=listed)
+            also = also_for(services, term_id) if field == "audiences" else []
+            site.page(
+                f"{prefix}/{term_id}/", "browse.html", term=term, kind=field, listed=listed,
+                for_everyone=also,
+            )  # fmt: skip
         site.page(
             f"{prefix}/", "browse_index.html", terms=list(terms.values()), kind=field, counts=counts
         )

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..audiences import facet_audiences, is_for_everyone
 from ..crisis import crisis_terms
 from .analyzer import analyze, fold, stem, tokenize
 from .index import FIELDS, SearchDocument, add_synonyms, build_lunr_index, pack, service_texts
@@ -92,9 +93,10 @@ def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchD
             "audiences": audiences,
             "areas": areas,
             **_status_fields(service.status),
+            **({"for_everyone": True} if is_for_everyone(audiences) else {}),
         }
         facets = {
-            "audiences": audiences,
+            "audiences": facet_audiences(audiences, catalogue.audiences),
             "areas": areas,
             "providers": [str(data.get("provider", ""))],
             "free": ["1"] if free else [],

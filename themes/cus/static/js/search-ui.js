@@ -103,6 +103,9 @@
     if (record.status_label) {
       item.appendChild(el('p', { 'class': 'status status-' + record.status }, record.status_label));
     }
+    if (record.for_everyone) {
+      item.appendChild(el('p', { 'class': 'search-result-everyone' }, msg('forEveryone')));
+    }
     item.appendChild(el('p', { 'class': 'search-result-summary' }, record.summary));
     var meta = el('p', { 'class': 'search-result-meta' });
     meta.appendChild(el('span', { 'class': 'search-result-provider' },
