@@ -54,6 +54,9 @@ NOT_COUNTED = {
 }
 # msgid: (the placeholder holding the count, form for 1, for 2–4, for 5–21).
 EXPECTED = {
+    "%(num)d of them is running now": ("num", "działa # z", "działają # z", "działa # z"),
+    "%(num)d is suspended": ("num", "# jest zawieszona", "# są zawieszone", "# jest zawieszonych"),
+    "%(num)d is planned": ("num", "# jest planowana", "# są planowane", "# jest planowanych"),
     "%(num)d service for this group.": ("num", "# usługa", "# usługi", "# usług"),
     "%(num)d service open to every resident of the municipality.": (
         "num",

@@ -22,7 +22,7 @@ from .progress import Progress
 from .service_list import service_listing
 from .site_settings import SettingsInvalid, load_settings
 from .summary import BuildSummary
-from .views import ServiceView, build_views
+from .views import ServiceView, build_views, recently_updated
 
 logger = logging.getLogger(__name__)
 SERVICE_LIST = "uslugi.json"
@@ -118,7 +118,12 @@ class CatalogueGenerator(Generator):
                 "audiences": list(catalogue.audiences.values()),
                 "areas": list(catalogue.areas.values()),
                 "services": [
-                    {"id": s.id, "name": s.name, "apply_online": s.accepts_applications}
+                    {
+                        "id": s.id,
+                        "name": s.name,
+                        "apply_online": s.accepts_applications,
+                        "status": s.status,
+                    }
                     for s in services
                 ],
                 "providers": [{"id": p.id, "name": p.name} for p in providers],
@@ -165,8 +170,7 @@ class CatalogueGenerator(Generator):
         services, providers = self.build.services, self.build.providers
         catalogue = self.build.catalogue
         length = self.site_settings.home_list_length
-        recent = sorted(services, key=lambda s: s.data["last_verified"], reverse=True)
-        site.page("", "index.html", recently_updated=recent[:length])
+        site.page("", "index.html", recently_updated=recently_updated(services, length))
         letters = by_initial(services, lambda service: service.name)
         site.page("uslugi/", "services_az.html", listed=services, letters=letters)
         for service in self.progress.track(services, _("Service pages"), len(services)):

@@ -141,3 +141,9 @@ def build_views(catalogue: Catalogue) -> tuple[list[ServiceView], list[ProviderV
     for view in services:
         view.provider.services.append(view)
     return services, sorted(providers.values(), key=lambda view: sort_key(view.name))
+
+
+def recently_updated(services: list[ServiceView], length: int) -> list[ServiceView]:
+    """The start page's newest checks, active services first: a resident can use them now."""
+    newest = sorted(services, key=lambda view: view.data["last_verified"], reverse=True)
+    return sorted(newest, key=lambda view: view.status != "active")[:length]
