@@ -11,6 +11,7 @@ from typing import Any
 
 from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_autoescape
 
+from cus_catalogue.collation import sort_key
 from forms_backend.catalogue import Snapshot
 from forms_backend.config import DEFAULT_RODO, Config
 
@@ -89,11 +90,11 @@ class Pages:
         context["RODO"] = {**DEFAULT_RODO, **settings.get("RODO", {}), **self.config.rodo}
         context["services"] = [
             {"id": s.id, "name": s.name, "provider": s.provider, "apply_online": s.apply_online}
-            for s in sorted(catalogue.services.values(), key=lambda s: s.name.casefold())
+            for s in sorted(catalogue.services.values(), key=lambda s: sort_key(s.name))
         ]
         context["providers"] = [
             {"id": p.id, "name": p.name}
-            for p in sorted(catalogue.providers.values(), key=lambda p: p.name.casefold())
+            for p in sorted(catalogue.providers.values(), key=lambda p: sort_key(p.name))
         ]
         return context
 
