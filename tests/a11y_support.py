@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import threading
 import time
 from collections.abc import Iterator
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitekit import EXAMPLE_CONTENT, ROOT, free_port, wait_until_answers
+from sitekit import ROOT, free_port, wait_until_answers
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -115,11 +114,10 @@ def preview_server(site: Path, state: Path) -> Iterator[str]:
     from forms_backend.config import Config
     from katalog.serve import PreviewApp
 
-    config = dataclasses.replace(
-        Config(),
+    config = Config(
         database_path=state / "forms.db",
         mail_dir=state / "mail",
-        content_path=EXAMPLE_CONTENT,
+        catalogue_path=site / "uslugi.json",
         background_worker=False,
     )
     static = Starlette(routes=[Mount("/", StaticFiles(directory=site, html=True))])

@@ -38,6 +38,8 @@ NOT_COUNTED = {
     "granted ({granted}) is more than the limit ({limit})": "values in brackets",
     "used ({used}) is more than granted ({granted})": "values in brackets",
     "Service no. {number} in the file has no name.": "an ordinal (usługa nr 3)",
+    "Enter a number of at least {limit} (now: {value})": "a bare value (nie mniejszą niż 5)",
+    "Enter a number of at most {limit} (now: {value})": "a bare value (nie większą niż 5)",
     "The file is not valid JSON (line {line}, column {column}).": "a position in a file",
     "Written to {content}: services: {services}, providers: {providers}.": (
         "label and number (usług: 5): the noun before the colon agrees with no number"
@@ -50,10 +52,19 @@ NOT_COUNTED = {
     "Built {services} and {providers} in {seconds} s.": "ngettext phrases; s is a unit symbol",
     "Pages ({language}): {total}: {kinds}.": "label and number; {kinds} are ngettext phrases",
     "Problems: {errors}, {warnings}.": "each is a ngettext phrase",
+    "the file is too large ({size} kB); a record may have at most {limit} kB": (
+        "kB is a unit symbol"
+    ),
     "{count} (unit: {unit})": "a unit data/units.csv does not know: its name, not its forms",
 }
 # msgid: (the placeholder holding the count, form for 1, for 2–4, for 5–21).
 EXPECTED = {
+    "We delete the copy of your data in the form system %(num)d day after it reaches the centre.": (
+        "num",
+        "usuwamy # dzień po",
+        "usuwamy # dni po",
+        "usuwamy # dni po",
+    ),
     "%(num)d of them is running now": ("num", "działa # z", "działają # z", "działa # z"),
     "%(num)d is suspended": ("num", "# jest zawieszona", "# są zawieszone", "# jest zawieszonych"),
     "%(num)d is planned": ("num", "# jest planowana", "# są planowane", "# jest planowanych"),
@@ -92,6 +103,24 @@ EXPECTED = {
         "od # miesięcy",
     ),
     "The catalogue has %(n)d error.": ("n", "ma # błąd.", "ma # błędy.", "ma # błędów."),
+    "Not imported into {id} ({kind}): {n} value:": (
+        "n",
+        "# wartość:",
+        "# wartości:",
+        "# wartości:",
+    ),
+    "the record is nested too deeply (more than {limit} level)": (
+        "limit",
+        "niż # poziom)",
+        "niż # poziomy)",
+        "niż # poziomów)",
+    ),
+    "The file nests lists and objects too deeply (more than {limit} level).": (
+        "limit",
+        "niż # poziom).",
+        "niż # poziomy).",
+        "niż # poziomów).",
+    ),
     "{n} service": ("n", "# usługa", "# usługi", "# usług"),
     "{n} provider": ("n", "# realizator", "# realizatorów", "# realizatorów"),
     "{n} error": ("n", "# błąd", "# błędy", "# błędów"),

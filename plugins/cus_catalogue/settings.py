@@ -256,15 +256,49 @@ DEFAULTS: dict[str, Any] = {
     "CATALOGUE_HASH_ASSETS": False,
     # Never precached by the offline worker: the worker itself, files residents need no offline.
     "CATALOGUE_OFFLINE_EXCLUDE": ("sw.js", "dane/*", "*.map"),
-    # The RODO (GDPR) information clause shown with every form.
+    # The RODO (GDPR) information clause of the forms: the rows every form shares, then each
+    # form's own purpose, legal basis, recipients and how long the centre keeps the case.
+    # The build writes it into uslugi.json, and the form backend shows the same clause.
     "RODO": {
-        "controller": "Centrum Usług Społecznych w Przykładowie, ul. Słoneczna 1, 00-000 Przykładowo",
-        "dpo_contact": "iod@przykladowo.example",
-        "purpose": "Kontakt w sprawie usługi społecznej, o którą pytasz.",
-        "legal_basis": "Art. 6 ust. 1 lit. a i e RODO.",
-        "recipients": "Pracownicy centrum i realizator usługi, której dotyczy zgłoszenie.",
-        "retention": "Do 90 dni od przekazania zgłoszenia do centrum.",
-        "rights": "Masz prawo dostępu do danych, ich sprostowania, usunięcia, ograniczenia przetwarzania, sprzeciwu i cofnięcia zgody.",
-        "complaint": "Możesz złożyć skargę do Prezesa Urzędu Ochrony Danych Osobowych (ul. Stawki 2, 00-193 Warszawa).",
+        "controller": "Centrum Usług Społecznych w Przykładowie, ul. Słoneczna 1, 00-000 Przykładowo, tel. +48 94 000 00 00, cus@przykladowo.example.",
+        "dpo_contact": "Napisz do inspektora ochrony danych: iod@przykladowo.example albo na adres centrum.",
+        "rights": "Możesz zobaczyć swoje dane, poprawić je, poprosić o ich usunięcie albo o ograniczenie ich użycia. Możesz też sprzeciwić się ich użyciu. Napisz albo przyjdź do centrum.",
+        "complaint": "Jeśli uważasz, że źle używamy Twoich danych, możesz złożyć skargę do Prezesa Urzędu Ochrony Danych Osobowych (ul. Stawki 2, 00-193 Warszawa).",
+        # Days the form backend keeps its (encrypted) copy after it reached the centre, or
+        # after the last failed try. The backend's FORMS_RETENTION_DAYS must say the same:
+        # it refuses to start when it does not.
+        "retention_days": 30,
+        "forms": {
+            "application": {
+                "purpose": "Chcemy się z Tobą skontaktować w sprawie usługi, o którą pytasz.",
+                "legal_basis": "Art. 6 ust. 1 lit. e RODO: centrum wykonuje zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
+                "recipients": "Pracownicy centrum. Jeśli to potrzebne do sprawy, także realizator wybranej usługi. Firmy, które na zlecenie centrum prowadzą jego pocztę i serwer.",
+                "retention": "Centrum przechowuje Twoją sprawę tak długo, jak każą przepisy o archiwach.",
+            },
+            "catalogue_update": {
+                "purpose": "Chcemy sprawdzić Twoją propozycję zmiany w katalogu i w razie pytań skontaktować się z Tobą.",
+                "legal_basis": "Art. 6 ust. 1 lit. e RODO: centrum prowadzi katalog usług jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
+                "recipients": "Pracownicy centrum, którzy prowadzą katalog. Firmy, które na zlecenie centrum prowadzą jego pocztę i serwer. Twoje imię, nazwisko i kontakt nie trafią do katalogu.",
+                "retention": "Centrum przechowuje propozycję do czasu jej sprawdzenia, a potem tak długo, jak każą przepisy o archiwach.",
+            },
+            "missing_service": {
+                "purpose": "Chcemy wiedzieć, jakiej pomocy brakuje w gminie, żeby planować nowe usługi. Jeśli podasz e-mail, odpowiemy Ci.",
+                "legal_basis": "Art. 6 ust. 1 lit. e RODO: centrum planuje usługi społeczne jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
+                "recipients": "Pracownicy centrum, którzy planują usługi. Firmy, które na zlecenie centrum prowadzą jego pocztę i serwer.",
+                "retention": "Centrum przechowuje zgłoszenie do czasu przygotowania planu usług, najdłużej 2 lata.",
+            },
+            "error_report": {
+                "purpose": "Chcemy poprawić błąd na stronie usługi. Jeśli podasz e-mail, odpowiemy Ci.",
+                "legal_basis": "Art. 6 ust. 1 lit. e RODO: centrum prowadzi katalog usług jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
+                "recipients": "Pracownicy centrum, którzy prowadzą katalog. Firmy, które na zlecenie centrum prowadzą jego pocztę i serwer.",
+                "retention": "Centrum przechowuje zgłoszenie do czasu poprawienia błędu.",
+            },
+            "feedback": {
+                "purpose": "Chcemy wiedzieć, jak oceniasz usługę, żeby ją ulepszyć. Nie pytamy, kim jesteś.",
+                "legal_basis": "Art. 6 ust. 1 lit. e RODO: centrum ocenia usługi społeczne jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
+                "recipients": "Pracownicy centrum. Realizator usługi poznaje tylko oceny i komentarze, bez daty i godziny wysłania. Firmy, które na zlecenie centrum prowadzą jego pocztę i serwer.",
+                "retention": "Centrum przechowuje ocenę do końca następnego roku.",
+            },
+        },
     },
 }
