@@ -6,9 +6,11 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from sitekit import FIXTURES, run_katalog, run_pelican
+import pytest
+from sitekit import FIXTURES, ROOT, run_katalog, run_pelican
 
-from cus_catalogue.opendata.capacity import check_capacity, current_capacity
+from cus_catalogue.catalogue import read_vocabulary
+from cus_catalogue.opendata.capacity import capacity_view, check_capacity, current_capacity
 
 ROW = {
     "service": "a",
@@ -41,12 +43,51 @@ def test_impossible_figures_are_reported_in_polish() -> None:
     assert {problem.severity for problem in problems} == {"error"}
 
 
-def test_service_page_shows_fresh_figures_with_their_date(example_site: Path) -> None:
-    page = (example_site / "uslugi" / "uslugi-opiekuncze" / "index.html").read_text("utf-8")
+def test_service_page_says_what_is_left_as_a_sentence_with_its_date(example_site: Path) -> None:
+    """Defects: "wolne: 23 z 120 (jednostka: miesiąc)" was hard to read, and Goleniów's
+    "893 z 915" (psychological support, in hours) stood on the care services' page."""
+    page = (example_site / "uslugi" / "wsparcie-psychologiczne" / "index.html").read_text("utf-8")
     assert "<dt>Dostępność miejsc</dt>" in page
-    assert "wolne: 22 z 915" in page
-    assert "Przyznano 893 z 915 (jednostka: godzina) w okresie 2026, stan na" in page
-    assert '<time datetime="2026-11-16">16 listopada 2026</time>' in page
+    assert (
+        "<strong>Na 2026 rok zostały 22 godziny z 915.</strong> "
+        '<time datetime="2026-11-16">Stan na 16 listopada 2026 r.</time>'
+    ) in page
+    page = (example_site / "uslugi" / "teleopieka" / "index.html").read_text("utf-8")
+    assert "Na 2026 rok zostały 23 miejsca z 120." in page
+    assert "jednostka" not in page
+    page = (example_site / "uslugi" / "uslugi-opiekuncze" / "index.html").read_text("utf-8")
+    assert "915" not in page and "Dostępność miejsc" not in page
+
+
+@pytest.mark.parametrize(
+    ("left", "period", "unit", "sentence"),
+    [
+        (1, "2026", "godzina", "Na 2026 rok zostaje 1 godzina z 915."),
+        (2, "2026-H1", "miejsce", "Na pierwsze półrocze 2026 r. zostały 2 miejsca z 915."),
+        (5, "2026-Q3", "dzień", "Na trzeci kwartał 2026 r. zostało 5 dni z 915."),
+        (12, "2026-11", "spotkanie", "Na listopad 2026 r. zostało 12 spotkań z 915."),
+        (22, "2026", "godzina", "Na 2026 rok zostały 22 godziny z 915."),
+        (25, "2026-H2", "porada", "Na drugie półrocze 2026 r. zostało 25 porad z 915."),
+        (0, "2026", "godzina", "Limit na 2026 rok (915 godzin) jest już wykorzystany."),
+    ],
+)
+def test_capacity_sentence_has_the_right_plural_form(left, period, unit, sentence) -> None:
+    units = read_vocabulary(ROOT / "data" / "units.csv")
+    current = {**ROW, "period": period, "limit": 915, "granted": 915 - left, "unit": None}
+    shown = current_capacity([current], dt.date(2026, 11, 23), max_age_days=45)["a"]
+    view = capacity_view(shown, unit, units)
+    assert view["sentence"] == sentence
+    assert view["as_of"] == "Stan na 1 listopada 2026 r."
+
+
+def test_figures_counted_in_another_unit_than_the_service_say_so() -> None:
+    units = read_vocabulary(ROOT / "data" / "units.csv")
+    current = current_capacity(
+        [{**ROW, "unit": "miejsce"}], dt.date(2026, 11, 23), max_age_days=45
+    )["a"]
+    assert capacity_view(current, "miesiąc", units)["sentence"] == (
+        "Na 2026 rok zostało 6 miejsc z 10."
+    )
 
 
 def test_stale_figures_are_not_shown(example_site: Path) -> None:
@@ -66,7 +107,7 @@ def content_with(tmp_path: Path, capacity: str) -> Path:
 def test_capacity_table_errors_stop_the_build_with_the_line(tmp_path: Path) -> None:
     content = content_with(
         tmp_path,
-        "service,period,limit,granted,used,updated_on\nzlota-raczka,2026,dużo,1,,2026-11-01\n",
+        "service,period,limit,granted,used,updated_on,unit\nzlota-raczka,2026,dużo,1,,2026-11-01,\n",
     )
     result = run_pelican(content, tmp_path / "out")
     output = result.stdout + result.stderr
@@ -80,7 +121,7 @@ def test_a_row_for_an_unknown_service_fails_validate_as_it_fails_the_build(tmp_p
     build warning, which `katalog publish` treats as fatal: the next publish failed."""
     content = content_with(
         tmp_path,
-        "service,period,limit,granted,used,updated_on\nnie-ma-takiej,2026,1,0,,2026-11-20\n",
+        "service,period,limit,granted,used,updated_on,unit\nnie-ma-takiej,2026,1,0,,2026-11-20,\n",
     )
     validate = run_katalog("validate", str(content))
     assert validate.returncode == 1
@@ -97,15 +138,15 @@ def test_a_row_for_an_unknown_service_fails_validate_as_it_fails_the_build(tmp_p
 def test_used_up_limit_is_said_plainly(tmp_path: Path) -> None:
     content = content_with(
         tmp_path,
-        "service,period,limit,granted,used,updated_on\nzlota-raczka,2026-11,40,40,12,2026-11-20\n",
+        "service,period,limit,granted,used,updated_on,unit\n"
+        "zlota-raczka,2026-11,40,40,12,2026-11-20,\n",
     )
     result = run_pelican(content, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "out" / "uslugi" / "zlota-raczka" / "index.html").read_text("utf-8")
-    assert "Limit na ten okres jest wyczerpany" in page
-    assert "Przyznano 40 z 40 (jednostka: godzina) w okresie 2026-11" in page
+    assert "Limit na listopad 2026 r. (40 godzin) jest już wykorzystany." in page
     rows = (tmp_path / "out" / "dane" / "katalog" / "capacity.csv").read_text("utf-8").splitlines()
     assert rows == [
-        "service,period,limit,granted,used,updated_on",
-        "zlota-raczka,2026-11,40,40,12,2026-11-20",
+        "service,period,limit,granted,used,updated_on,unit",
+        "zlota-raczka,2026-11,40,40,12,2026-11-20,",
     ]

@@ -89,18 +89,15 @@ def test_result_records_carry_what_a_result_shows(assets):
     ]
     catalogue = load_catalogue(ROOT / "content", ROOT / "data")
     assert sorted(r["id"] for r in records) == sorted(catalogue.services)
+    shown = {"id", "name", "summary", "provider", "fee", "free", "audiences", "areas"}
     for record in records:
-        assert set(record) == {
-            "id",
-            "name",
-            "summary",
-            "provider",
-            "fee",
-            "free",
-            "audiences",
-            "areas",
-        }
+        status = catalogue.services[record["id"]].status
+        expected = shown if status == "active" else shown | {"status", "status_label"}
+        if "wszyscy-mieszkancy" in record["audiences"]:
+            expected = expected | {"for_everyone"}
+        assert set(record) == expected
         assert record["free"] == (record["fee"] == "bezpłatna")
+        assert record.get("status", "active") == status
 
 
 def test_script_messages_are_translated():

@@ -13,7 +13,7 @@ from test_search_golden import FLOORS, first_hit, golden_queries, metrics
 
 from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.search import search_documents
-from cus_catalogue.search.index import build_lunr_index
+from cus_catalogue.search.index import build_lunr_index, demoted_positions
 from cus_catalogue.search.query import rank_key, run_query
 from cus_catalogue.search.thesaurus import load_thesaurus
 
@@ -309,9 +309,11 @@ def test_browser_ranking_equals_lunr_py(browser_rankings):
     catalogue = load_catalogue(ROOT / "content", ROOT / "data")
     documents = search_documents(catalogue, load_thesaurus(ROOT / "data" / "synonyms.csv"))
     index = build_lunr_index(documents)
+    demoted = set(demoted_positions(documents))
     mismatches = []
     for golden in golden_queries():
-        python = [[pos, rank_key(score)] for pos, score in run_query(index, golden.query)]
+        ranked = run_query(index, golden.query, demoted)
+        python = [[pos, rank_key(score)] for pos, score in ranked]
         if python != browser_rankings[golden.query]["keys"]:
             mismatches.append(golden.query)
     assert not mismatches

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .abbreviations import check_abbreviations, read_abbreviations
+from .collation import sort_key
 from .problems import Problem
 from .records import (
     FOLDERS,
@@ -24,16 +25,13 @@ from .validation import (
     check_fee_and_age,
     check_freshness,
     check_hours,
+    check_how_to_start,
     check_schema,
     check_service_links,
 )
 from .vocabularies import check_vocabularies
 
 Term = dict[str, str]
-# "~" sorts after every letter, so "ą" lands between "az" and "b"; ź before ż.
-_POLISH_ORDER = str.maketrans(
-    {c: base + "~" for c, base in zip("ąćęłńóśź", "acelnosz", strict=True)} | {"ż": "z~~"}
-)
 
 
 @dataclass
@@ -62,11 +60,6 @@ class Catalogue:
         """A provider's services, by name."""
         found = [s for s in self.services.values() if s.data.get("provider") == provider_id]
         return sorted(found, key=lambda record: sort_key(record.data.get("name", "")))
-
-
-def sort_key(text: str) -> tuple[str, str]:
-    """Polish alphabetical order close enough for lists: ą after a, ł after l, and so on."""
-    return text.lower().translate(_POLISH_ORDER), text
 
 
 def read_vocabulary(path: Path) -> dict[str, Term]:
@@ -138,6 +131,7 @@ def load_catalogue(
     for record in catalogue.services.values():
         catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
         catalogue.problems += check_hours(record) + check_fee_and_age(record)
+        catalogue.problems += check_how_to_start(record)
         catalogue.problems += check_abbreviations(record, abbreviations)
         catalogue.problems += check_service_links(
             record, catalogue.providers, catalogue.audiences, catalogue.areas

@@ -74,6 +74,9 @@ TEMPLATES: dict[str, str] = {
     ),
     "unknown-setting": N_("unknown setting “{name}” (a typo?); did you mean {close}?"),
     "bad-setting": N_("the setting has a value that cannot be used: {detail}"),
+    "no-way-to-start": N_(
+        "an active service must say how to start: write how_to_apply or set apply_online: true"
+    ),
 }
 
 # Templates whose words agree with a number (Polish has three forms: 1; 2–4, 22–24; 5–21,

@@ -7,6 +7,14 @@ from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
+# Words of residents in danger (see CATALOGUE_CRISIS below).
+CRISIS_WORDS = [
+    "kryzys", "kryzysowa", "kryzysowy", "przemoc", "bije", "bił", "biją", "pobita", "pobity",
+    "szarpie", "znęca", "znęcanie", "grozi", "groźby", "zagrożenie", "niebezpieczeństwo",
+    "samobójstwo", "samobójcze", "samobójczy", "zabić", "zabije", "zabiję", "gwałt",
+    "zgwałcona", "molestowanie", "molestuje", "krzywdzi",
+]  # fmt: skip
+
 DEFAULTS: dict[str, Any] = {
     # Vocabularies (audiences, areas, units, synonyms) and their datapackage.json.
     "CATALOGUE_DATA_PATH": str(PROJECT_ROOT / "data"),
@@ -78,7 +86,7 @@ DEFAULTS: dict[str, Any] = {
         "burden_assessment_url": "",
         "prepared": "2026-11-02",
         "reviewed": "2026-11-02",
-        "method": "Centrum samo sprawdziło stronę (samoocena). Program axe-core sprawdził każdy rodzaj strony według wytycznych WCAG 2.1 na poziomie AA (to międzynarodowe zasady dostępności stron), na ekranie telefonu i komputera, w zwykłym widoku i w kiosku. Pracownicy sprawdzili też sami obsługę strony klawiaturą, powiększenie tekstu do 200% i czytanie strony przez czytnik ekranu.",
+        "method": "Centrum samo sprawdziło stronę (samoocena). Program axe-core sprawdził każdy rodzaj strony według wytycznych WCAG 2.1 na poziomie AA (to międzynarodowe zasady dostępności stron), na ekranie telefonu i komputera, w zwykłym widoku i w kiosku. Każdą stronę sprawdzono na ekranie szerokim na 320 pikseli: mieści się bez przewijania w bok. Pracownicy sprawdzili też sami obsługę strony klawiaturą, powiększenie tekstu do 200% i czytanie strony przez czytnik ekranu.",
         "auditor": "",
         "shortcuts": "Na stronie można używać standardowych skrótów klawiaturowych przeglądarki. Pierwszy klawisz Tab pokazuje odnośnik „Przejdź do treści głównej”.",
         "contact_person": "Anna Przykładowa",
@@ -225,6 +233,10 @@ DEFAULTS: dict[str, Any] = {
             ],
         },
     ],
+    # Help in a crisis: the numbers of data/crisis-lines.csv are shown at once on the pages of
+    # these audiences, on the kiosk, and above search results for these words (any form of
+    # them: they are analysed like the index); a service shows them with emergency_numbers.
+    "CATALOGUE_CRISIS": {"audiences": ["osoby-w-kryzysie"], "words": CRISIS_WORDS},
     # The European easy-to-read logo is shown only when people with intellectual
     # disabilities checked the text (Inclusion Europe's rule); "logo" is the path of the logo
     # file the centre downloaded from inclusion-europe.eu and publishes with the site.

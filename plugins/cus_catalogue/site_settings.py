@@ -50,6 +50,7 @@ class SiteSettings(BaseModel):
     feed_length: int = Field(alias="CATALOGUE_FEED_LENGTH", ge=1)
     deploy_target: str = Field(alias="CATALOGUE_DEPLOY_TARGET")
     deploy_s3_endpoint: str = Field(alias="CATALOGUE_DEPLOY_S3_ENDPOINT")
+    crisis: dict[str, list[str]] = Field(alias="CATALOGUE_CRISIS")
     kiosk_idle_seconds: int = Field(alias="CATALOGUE_KIOSK_IDLE_SECONDS", ge=20)
     kiosk_warning_seconds: int = Field(alias="CATALOGUE_KIOSK_WARNING_SECONDS", ge=20)
     qr_parallel_from: int = Field(alias="CATALOGUE_QR_PARALLEL_FROM", ge=0)

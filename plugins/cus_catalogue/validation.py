@@ -265,3 +265,20 @@ def check_fee_and_age(record: Record) -> list[Problem]:
             where = (record.path, record.line_of("eligibility", "age_min"), "eligibility.age_min")
             problems.append(Problem("age-order", *where, {"age_min": low, "age_max": high}))
     return problems
+
+
+def check_how_to_start(record: Record) -> list[Problem]:
+    """A resident who found an active service must learn how to start using it."""
+    data = record.data
+    if record.status != "active" or data.get("how_to_apply") or data.get("apply_online") is True:
+        return []
+    where = ("apply_online",) if "apply_online" in data else ()
+    return [
+        Problem(
+            "no-way-to-start",
+            record.path,
+            record.line_of(*where),
+            "how_to_apply",
+            severity="warning",
+        )
+    ]

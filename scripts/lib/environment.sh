@@ -18,9 +18,27 @@ find_python() {
   return 1
 }
 
+# ensure_icu: ICU's headers, pkg-config and a C++ compiler, which PyICU (Polish alphabetical
+# order) is built with when .venv is made; installed with apt-get like Chromium.
+ensure_icu() {
+  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists icu-i18n &&
+    command -v c++ >/dev/null 2>&1; then
+    return 0
+  fi
+  if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    say "Installing ICU's headers with apt-get (PyICU is built against them)"
+    if apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; then
+      return 0
+    fi
+  fi
+  die "PyICU needs ICU's headers, pkg-config and a C++ compiler. Install them (Debian/Ubuntu: sudo apt-get install libicu-dev pkg-config g++; macOS: brew install icu4c pkg-config), then run this again."
+}
+
 # ensure_python_env [EXTRA]: create .venv and install the project (with an extra such as dev).
 ensure_python_env() {
   local extra="${1:-}" spec="." stamp
+  ensure_icu
   [[ -n $extra ]] && spec=".[$extra]"
   if [[ ! -x $VENV/bin/python ]]; then
     local python

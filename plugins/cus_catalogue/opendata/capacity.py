@@ -10,12 +10,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..formatting import date_text
-from ..i18n import N_
+from babel.dates import format_date
+
+from ..formatting import LOCALE, count_of, date_text
+from ..i18n import N_, ngettext
+from ..i18n import gettext as _
 from ..problems import Problem
 
 FILE_NAME = "capacity.csv"
@@ -24,6 +27,7 @@ TABLE_INVALID = N_("capacity table is invalid: {note}")
 UNKNOWN_SERVICE = N_("service “{service}” is not in this catalogue")
 OVER_LIMIT = N_("granted ({granted}) is more than the limit ({limit})")
 OVER_GRANTED = N_("used ({used}) is more than granted ({granted})")
+UNKNOWN_UNIT = N_("“{unit}” is not a unit of data/units.csv; allowed: {allowed}")
 
 
 def table_problems(path: Path) -> list[Problem]:
@@ -72,6 +76,7 @@ def read_capacity(path: Path) -> list[dict[str, Any]]:
                         "granted": int(row["granted"]),
                         "used": int(row["used"]) if row.get("used") else None,
                         "updated_on": str(dt.date.fromisoformat(row["updated_on"])),
+                        "unit": row.get("unit") or None,
                     }
                 )
             except (KeyError, TypeError, ValueError):
@@ -80,12 +85,20 @@ def read_capacity(path: Path) -> list[dict[str, Any]]:
 
 
 def check_capacity(
-    rows: list[dict[str, Any]], services: Collection[str], path: Path
+    rows: list[dict[str, Any]],
+    services: Collection[str],
+    path: Path,
+    units: Collection[str] = (),
 ) -> list[Problem]:
-    """Figures that cannot be right: unknown services, more granted than the limit, and so on."""
+    """Figures that cannot be right: unknown services or units, more granted than the limit."""
     problems = []
     for row in rows:
         line = row["line"]
+        if units and row.get("unit") and row["unit"] not in units:
+            problems.append(
+                Problem("capacity-unknown-unit", path, line, "unit",
+                        {"unit": row["unit"], "allowed": ", ".join(units)}, template=UNKNOWN_UNIT)
+            )  # fmt: skip
         if row["service"] not in services:
             problems.append(
                 Problem("capacity-unknown-service", path, line, "service",
@@ -125,3 +138,50 @@ def current_capacity(
             "updated_text": date_text(updated),
         }
     return current
+
+
+HALVES = (N_("the first half of %(year)s"), N_("the second half of %(year)s"))
+QUARTERS = (
+    N_("the first quarter of %(year)s"),
+    N_("the second quarter of %(year)s"),
+    N_("the third quarter of %(year)s"),
+    N_("the fourth quarter of %(year)s"),
+)
+
+
+def period_text(period: str) -> str:
+    """``2026 rok``, ``III kwartał 2026 r.``, ``listopad 2026 r.``: a period as people say it."""
+    year, _sep, part = period.partition("-")
+    if not part:
+        return _("the year %(year)s") % {"year": year}
+    if part[0] == "H":
+        return _(HALVES[int(part[1]) - 1]) % {"year": year}
+    if part[0] == "Q":
+        return _(QUARTERS[int(part[1]) - 1]) % {"year": year}
+    month = format_date(dt.date(int(year), int(part), 1), "LLLL", locale=LOCALE)
+    return _("%(month)s %(year)s") % {"month": month, "year": year}
+
+
+def capacity_view(
+    current: dict[str, Any], service_unit: str, units: Mapping[str, Mapping[str, str]]
+) -> dict[str, Any]:
+    """The figures as one plain sentence with its date, in the row's unit (else the service's)."""
+    unit = current.get("unit") or service_unit
+    remaining, period = current["remaining"], period_text(current["period"])
+    if remaining:
+        sentence = ngettext(
+            "For %(period)s, %(amount)s of %(limit)d is left.",
+            "For %(period)s, %(amount)s of %(limit)d are left.",
+            remaining,
+        ) % {
+            "period": period,
+            "amount": count_of(remaining, unit, units),
+            "limit": current["limit"],
+        }
+    else:
+        sentence = _("The limit for %(period)s (%(amount)s) is used up.") % {
+            "period": period,
+            "amount": count_of(current["limit"], unit, units),
+        }
+    as_of = _("As of %(date)s.") % {"date": current["updated_text"]}
+    return {**current, "unit": unit, "sentence": sentence, "as_of": as_of}

@@ -387,7 +387,7 @@ CAPACITY_COLUMNS = [
     Column(
         "limit",
         "integer",
-        "Limit na okres (w jednostkach miary usługi).",
+        "Limit na okres (w jednostkach z kolumny unit).",
         lambda row: row["limit"],
         {"required": True, "minimum": 0},
     ),
@@ -403,6 +403,12 @@ CAPACITY_COLUMNS = [
     ),
     Column(
         "updated_on", "date", "Stan na dzień.", lambda row: row["updated_on"], {"required": True}
+    ),
+    Column(
+        "unit",
+        "string",
+        "W czym liczone są limit i przyznane (tabela units); pusta – jednostka miary usługi.",
+        lambda row: row.get("unit"),
     ),
 ]
 
@@ -493,7 +499,7 @@ def package_files(
               PLACE_COLUMNS, places, [], {"service": "services"}),
         Table("capacity", "Dostępność miejsc", "Limity i wykorzystanie usług w okresach.",
               CAPACITY_COLUMNS, [row for row in capacity if row["service"] in catalogue.services],
-              ["service", "period"], {"service": "services"}),
+              ["service", "period"], {"service": "services", "unit": "units"}),
         Table("audiences", "Grupy odbiorców", "Słownik grup odbiorców.",
               TERM_COLUMNS, list(catalogue.audiences.values()), ["id"]),
         Table("areas", "Obszary usług społecznych", "Obszary z art. 2 ustawy o CUS.",

@@ -12,6 +12,7 @@ from ..problems import Problem
 from ..site_settings import SiteSettings
 from .capacity import (
     FILE_NAME,
+    capacity_view,
     check_capacity,
     current_capacity,
     read_capacity,
@@ -35,7 +36,9 @@ class OpenData(Feature):
         if not path.is_file():
             return []
         self.capacity = read_capacity(path)
-        return table_problems(path) + check_capacity(self.capacity, catalogue.services, path)
+        return table_problems(path) + check_capacity(
+            self.capacity, catalogue.services, path, catalogue.units
+        )
 
     def contribute(self, build: Build) -> Contributions:
         """JSON-LD in the head of every service and provider page; current capacity figures."""
@@ -48,7 +51,9 @@ class OpenData(Feature):
                 "head": [script_tag(service_document(service, settings.base_url, municipality))]
             }
             if service.id in current:
-                extras["capacity"] = {**current[service.id], "unit": service.data["unit"]}
+                extras["capacity"] = capacity_view(
+                    current[service.id], service.data["unit"], build.catalogue.units
+                )
             contributions.service_extras[service.id] = extras
         for provider in build.providers:
             document = provider_document(provider, settings.base_url)

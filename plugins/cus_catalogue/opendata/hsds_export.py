@@ -63,6 +63,10 @@ FIELD_TERMS: dict[str, tuple[str, str]] = {
         N_("online application"),
         N_("true when the catalogue accepts applications for the service online."),
     ),
+    "emergency-numbers": (
+        N_("emergency numbers"),
+        N_("true when the service's page shows the emergency and helpline numbers first."),
+    ),
     "limits": (N_("limits"), N_("How much of the service one person may use.")),
     "keyword": (N_("keyword"), N_("A word residents search the service by.")),
     "last-verified": (
@@ -410,6 +414,9 @@ class HsdsExporter:
             pairs.append(
                 ("application", field("apply-online"), "true" if data["apply_online"] else "false")
             )
+        if "emergency_numbers" in data:
+            value = "true" if data["emergency_numbers"] else "false"
+            pairs.append(("emergency", field("emergency-numbers"), value))
         if "limits" in data:
             pairs.append(("limits", field("limits"), data["limits"]))
         pairs += [("keyword", field("keyword"), word) for word in data.get("keywords", [])]

@@ -267,6 +267,8 @@ class HsdsImporter:
             record["how_to_apply"] = how
         if fields.get("apply-online"):
             record["apply_online"] = fields["apply-online"][0] == "true"
+        if fields.get("emergency-numbers"):
+            record["emergency_numbers"] = fields["emergency-numbers"][0] == "true"
         contact = {"phone": self.phone(item), "email": item.text("email")}
         if any(contact.values()):
             record["contact"] = {key: value for key, value in contact.items() if value}

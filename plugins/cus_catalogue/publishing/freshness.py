@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalogue import Catalogue, sort_key
+from ..catalogue import Catalogue
+from ..collation import sort_key
 from ..csvcells import cell_text
 from ..i18n import gettext as _
 from ..records import Record

@@ -100,6 +100,12 @@
     var heading = el('h2', { 'class': 'search-result-title' });
     heading.appendChild(el('a', { href: serviceUrl(record.id) }, record.name));
     item.appendChild(heading);
+    if (record.status_label) {
+      item.appendChild(el('p', { 'class': 'status status-' + record.status }, record.status_label));
+    }
+    if (record.for_everyone) {
+      item.appendChild(el('p', { 'class': 'search-result-everyone' }, msg('forEveryone')));
+    }
     item.appendChild(el('p', { 'class': 'search-result-summary' }, record.summary));
     var meta = el('p', { 'class': 'search-result-meta' });
     meta.appendChild(el('span', { 'class': 'search-result-provider' },
@@ -115,6 +121,7 @@
     var status = document.querySelector('[data-search-status]');
     var empty = document.querySelector('[data-search-empty]');
     var more = document.querySelector('[data-search-more]');
+    var crisis = document.querySelector('[data-crisis-lines]');
     if (!results || !status) return;
     var list = results.querySelector('ol') || results.appendChild(el('ol'));
     var sequence = 0;
@@ -152,16 +159,20 @@
         status.textContent = '';
         if (empty) empty.hidden = true;
         if (more) more.hidden = true;
+        if (crisis) crisis.hidden = true;
         return Promise.resolve();
       }
       results.setAttribute('aria-busy', 'true');
+      var crisisQuery = false;
       return engine().then(function (e) {
+        crisisQuery = e.isCrisis(state.q);
         return e.search(state.q, state);
       }).then(function (found) {
         if (mySequence !== sequence) return null;
         ranked = found;
         shown = 0;
         list.textContent = '';
+        if (crisis) crisis.hidden = !crisisQuery;
         if (empty) empty.hidden = found.length > 0;
         if (more) more.hidden = true;
         return showMore(false).then(function () {
@@ -262,6 +273,10 @@
         var option = el('li', { id: id + '-' + i, role: 'option', 'aria-selected': 'false',
           'class': 'search-suggestion', 'data-href': serviceUrl(record.id) });
         option.appendChild(el('span', { 'class': 'search-suggestion-name' }, record.name));
+        if (record.status_label) {
+          option.appendChild(el('span', { 'class': 'search-suggestion-status' },
+            record.status_label));
+        }
         option.appendChild(el('span', { 'class': 'search-suggestion-meta' },
           record.provider + ' · ' + record.fee));
         return option;

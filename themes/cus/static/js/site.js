@@ -9,8 +9,8 @@ const root = new URL(body.dataset.siteRoot || "/", window.location.href);
 setUpReadingAids(document);
 setUpPlanToggles(root);
 
+// Print buttons are laid out from the first paint (html.js, see base.html); here they work.
 for (const button of document.querySelectorAll("[data-print]")) {
-  button.hidden = false;
   button.addEventListener("click", () => window.print());
 }
 
