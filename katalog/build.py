@@ -5,59 +5,109 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from cus_catalogue.generator import CatalogueInvalid
 from cus_catalogue.i18n import gettext as _
+from cus_catalogue.problems import Problem
+from cus_catalogue.site_settings import SettingsInvalid, load_settings
 
-from .messages import fail, say
+from .messages import fail, report, say
 from .paths import DEV_SETTINGS
 
 
 @dataclass
-class LogCounter(logging.Handler):
-    """Prints log records plainly and counts warnings, which a publish treats as fatal."""
+class BuildResult:
+    """A build's exit code, the problems it found, other warnings it logged, its summary."""
 
-    warnings: list[str] = field(default_factory=list)
+    code: int
+    problems: list[Problem] = field(default_factory=list)
+    other_warnings: list[str] = field(default_factory=list)
+    summary: str = ""
+
+
+@dataclass
+class BuildLog(logging.Handler):
+    """Prints log records plainly; keeps the problems and any other warning for ``publish``."""
+
+    result: BuildResult = field(default_factory=lambda: BuildResult(0))
 
     def __post_init__(self) -> None:
-        super().__init__(logging.WARNING)
+        super().__init__(logging.INFO)
 
     def emit(self, record: logging.LogRecord) -> None:
-        """One line a record; the plugin's records are already ``path:line: field: message``."""
-        message = record.getMessage()
-        if record.levelno == logging.WARNING:
-            self.warnings.append(message)
-        print(message, flush=True)
+        """Problems as ``path:line: field: message``; the closing summary; other warnings."""
+        problem = getattr(record, "problem", None)
+        summary = getattr(record, "build_summary", None)
+        if problem is not None:
+            self.result.problems.append(problem)
+            report([problem])
+        elif summary is not None:
+            self.result.summary = summary.text()
+        elif record.levelno >= logging.WARNING:
+            message = record.getMessage()
+            if record.levelno == logging.WARNING:
+                self.result.other_warnings.append(message)
+            print(message, flush=True)
 
     def __hash__(self) -> int:
         return id(self)
+
+
+def read_site_settings(
+    settings_file: Path, content: Path, overrides: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Pelican's settings from the file, with the plugin's defaults, and problems in them."""
+    from pelican.settings import read_settings
+
+    override = {"PATH": str(content.resolve()), **(overrides or {})}
+    try:
+        settings = read_settings(str(settings_file), override=override)
+    except Exception as error:  # a settings file that does not run: say where, no traceback
+        detail = f"{type(error).__name__}: {error}"
+        return {}, [Problem("bad-setting", settings_file, 1, "", {"detail": detail})]
+    try:
+        _typed, problems = load_settings(settings, settings_file)
+    except SettingsInvalid as invalid:
+        return settings, invalid.problems
+    return settings, problems
 
 
 def build_site(
     content: Path,
     output: Path,
     settings_file: Path = DEV_SETTINGS,
-    overrides: dict | None = None,
-) -> tuple[int, list[str]]:
-    """Run Pelican; return the exit code and the warnings it logged."""
+    overrides: dict[str, Any] | None = None,
+) -> BuildResult:
+    """Run Pelican; return what happened, having printed problems and the summary."""
     from pelican import Pelican
-    from pelican.settings import read_settings
+    from pelican.log import console
 
     if not (content / "services").is_dir():
-        return fail(_("There is no services folder in {path}.").format(path=content)), []
-    counter = LogCounter()
+        return BuildResult(fail(_("There is no services folder in {path}.").format(path=content)))
+    log = BuildLog()
     root = logging.getLogger()
-    root.addHandler(counter)
-    root.setLevel(logging.WARNING)
+    level = root.level
+    root.addHandler(log)
+    root.setLevel(logging.INFO)
+    quiet = console.quiet
+    console.quiet = True  # Pelican's closing line counts blog articles; ours is below
     try:
-        override = {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve())}
-        settings = read_settings(str(settings_file), override=override | (overrides or {}))
+        override = {"OUTPUT_PATH": str(output.resolve()), **(overrides or {})}
+        settings, problems = read_site_settings(settings_file, content, override)
+        if not settings:
+            report(problems)
+            log.result.code = 1
+            return log.result
         Pelican(settings).run()
-    except CatalogueInvalid:
-        return 1, counter.warnings
+    except SystemExit:  # the plugin stopped the build; the problems were printed
+        log.result.code = 1
     except Exception as error:  # a theme or settings fault: say what, not a traceback
-        return fail(_("The build failed: {error}").format(error=error)), counter.warnings
+        log.result.code = fail(_("The build failed: {error}").format(error=error))
     finally:
-        root.removeHandler(counter)
-    say(_("The site is ready in {path}.").format(path=output))
-    return 0, counter.warnings
+        console.quiet = quiet
+        root.removeHandler(log)
+        root.setLevel(level)
+    if log.result.code == 0:
+        say(log.result.summary)
+        say(_("The site is ready in {path}.").format(path=output))
+    return log.result

@@ -5,32 +5,42 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cus_catalogue.catalogue import load_catalogue
+from cus_catalogue.features import inspect_catalogue
 from cus_catalogue.i18n import gettext as _
+from cus_catalogue.site_settings import SettingsInvalid, SiteSettings
 
 from .annotations import github_report
-from .build import build_site
+from .build import build_site, read_site_settings
 from .messages import report, say, summary
-from .paths import DATA, DEFAULT_OUTPUT, DEV_SETTINGS, content_folder
+from .paths import DEFAULT_OUTPUT, DEV_SETTINGS, content_folder
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Check every record and vocabulary; exit 1 when anything is an error."""
+    """Check what the build checks (records, vocabularies, every feature's data); exit 1 on
+    any error, so a pull request fails on everything a build or publish would stop on."""
     content = content_folder(args.content)
-    catalogue = load_catalogue(content, DATA, stale_months=args.stale_months)
-    if args.format == "github":
-        errors, warnings = github_report(catalogue.problems, Path.cwd())
-    else:
-        errors, warnings = report(catalogue.problems, Path.cwd())
-    say(summary(len(catalogue.services), len(catalogue.providers), errors, warnings))
+    overrides = {} if args.stale_months is None else {"CATALOGUE_STALE_MONTHS": args.stale_months}
+    settings, problems = read_site_settings(Path(args.settings), content, overrides)
+    counts = 0, 0
+    if not any(p.severity == "error" for p in problems):
+        try:
+            catalogue = inspect_catalogue(content, SiteSettings.model_validate(settings))
+        except SettingsInvalid as invalid:
+            problems += invalid.problems
+        else:
+            problems += catalogue.problems
+            counts = len(catalogue.services), len(catalogue.providers)
+    print_problems = github_report if args.format == "github" else report
+    errors, warnings = print_problems(problems, Path.cwd())
+    say(summary(*counts, errors, warnings))
     return 1 if errors else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site with Pelican into the output folder."""
     content = content_folder(args.content)
-    code, _warnings = build_site(content, Path(args.output), Path(args.settings))
-    return code
+    overrides = {"CATALOGUE_PUBLIC_URL": args.public_url} if args.public_url else {}
+    return build_site(content, Path(args.output), Path(args.settings), overrides).code
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -47,8 +57,10 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     validate.add_argument(
         "--stale-months",
         type=int,
-        default=12,
-        help=_("warn about records not checked for this many months"),
+        help=_("warn about records not checked for this many months (default: the settings)"),
+    )
+    validate.add_argument(
+        "--settings", "-s", default=str(DEV_SETTINGS), help=_("Pelican settings file")
     )
     validate.add_argument(
         "--format",
@@ -63,6 +75,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     build.add_argument("--output", "-o", default=str(DEFAULT_OUTPUT), help=_("output folder"))
     build.add_argument(
         "--settings", "-s", default=str(DEV_SETTINGS), help=_("Pelican settings file")
+    )
+    build.add_argument(
+        "--public-url", help=_("address the site is served at (sitemap, feed, QR codes)")
     )
     build.set_defaults(run=cmd_build)
 

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from cus_catalogue.i18n import gettext as _
+from cus_catalogue.publishing.assets import HASHED
 
-from .assets import HASHED
 from .gitutil import git
 
 LONG_CACHE = "public, max-age=31536000, immutable"

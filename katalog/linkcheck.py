@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .sitepaths import is_external, line_of, references, resolves, site_path
+from cus_catalogue.publishing.sitepaths import is_external, line_of, references, resolves, site_path
 
 # Returns the HTTP status of an address; raises OSError (or a subclass) when it cannot connect.
 Fetch = Callable[[str], int]

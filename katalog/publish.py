@@ -1,28 +1,25 @@
 """``katalog publish``: production build, checks, freshness report, then deploy. One command.
 
-Order: build with publishconf.py (any warning is fatal, except records past their verification
-date, which go to the freshness report), minify and hash CSS/JS, check internal links (a broken
-one stops the publish), report failing external links (never stops it), report freshness, and
-deploy to ``CATALOGUE_DEPLOY_TARGET`` unless ``--dry-run``.
+Order: build with publishconf.py (which minifies and hashes CSS/JS inside the build, before the
+offline worker lists the files; any warning is fatal, except records past their verification
+date, which go to the freshness report), check internal links (a broken one stops the
+publish), report failing external links (never stops it), report freshness, and deploy to
+``CATALOGUE_DEPLOY_TARGET`` unless ``--dry-run``.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.i18n import gettext as _
 from cus_catalogue.i18n import ngettext
 from cus_catalogue.publishing.freshness import FRESHNESS_CSV, FRESHNESS_URL
-from cus_catalogue.settings import apply_defaults
 
-from .assets import hash_assets
-from .build import build_site
+from .build import build_site, read_site_settings
 from .deploy import DeployError, deploy_git, deploy_rsync, deploy_s3, parse_target
 from .linkcheck import Fetch, check_external, check_internal, external_links
 from .messages import fail, say
@@ -39,27 +36,6 @@ class PublishResult:
     external: list = field(default_factory=list)
     stale: int = 0
     deployed: bool = False
-
-
-def publish_settings(settings_file: Path, overrides: dict[str, Any] | None = None) -> dict:
-    """The production settings with the plugin's defaults, as the build will see them."""
-    from pelican.settings import read_settings
-
-    settings = read_settings(str(settings_file), override=overrides or {})
-    apply_defaults(settings)
-    return settings
-
-
-def _expected_warnings(content: Path, settings: dict[str, Any]) -> set[str]:
-    """Warnings the build logs that do not stop a publish: records to verify again."""
-    pinned = settings.get("CATALOGUE_TODAY")
-    catalogue = load_catalogue(
-        content.resolve(),  # as the build reads it, so the messages match exactly
-        Path(settings["CATALOGUE_DATA_PATH"]),
-        today=dt.date.fromisoformat(str(pinned)) if pinned else None,
-        stale_months=int(settings["CATALOGUE_STALE_MONTHS"]),
-    )
-    return {problem.format() for problem in catalogue.warnings if problem.code == "stale"}
 
 
 def _freshness_summary(output: Path, siteurl: str) -> int:
@@ -98,13 +74,14 @@ def publish(
     fetch: Fetch | None = None,
 ) -> PublishResult:
     """Build, check, report and (unless ``dry_run``) deploy; every step says what it found."""
-    settings = publish_settings(settings_file, overrides)
+    settings, _problems = read_site_settings(settings_file, content, overrides)
     siteurl = str(settings.get("SITEURL") or "").rstrip("/")
-    expected = _expected_warnings(content, settings)
-    code, warnings = build_site(content, output, settings_file, overrides)
-    if code:
-        return PublishResult(code)
-    fatal = [warning for warning in warnings if warning not in expected]
+    built = build_site(content, output, settings_file, overrides)
+    if built.code:
+        return PublishResult(built.code)
+    # Records past their verification date go to the freshness report; any other warning
+    # (a feature's, Pelican's, a theme's) must be fixed before the site goes out.
+    fatal = [p.format() for p in built.problems if p.code != "stale"] + built.other_warnings
     if fatal:
         fail(
             ngettext(
@@ -114,14 +91,6 @@ def publish(
             ).format(n=len(fatal))
         )
         return PublishResult(1, fatal_warnings=fatal)
-    renamed = hash_assets(output, siteurl)
-    say(
-        ngettext(
-            "Minified and hashed {n} stylesheet or script.",
-            "Minified and hashed {n} stylesheets and scripts.",
-            len(renamed),
-        ).format(n=len(renamed))
-    )
     broken = check_internal(output, siteurl)
     for link in broken:
         fail(

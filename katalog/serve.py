@@ -43,10 +43,11 @@ def _backend(content: Path) -> Any:
     return create_app(dataclasses.replace(Config.from_env(), content_path=content.resolve()))
 
 
-def _rebuild(content: Path, output: Path) -> None:
+def _rebuild(content: Path, output: Path, address: str) -> None:
     """Build beside the live folder and swap it in, so no request sees a half-written site."""
     staging = output.with_name(output.name + ".next")
     command = [sys.executable, "-m", "katalog", "build", str(content), "--output", str(staging)]
+    command += ["--public-url", address]
     if subprocess.run(command, check=False).returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return  # the old site stays up; the problems were printed
@@ -58,13 +59,13 @@ def _rebuild(content: Path, output: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def _watch(content: Path, output: Path, stop: threading.Event) -> None:
+def _watch(content: Path, output: Path, address: str, stop: threading.Event) -> None:
     from watchfiles import watch
 
     folders = [content, PROJECT_ROOT / "themes", PROJECT_ROOT / "plugins", PROJECT_ROOT / "data"]
     for _changes in watch(*[f for f in folders if f.exists()], stop_event=stop):
         say(_("Change detected, rebuilding…"))
-        _rebuild(content, output)
+        _rebuild(content, output, address)
 
 
 def serve(content: Path, output: Path, host: str, port: int) -> int:
@@ -74,15 +75,16 @@ def serve(content: Path, output: Path, host: str, port: int) -> int:
     from starlette.routing import Mount
     from starlette.staticfiles import StaticFiles
 
-    _rebuild(content, output)
+    address = f"http://{host}:{port}"
+    _rebuild(content, output, address)
     output.mkdir(parents=True, exist_ok=True)
     files = StaticFiles(directory=output, html=True, check_dir=False)
     static = Starlette(routes=[Mount("/", files)])
     app = PreviewApp(static, _backend(content))
     stop = threading.Event()
-    watcher = threading.Thread(target=_watch, args=(content, output, stop), daemon=True)
+    watcher = threading.Thread(target=_watch, args=(content, output, address, stop), daemon=True)
     watcher.start()
-    say(_("Preview at http://{host}:{port}/ (Ctrl+C stops it).").format(host=host, port=port))
+    say(_("Preview at {address}/ (Ctrl+C stops it).").format(address=address))
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:

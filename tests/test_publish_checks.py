@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sitekit import serve_folder
 
-from katalog.assets import hash_assets
+from cus_catalogue.publishing.assets import hash_assets
+from cus_catalogue.publishing.sitepaths import site_path
 from katalog.linkcheck import check_external, check_internal, external_links, http_status
-from katalog.sitepaths import site_path
 
 SITEURL = "https://katalog.example/gmina"
 

@@ -178,9 +178,19 @@ def test_stale_records_go_to_the_freshness_report_not_to_a_failure(tmp_path):
     assert rows[1]["adres"] == f"{SITEURL}/uslugi/porada-prawna/"
 
 
-def test_dev_build_writes_sitemap_and_feed_with_the_preview_address(mini_site):
+def test_dev_build_uses_one_base_address_for_sitemap_feed_json_ld_and_qr(mini_site):
+    """Issue 11: one rule for the site's address. Sitemap and feed used the preview address,
+    JSON-LD none and QR codes the public one; now all use CATALOGUE_PUBLIC_URL when SITEURL
+    is relative (and `katalog serve` sets it to its own address)."""
+    base = "https://katalog.przykladowo.example"
     sitemap = (mini_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>http://127.0.0.1:8000/uslugi/zlota-raczka/</loc>" in sitemap
+    assert f"<loc>{base}/uslugi/zlota-raczka/</loc>" in sitemap
+    assert f"<id>{base}/uslugi/zlota-raczka/</id>" in (mini_site / "atom.xml").read_text("utf-8")
+    page = (mini_site / "uslugi" / "zlota-raczka" / "index.html").read_text(encoding="utf-8")
+    assert f'"url":"{base}/uslugi/zlota-raczka/"' in page
+    assert f"QR code with the address {base}/uslugi/zlota-raczka/" in page or (
+        f"adresem {base}/uslugi/zlota-raczka/" in page
+    )
     assert (mini_site / "atom.xml").is_file()
     assert (mini_site / "404.html").is_file()
 
@@ -211,3 +221,36 @@ def test_any_other_build_warning_stops_the_publish(tmp_path):
     )
     assert result.code == 1
     assert any("nie-ma-takiego-szablonu.html" in w for w in result.fatal_warnings)
+
+
+def test_published_precache_list_names_the_published_files_with_their_hashes(published):
+    """Issue 11: `katalog publish` hashed CSS/JS after the worker listed the files, so 138 of
+    567 entries of sw.js no longer matched (some named files that did not exist)."""
+    import hashlib
+    import json
+
+    _result, output = published
+    worker = (output / "sw.js").read_text(encoding="utf-8")
+    precache = json.loads(re.search(r"const PRECACHE ?= ?(\{.*?\});", worker).group(1))
+    assert any(re.search(r"main\.[0-9a-f]{10}\.css$", url) for url in precache), "not hashed"
+    wrong = []
+    for url, digest in precache.items():
+        relative = "index.html" if url == "./" else url + "index.html" if url.endswith("/") else url
+        path = output / relative
+        if not path.is_file():
+            wrong.append(f"{url}: no such file")
+        elif hashlib.sha256(path.read_bytes()).hexdigest()[:16] != digest:
+            wrong.append(f"{url}: hash differs")
+    assert not wrong, "\n".join(wrong[:20])
+
+
+def test_publish_summary_says_what_was_built(tmp_path, capsys):
+    """Issue 11: the build ended with Pelican's "Processed 0 articles"; now a Polish summary."""
+    publish(MINI, tmp_path / "site", dry_run=True, overrides={"CATALOGUE_TODAY": "2026-11-23"},
+            check_links=False)  # fmt: skip
+    printed = capsys.readouterr().out
+    assert "Processed 0 articles" not in printed
+    assert "Katalog: 2 usługi, 1 realizator; zbudowany w" in printed
+    assert "2 strony usług, 1 strona realizatora" in printed
+    assert "Zminimalizowano i oznaczono skrótem" in printed
+    assert "Problemy: 0 błędów, 0 ostrzeżeń." in printed

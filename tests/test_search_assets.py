@@ -8,26 +8,29 @@ import json
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
 
 from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.i18n import load_translations
-from cus_catalogue.search import build_search_assets, search_asset_urls
+from cus_catalogue.search import build_search_assets, load_thesaurus, search_asset_urls
 from cus_catalogue.search.messages import MESSAGES, PLURALS, translated_messages
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDORED = ROOT / "themes" / "cus" / "static" / "vendor" / "lunr-2.3.9.min.js"
 NODE_LUNR = ROOT / "node_modules" / "lunr" / "lunr.min.js"
-SETTINGS = {
-    "CATALOGUE_DATA_PATH": str(ROOT / "data"),
-    "THEME": str(ROOT / "themes" / "cus"),
-    "DEFAULT_LANG": "pl",
-}
+STATIC = ROOT / "themes" / "cus" / "static"
+
+
+def build_assets() -> dict[str, bytes]:
+    """The search files of the example catalogue, as the build makes them."""
+    catalogue = load_catalogue(ROOT / "content", ROOT / "data")
+    return build_search_assets(
+        catalogue, load_thesaurus(ROOT / "data" / "synonyms.csv"), STATIC, "pl"
+    )
 
 
 @pytest.fixture(scope="module")
 def assets() -> dict[str, bytes]:
-    return build_search_assets(load_catalogue(ROOT / "content", ROOT / "data"), SETTINGS)
+    return build_assets()
 
 
 def test_vendored_lunr_is_the_pinned_npm_copy():
@@ -38,7 +41,7 @@ def test_vendored_lunr_is_the_pinned_npm_copy():
 
 
 def test_build_is_deterministic(assets):
-    again = build_search_assets(load_catalogue(ROOT / "content", ROOT / "data"), SETTINGS)
+    again = build_assets()
     assert again == assets
 
 
@@ -111,19 +114,3 @@ def test_script_messages_are_translated():
     assert messages["count"]["one"] == "Znaleziono {count} usługę"
     assert messages["count"]["few"] == "Znaleziono {count} usługi"
     assert messages["count"]["many"] == "Znaleziono {count} usług"
-
-
-def test_build_messages_are_translated():
-    translations = load_translations(ROOT / "plugins" / "cus_catalogue" / "search" / "locale", "pl")
-    found = list(
-        extract_from_dir(
-            ROOT / "plugins" / "cus_catalogue" / "search",
-            method_map=[("**.py", "python")],
-            keywords={"tr": None},
-        )
-    )
-    assert len(found) >= 8
-    missing = [
-        message for _f, _l, message, _c, _x in found if not translations._catalog.get(message)
-    ]
-    assert not missing

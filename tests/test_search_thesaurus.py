@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from frictionless import Resource, Schema
+from sitekit import run_katalog, run_pelican
 
 from cus_catalogue.search.analyzer import analyze
 from cus_catalogue.search.thesaurus import ThesaurusError, expand, load_thesaurus
@@ -66,7 +67,7 @@ def test_invalid_groups_are_reported_in_polish_with_the_line(tmp_path, rows, fra
         load_thesaurus(path)
     message = str(caught.value)
     assert fragment in message
-    assert "wiersz" in message and str(path) in message
+    assert f"{path}:" in message
 
 
 def test_schema_rejects_a_single_term_too(tmp_path):
@@ -96,21 +97,24 @@ def test_expansion_terms_are_searchable():
             assert analyze(term), term
 
 
-def test_a_broken_thesaurus_stops_the_build_with_its_messages(tmp_path, caplog):
-    from types import SimpleNamespace
-
-    from cus_catalogue.catalogue import load_catalogue
-    from cus_catalogue.search.build import SearchBuildError, on_catalogue_ready
-
-    shutil.copytree(DATA, tmp_path / "data")
-    (tmp_path / "data" / "synonyms.csv").write_text("id,terms,note\nx,jedno,\n", encoding="utf-8")
-    generator = SimpleNamespace(
-        catalogue=load_catalogue(ROOT / "content", ROOT / "data"),
-        settings={"CATALOGUE_DATA_PATH": str(tmp_path / "data"), "THEME": str(ROOT / "themes/cus")},
-        context={},
+def test_a_broken_thesaurus_fails_validate_and_the_build_alike(tmp_path):
+    """Issue 11: every feature's check reaches `katalog validate`, with file, line and field."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / "synonyms.csv").write_text("id,terms,note\nx,,\n", encoding="utf-8")
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"CATALOGUE_DATA_PATH = {str(data)!r}\n",
+        encoding="utf-8",
     )
-    with pytest.raises(SearchBuildError) as stopped:
-        on_catalogue_ready(generator)
-    assert stopped.value.code == 1
-    assert "co najmniej dwa" in caplog.text and "wiersz 2" in caplog.text
-    assert "SEARCH_ASSETS" not in generator.context
+    validate = run_katalog(
+        "validate", str(ROOT / "tests/fixtures/mini"), "--settings", str(settings)
+    )
+    assert validate.returncode == 1
+    expected = f"{data / 'synonyms.csv'}:2: terms: grupa musi zawierać co najmniej dwa"
+    assert expected in validate.stdout + validate.stderr
+    build = run_pelican(ROOT / "tests/fixtures/mini", tmp_path / "out", settings)
+    assert build.returncode == 1
+    assert expected in build.stdout + build.stderr
+    assert "Traceback" not in build.stdout + build.stderr

@@ -1,8 +1,10 @@
-"""Pelican plugin: the social-services catalogue (records, validation, pages, search, open data)."""
+"""Pelican plugin: the social-services catalogue (records, validation, pages, search, open data).
+
+Every feature joins the build through ``feature.py``; ``features.py`` lists them in order.
+"""
 
 from pelican import signals
 
-from . import accessibility, opendata, publishing, search
 from .hooks import add_generator, configure, install_translations
 
 
@@ -11,7 +13,3 @@ def register() -> None:
     signals.initialized.connect(configure)
     signals.generator_init.connect(install_translations)
     signals.get_generators.connect(add_generator)
-    opendata.register()
-    search.register()
-    publishing.register()
-    accessibility.register()  # last: its finalized hashes every file the others wrote

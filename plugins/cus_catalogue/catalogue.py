@@ -34,6 +34,7 @@ _POLISH_ORDER = str.maketrans(
 class Catalogue:
     """Services and providers by id, the vocabularies, and every problem found in them."""
 
+    content: Path = field(default_factory=Path)
     services: dict[str, Record] = field(default_factory=dict)
     providers: dict[str, Record] = field(default_factory=dict)
     audiences: dict[str, Term] = field(default_factory=dict)
@@ -107,6 +108,7 @@ def load_catalogue(
     """Read and check everything; the caller decides what to do with ``catalogue.problems``."""
     today = today or dt.date.today()
     catalogue = Catalogue(
+        content=content,
         audiences=read_vocabulary(data / "audiences.csv"),
         areas=read_vocabulary(data / "areas.csv"),
         units=read_vocabulary(data / "units.csv"),

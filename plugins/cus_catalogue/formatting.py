@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
+from pathlib import Path
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -14,7 +16,13 @@ from markupsafe import Markup, escape
 from .i18n import gettext as _
 
 LOCALE = "pl_PL"
-DAY_CODES = ("pn", "wt", "sr", "cz", "pt", "so", "nd")
+SERVICE_SCHEMA = Path(__file__).parent / "schemas" / "service.schema.json"
+# The record day codes in week order, as the record schema lists them (its single source).
+DAY_CODES: tuple[str, ...] = tuple(
+    json.loads(SERVICE_SCHEMA.read_text(encoding="utf-8"))["$defs"]["hours"]["items"]["properties"][
+        "days"
+    ]["items"]["enum"]
+)
 
 
 @functools.lru_cache(maxsize=4096)

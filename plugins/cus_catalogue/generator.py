@@ -1,131 +1,190 @@
-"""The Pelican generator that turns the validated catalogue into the pages of the URL contract."""
+"""The Pelican generator: validates the catalogue, writes the pages of the URL contract, and
+runs every feature (``feature.py``) in its declared order (``features.py``)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
-import json
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from pelican import signals
 from pelican.generators import Generator, PelicanTemplateNotFound
 
-from .catalogue import Catalogue, load_catalogue
-from .extensions import catalogue_ready, catalogue_written
+from .feature import Build, Contributions, merge
+from .features import inspect_catalogue, make_features
+from .i18n import gettext as _
 from .i18n import ngettext
-from .views import ProviderView, ServiceView, build_views
+from .problems import Problem
+from .progress import Progress
+from .service_list import service_listing
+from .site_settings import SettingsInvalid, load_settings
+from .summary import BuildSummary
+from .views import ServiceView, build_views
 
 logger = logging.getLogger(__name__)
+SERVICE_LIST = "uslugi.json"
 
 
-class CatalogueInvalid(SystemExit):
-    """Stops the build with exit code 1; the problems were already logged, no traceback."""
+def stop_build(problems: Iterable[Problem]) -> None:
+    """Log every problem; stop the build (exit code 1, no traceback) when any is an error.
 
-    def __init__(self) -> None:
-        super().__init__(1)
-
-
-def _today(settings: dict[str, Any]) -> dt.date:
-    pinned = settings.get("CATALOGUE_TODAY")
-    return dt.date.fromisoformat(str(pinned)) if pinned else dt.date.today()
-
-
-def load_or_stop(content: Path, settings: dict[str, Any]) -> Catalogue:
-    """Read the catalogue, log every problem, and stop the build when any is an error."""
-    catalogue = load_catalogue(
-        content,
-        Path(settings["CATALOGUE_DATA_PATH"]),
-        today=_today(settings),
-        stale_months=int(settings["CATALOGUE_STALE_MONTHS"]),
-    )
-    for problem in catalogue.warnings:
-        logger.warning("%s", problem.format())
-    for problem in catalogue.errors:
-        logger.error("%s", problem.format())
-    if catalogue.errors:
-        count = len(catalogue.errors)
+    Pelican prints a traceback for any exception a generator raises; ``SystemExit`` is the one
+    way to end a build with only our messages on screen, so this is the single place that
+    raises it.
+    """
+    problems = list(problems)
+    for problem in problems:
+        level = logging.ERROR if problem.severity == "error" else logging.WARNING
+        logger.log(level, "%s", problem.format(), extra={"problem": problem})
+    errors = sum(problem.severity == "error" for problem in problems)
+    if errors:
         logger.error(
             "%s",
-            ngettext("The catalogue has %(n)d error.", "The catalogue has %(n)d errors.", count)
-            % {"n": count},
+            ngettext("The catalogue has %(n)d error.", "The catalogue has %(n)d errors.", errors)
+            % {"n": errors},
         )
-        raise CatalogueInvalid
-    return catalogue
+        raise SystemExit(1)
+
+
+class PageWriter:
+    """The ``SiteWriter`` features write through: Pelican's writer, with every page counted."""
+
+    def __init__(self, generator: CatalogueGenerator, writer: Any) -> None:
+        self.generator = generator
+        self.writer = writer
+
+    def page(
+        self, url: str, template: str, relative_urls: bool | None = None, **values: Any
+    ) -> None:
+        """Render ``template`` at ``url`` (``uslugi/x/`` → ``uslugi/x/index.html``)."""
+        generator = self.generator
+        if relative_urls is None:
+            relative_urls = generator.site_settings.relative_urls
+        self.writer.write_file(
+            f"{url}index.html" if url.endswith("/") or not url else url,
+            generator.get_template(template.removesuffix(".html")),
+            generator.context,
+            relative_urls=relative_urls,
+            page_url=url,
+            template_name=template,
+            **values,
+        )
+        generator.summary.count_page(template)
+
+    def file(self, path: str, content: bytes) -> Path:
+        """Write a file (index, data, script) into the output folder."""
+        target = self.open_path(path)
+        target.write_bytes(content)
+        return target
+
+    def open_path(self, path: str) -> Path:
+        """Where a feature streams a large file itself; its folder is made."""
+        target = Path(self.generator.output_path) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
 
 
 class CatalogueGenerator(Generator):
     """Reads ``<content>/services`` and ``<content>/providers`` and writes every catalogue page."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.progress = Progress()
+        self.summary = BuildSummary()
+        try:
+            self.site_settings, self.settings_problems = load_settings(self.settings)
+            self.features = make_features(self.site_settings)
+        except SettingsInvalid as invalid:
+            stop_build(invalid.problems)
+
     def generate_context(self) -> None:
-        """Validate all records first: nothing is written from an invalid catalogue."""
-        self.catalogue = load_or_stop(Path(self.path), self.settings)
-        self.services, self.providers = build_views(self.catalogue)
-        today = _today(self.settings)
+        """Validate everything first: nothing is written from an invalid catalogue."""
+        settings = self.site_settings
+        catalogue = inspect_catalogue(Path(self.path), settings, self.features)
+        stop_build(self.settings_problems + catalogue.problems)
+        self.summary.problems(catalogue.problems + self.settings_problems)
+        services, providers = build_views(catalogue)
+        self.build = Build(
+            catalogue, services, providers, settings, Path(self.path), Path(self.output_path),
+            self.progress,
+        )  # fmt: skip
         self.context.update(
             {
-                "CATALOGUE_SERVICES": self.services,
-                "CATALOGUE_PROVIDERS": self.providers,
-                "audiences": list(self.catalogue.audiences.values()),
-                "areas": list(self.catalogue.areas.values()),
+                "CATALOGUE_SERVICES": services,
+                "CATALOGUE_PROVIDERS": providers,
+                "audiences": list(catalogue.audiences.values()),
+                "areas": list(catalogue.areas.values()),
                 "services": [
                     {"id": s.id, "name": s.name, "apply_online": s.accepts_applications}
-                    for s in self.services
+                    for s in services
                 ],
-                "providers": [{"id": p.id, "name": p.name} for p in self.providers],
-                "BUILD_DATE": today.isoformat(),
-                # Filled by features through the catalogue_ready signal.
+                "providers": [{"id": p.id, "name": p.name} for p in providers],
+                "BUILD_DATE": settings.today.isoformat(),
                 "SEARCH_ASSETS": {},
-                "HEAD_EXTRAS": [],
             }
         )
-        catalogue_ready.send(self)
+        self._apply(merge(feature.contribute(self.build) for feature in self.features))
 
-    def write_page(self, writer: Any, url: str, template: str, **page: Any) -> None:
-        """Render ``template`` to the page at ``url`` (``uslugi/x/`` → ``uslugi/x/index.html``)."""
-        writer.write_file(
-            f"{url}index.html" if url.endswith("/") or not url else url,
-            self.get_template(template.removesuffix(".html")),
-            self.context,
-            relative_urls=self.settings.get("RELATIVE_URLS", False),
-            page_url=url,
-            template_name=template,
-            **page,
-        )
+    def _apply(self, contributions: Contributions) -> None:
+        """Put what the features contribute where templates find it."""
+        self.context.update(contributions.context)
+        self.context["HEAD_EXTRAS"] = contributions.head
+        for view in self.build.services:
+            view.extras.update(contributions.service_extras.get(view.id, {}))
+        for view in self.build.providers:
+            view.extras.update(contributions.provider_extras.get(view.id, {}))
 
     def generate_output(self, writer: Any) -> None:
-        """Write the start page, service and provider pages, browse lists and form pages."""
-        services, providers = self.services, self.providers
-        length = int(self.settings["CATALOGUE_HOME_LIST_LENGTH"])
+        """The catalogue's pages, then each feature's; the rest once Pelican has finished."""
+        site = PageWriter(self, writer)
+        self._write_catalogue_pages(site)
+        for feature in self.features:
+            stop_build(feature.write(self.build, site))
+        # Pelican's static files (the theme's CSS and JS) are copied after this generator:
+        # finalize runs at Pelican's ``finalized``, on the complete output folder.
+        signals.finalized.connect(self._finalize)
+
+    def _finalize(self, pelican: Any) -> None:
+        """Each feature's work on the finished output, then the summary of the build."""
+        if Path(pelican.output_path).resolve() != Path(self.output_path).resolve():
+            return
+        signals.finalized.disconnect(self._finalize)
+        output = Path(self.output_path)
+        for feature in self.features:
+            stop_build(feature.finalize(self.build, output))
+        self.summary.finish(output, self.build, self.progress.elapsed())
+        for feature in self.features:
+            self.summary.notes += feature.summary()
+        logger.info("%s", self.summary.text(), extra={"build_summary": self.summary})
+
+    def _write_catalogue_pages(self, site: PageWriter) -> None:
+        """Start page, A–Z, service and provider pages, browse lists, form pages, uslugi.json."""
+        services, providers = self.build.services, self.build.providers
+        catalogue = self.build.catalogue
+        length = self.site_settings.home_list_length
         recent = sorted(services, key=lambda s: s.data["last_verified"], reverse=True)
-        self.write_page(writer, "", "index.html", recently_updated=recent[:length])
+        site.page("", "index.html", recently_updated=recent[:length])
         letters = [
             (letter, list(group))
             for letter, group in itertools.groupby(services, key=lambda s: s.name[:1].upper())
         ]
-        self.write_page(writer, "uslugi/", "services_az.html", listed=services, letters=letters)
-        for service in services:
-            self.write_page(writer, service.url, "service.html", service=service)
-        self.write_page(writer, "realizatorzy/", "providers.html", listed=providers)
+        site.page("uslugi/", "services_az.html", listed=services, letters=letters)
+        for service in self.progress.track(services, _("Service pages"), len(services)):
+            site.page(service.url, "service.html", service=service)
+        site.page("realizatorzy/", "providers.html", listed=providers)
         for provider in providers:
-            self.write_page(writer, provider.url, "provider.html", provider=provider)
-        self._write_browse(writer, services, "dla", "audiences", self.catalogue.audiences)
-        self._write_browse(writer, services, "obszary", "areas", self.catalogue.areas)
+            site.page(provider.url, "provider.html", provider=provider)
+        self._write_browse(site, services, "dla", "audiences", catalogue.audiences)
+        self._write_browse(site, services, "obszary", "areas", catalogue.areas)
         for url, template in self._optional_pages():
-            self.write_page(writer, url, template)
-        self._write_service_list(services)
-        catalogue_written.send(self, writer=writer)
-
-    def write_bytes(self, relative_path: str, content: bytes) -> Path:
-        """Write a file (index, data, script) into the output folder."""
-        path = Path(self.output_path) / relative_path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        return path
+            site.page(url, template)
+        site.file(SERVICE_LIST, service_listing(services, providers, self.site_settings))
 
     def _write_browse(
         self,
-        writer: Any,
+        site: PageWriter,
         services: list[ServiceView],
         prefix: str,
         field: str,
@@ -135,22 +194,14 @@ class CatalogueGenerator(Generator):
         for term_id, term in terms.items():
             listed = [s for s in services if term_id in s.data[field]]
             counts[term_id] = len(listed)
-            self.write_page(
-                writer, f"{prefix}/{term_id}/", "browse.html", term=term, kind=field, listed=listed
-            )
-        self.write_page(
-            writer,
-            f"{prefix}/",
-            "browse_index.html",
-            terms=list(terms.values()),
-            kind=field,
-            counts=counts,
+            site.page(f"{prefix}/{term_id}/", "browse.html", term=term, kind=field, listed=listed)
+        site.page(
+            f"{prefix}/", "browse_index.html", terms=list(terms.values()), kind=field, counts=counts
         )
 
     def _optional_pages(self) -> list[tuple[str, str]]:
         """Pages whose template the theme may leave out (forms, search, statements)."""
-        pages = dict(self.settings["CATALOGUE_FORM_PAGES"])
-        pages.update(self.settings.get("CATALOGUE_STATIC_PAGES", {}))
+        pages = dict(self.site_settings.form_pages) | dict(self.site_settings.static_pages)
         present = []
         for url, template in sorted(pages.items()):
             try:
@@ -160,27 +211,3 @@ class CatalogueGenerator(Generator):
                 continue
             present.append((url, template))
         return present
-
-    def _write_service_list(self, services: list[ServiceView]) -> None:
-        """``uslugi.json``: the ids the form backend accepts, written by the same build."""
-        listing = {
-            "services": [
-                {
-                    "id": s.id,
-                    "name": s.name,
-                    "provider": s.provider.id,
-                    "apply_online": s.accepts_applications,
-                    "status": s.status,
-                }
-                for s in services
-            ]
-        }
-        path = Path(self.output_path) / "uslugi.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(
-            json.dumps(listing, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-            encoding="utf-8",
-        )
-
-
-__all__ = ["CatalogueGenerator", "CatalogueInvalid", "ProviderView", "ServiceView", "load_or_stop"]

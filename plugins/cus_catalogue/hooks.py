@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pelican.generators import Generator
+
 from . import formatting
 from .generator import CatalogueGenerator
 from .i18n import load_translations
-from .settings import apply_defaults
+from .site_settings import apply_defaults
 
 JINJA_FILTERS = {
     "money": formatting.money,
@@ -31,13 +33,12 @@ def configure(pelican: Any) -> None:
     settings.setdefault("JINJA_FILTERS", {}).update(JINJA_FILTERS)
 
 
-def install_translations(generator: Any) -> None:
-    """Every generator gets its own Jinja environment: give each the theme's translations."""
-    env = getattr(generator, "env", None)
-    if env is None or not hasattr(env, "install_gettext_translations"):
-        return
-    locale_dir = Path(generator.settings["THEME"]) / "translations"
-    env.install_gettext_translations(load_translations(locale_dir), newstyle=True)
+def install_translations(generator: Generator) -> None:
+    """Every generator with templates gets its own Jinja environment: give each the theme's
+    translations (Pelican's static and source-file generators have none)."""
+    if isinstance(generator, Generator):
+        locale_dir = Path(generator.settings["THEME"]) / "translations"
+        generator.env.install_gettext_translations(load_translations(locale_dir), newstyle=True)
 
 
 def add_generator(pelican: Any) -> type[CatalogueGenerator]:

@@ -55,6 +55,8 @@ TEMPLATES: dict[str, str] = {
     "stale": N_("not verified for {months} months (last on {value}); please check and update"),
     "no-services-folder": N_("there is no services folder in {path}"),
     "vocabulary-invalid": N_("vocabulary table is invalid: {note}"),
+    "unknown-setting": N_("unknown setting “{name}” (a typo?); did you mean {close}?"),
+    "bad-setting": N_("the setting has a value that cannot be used: {detail}"),
 }
 
 TYPE_NAMES: dict[str, str] = {
@@ -77,6 +79,8 @@ class Problem:
     field: str = ""
     params: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)
     severity: Severity = "error"
+    #: A feature's own message template (an ``N_`` msgid); core problems use ``TEMPLATES``.
+    template: str = dataclasses.field(default="", compare=False)
 
     @property
     def message(self) -> str:
@@ -85,7 +89,7 @@ class Problem:
             key: _(value) if key in ("expected", "hint") else value
             for key, value in self.params.items()
         }
-        return _(TEMPLATES[self.code]).format(**params)
+        return _(self.template or TEMPLATES[self.code]).format(**params)
 
     def format(self, base: Path | None = None) -> str:
         """``path:line: field: message``, the form editors and CI annotations understand."""

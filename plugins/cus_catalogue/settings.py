@@ -30,7 +30,8 @@ DEFAULTS: dict[str, Any] = {
     "CATALOGUE_HSDS_STATE_PROVINCE": "zachodniopomorskie",
     # Validate the written Data Package with frictionless on every build.
     "CATALOGUE_OPENDATA_VALIDATE": True,
-    # Static pages rendered from a template: URL path -> template name.
+    # Pages rendered from a template: URL path -> template name (forms, then any others).
+    "CATALOGUE_STATIC_PAGES": {},
     "CATALOGUE_FORM_PAGES": {
         "wniosek/": "forms/application.html",
         "wniosek/wyslano/": "forms/confirmation.html",
@@ -56,8 +57,6 @@ DEFAULTS: dict[str, Any] = {
     },
     # Publishing (issue 6). Account names on the code host allowed to change every record.
     "CATALOGUE_EDITORS": ["cus-przykladowo"],
-    # Base URL for sitemap and feed when SITEURL is empty (development builds).
-    "CATALOGUE_PREVIEW_URL": "http://127.0.0.1:8000",
     # How many services the Atom feed of new and updated services lists.
     "CATALOGUE_FEED_LENGTH": 50,
     # Where `katalog publish` deploys: "" (nowhere), "rsync:USER@HOST:/PATH/",
@@ -149,8 +148,15 @@ DEFAULTS: dict[str, Any] = {
     "CATALOGUE_KIOSK_WARNING_SECONDS": 30,
     # From this many services on, QR codes are encoded in worker processes during the build.
     "CATALOGUE_QR_PARALLEL_FROM": 500,
-    # Absolute address QR codes point to when SITEURL is relative (development builds).
+    # Where the catalogue is published. Sitemap, feed, JSON-LD, open data and QR codes use
+    # SITEURL when it is absolute, else this address (`katalog serve` sets its own).
     "CATALOGUE_PUBLIC_URL": "https://katalog.przykladowo.example",
+    # A site's own features, "package.module:ClassName" (docs/architecture.md shows one).
+    "CATALOGUE_EXTRA_FEATURES": (),
+    # Production builds minify CSS and JS and name them by content (publishconf.py sets it).
+    "CATALOGUE_HASH_ASSETS": False,
+    # Never precached by the offline worker: the worker itself, files residents need no offline.
+    "CATALOGUE_OFFLINE_EXCLUDE": ("sw.js", "dane/*", "*.map"),
     # The RODO (GDPR) information clause shown with every form.
     "RODO": {
         "controller": "Centrum Usług Społecznych w Przykładowie, ul. Słoneczna 1, 00-000 Przykładowo",
@@ -163,9 +169,3 @@ DEFAULTS: dict[str, Any] = {
         "complaint": "Możesz złożyć skargę do Prezesa Urzędu Ochrony Danych Osobowych (ul. Stawki 2, 00-193 Warszawa).",
     },
 }
-
-
-def apply_defaults(settings: dict[str, Any]) -> None:
-    """Fill in every plugin setting the site did not set itself."""
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)

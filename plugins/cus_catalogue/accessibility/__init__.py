@@ -1,5 +1,4 @@
-"""Accessibility, kiosk and offline: statement and ETR pages, QR codes, manifest and worker."""
+"""Accessibility, kiosk and offline: statement and ETR pages, QR codes, manifest and worker.
 
-from .hooks import register
-
-__all__ = ["register"]
+``feature.py`` joins them to the build.
+"""

@@ -10,15 +10,13 @@ import fnmatch
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
 
 from ..i18n import gettext as _
+from ..site_settings import SiteSettings
 
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 WORKER_SOURCE = Path(__file__).parent / "assets" / "sw.js"
-# Never precached: the worker itself, and files a resident does not need offline.
-DEFAULT_EXCLUDE = ("sw.js", "dane/*", "*.map")
 
 
 def url_of(relative: str) -> str:
@@ -30,7 +28,7 @@ def url_of(relative: str) -> str:
     return relative
 
 
-def precache_list(output: Path, exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -> dict[str, str]:
+def precache_list(output: Path, exclude: tuple[str, ...]) -> dict[str, str]:
     """Site-relative URL → first 16 hex digits of the SHA-256 of every file to keep offline."""
     entries: dict[str, str] = {}
     for path in sorted(p for p in output.rglob("*") if p.is_file()):
@@ -52,25 +50,24 @@ def worker_script(entries: dict[str, str], source: Path = WORKER_SOURCE) -> byte
     return (head + source.read_text(encoding="utf-8")).encode()
 
 
-def write_service_worker(output: Path, settings: dict[str, Any]) -> dict[str, str]:
+def write_service_worker(output: Path, exclude: tuple[str, ...]) -> dict[str, str]:
     """Hash the finished output folder and write ``sw.js`` at the site root."""
-    exclude = tuple(settings.get("CATALOGUE_OFFLINE_EXCLUDE") or DEFAULT_EXCLUDE)
     entries = precache_list(output, exclude)
     (output / SERVICE_WORKER).write_bytes(worker_script(entries))
     return entries
 
 
-def web_manifest(settings: dict[str, Any]) -> bytes:
+def web_manifest(settings: SiteSettings) -> bytes:
     """The web app manifest: installable, opens at the start page, theme colours."""
-    centre = settings.get("CENTRE", {})
-    static = settings.get("THEME_STATIC_DIR", "theme")
+    centre = settings.centre
+    static = settings.theme_static_dir
     manifest = {
         "name": _("Social services catalogue") + " – " + str(centre.get("name", "")),
         "short_name": str(centre.get("short_name", "")) or _("Social services catalogue"),
         "description": _(
             "Social services in one place: who they are for, how much they cost and how to apply."
         ),
-        "lang": str(settings.get("DEFAULT_LANG") or "pl"),
+        "lang": settings.language,
         "start_url": "./",
         "scope": "./",
         "display": "standalone",

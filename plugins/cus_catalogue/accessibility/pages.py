@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from ..feature import SiteWriter
 
 # URL path → template; the texts come from settings (ACCESSIBILITY_STATEMENT, EASY_TO_READ).
 PAGES = {
@@ -16,8 +16,8 @@ MESSAGES_URL = "static/a11y/messages.json"
 MESSAGES_TEMPLATE = "accessibility/messages_json.html"
 
 
-def write_pages(generator: Any, writer: Any) -> None:
+def write_pages(site: SiteWriter) -> None:
     """Render the statement, ETR, kiosk and offline pages and the script messages."""
     for url, template in PAGES.items():
-        generator.write_page(writer, url, template)
-    generator.write_page(writer, MESSAGES_URL, MESSAGES_TEMPLATE)
+        site.page(url, template)
+    site.page(MESSAGES_URL, MESSAGES_TEMPLATE)

@@ -10,17 +10,15 @@ import re
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 import segno
 from markupsafe import Markup, escape
 
 from ..i18n import gettext as _
+from ..site_settings import SiteSettings
 
 QR_DIR = "kiosk/qr"
 LINKS_FILE = "kiosk/links.json"
-# Schemes a kiosk must not open itself: the visitor takes them home on a phone instead.
-OUTBOUND_SCHEMES = ("http", "https", "mailto", "tel")
 # Our templates quote every attribute, so a pattern finds every link out of a page far faster
 # than an HTML parser (which took most of a 10,000-service build).
 OUTBOUND_HREF = re.compile(r'<a\b[^>]*?\shref="\s*((?:https?|mailto|tel):[^"]*)"', re.I)
@@ -28,14 +26,6 @@ OUTBOUND_HREF = re.compile(r'<a\b[^>]*?\shref="\s*((?:https?|mailto|tel):[^"]*)"
 # decides nothing a phone camera notices. One fixed mask also keeps builds reproducible.
 QR_MASK = 2
 QR_CHUNK = 250
-
-
-def public_url(settings: dict[str, Any], path: str) -> str:
-    """Absolute address of a page: SITEURL when it is absolute, else CATALOGUE_PUBLIC_URL."""
-    base = str(settings.get("SITEURL") or "")
-    if not base.startswith(("http://", "https://")):
-        base = str(settings.get("CATALOGUE_PUBLIC_URL") or "")
-    return urljoin(base.rstrip("/") + "/", path)
 
 
 def qr_svg(data: str, label: str, scale: int = 4) -> str:
@@ -47,9 +37,9 @@ def qr_svg(data: str, label: str, scale: int = 4) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 
 
-def service_qr(settings: dict[str, Any], service: Any) -> Markup:
+def service_qr(settings: SiteSettings, service: Any) -> Markup:
     """The QR code of a service page, for the printed card and for phones."""
-    url = public_url(settings, service.url)
+    url = settings.url(service.url)
     return Markup(qr_svg(url, _("QR code with the address %(url)s") % {"url": url}))
 
 
@@ -68,18 +58,18 @@ class PendingQr:
 
 
 def service_qr_codes(
-    settings: dict[str, Any], services: list[Any]
+    settings: SiteSettings, services: list[Any]
 ) -> tuple[list[Markup | PendingQr], ProcessPoolExecutor | None]:
     """Every service's QR code; large catalogues encode them in worker processes meanwhile.
 
     Encoding is most of the cost of a 10,000-service build; the main process renders pages
     while spare cores encode. The caller shuts the returned pool down once pages are written.
     """
-    if len(services) < int(settings.get("CATALOGUE_QR_PARALLEL_FROM", 500)):
+    if len(services) < settings.qr_parallel_from:
         return [service_qr(settings, service) for service in services], None
     items = []
     for service in services:
-        url = public_url(settings, service.url)
+        url = settings.url(service.url)
         items.append((url, _("QR code with the address %(url)s") % {"url": url}))
     pool = ProcessPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) - 1))
     codes: list[Markup | PendingQr] = []

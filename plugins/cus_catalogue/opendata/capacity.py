@@ -1,66 +1,107 @@
-"""Capacity figures (limit, granted, used) from data/capacity.csv, and the current one per service.
+"""Capacity figures (limit, granted, used) from ``<content>/capacity.csv``, the current ones.
 
-frictionless checks the table against its schema in data/datapackage.json during every build
-(cus_catalogue.vocabularies); here the figures are read and checked against the catalogue.
+The table belongs to the content folder (its rows are about the catalogue's own services), so
+any catalogue brings its own. frictionless checks it against its Table Schema
+(``schemas/capacity.tableschema.json``); here the figures are also checked against the services.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from ..formatting import date_text
-from ..i18n import gettext as _
+from ..i18n import N_
+from ..problems import Problem
 
 FILE_NAME = "capacity.csv"
+SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "capacity.tableschema.json"
+TABLE_INVALID = N_("capacity table is invalid: {note}")
+UNKNOWN_SERVICE = N_("service “{service}” is not in this catalogue")
+OVER_LIMIT = N_("granted ({granted}) is more than the limit ({limit})")
+OVER_GRANTED = N_("used ({used}) is more than granted ({granted})")
 
 
-def read_capacity(data: Path) -> list[dict[str, Any]]:
-    """Every row of ``capacity.csv`` with typed values (none when the centre keeps no figures)."""
-    path = data / FILE_NAME
+def table_problems(path: Path) -> list[Problem]:
+    """Every row error of the table against its Table Schema, at its CSV line and column."""
+    from frictionless import FrictionlessException, Resource, Schema  # slow import
+
+    schema = Schema.from_descriptor(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    try:
+        report = Resource(path.name, basepath=str(path.parent), schema=schema).validate()
+    except FrictionlessException as error:
+        return [Problem("capacity-invalid", path, 1, "", {"note": error.error.message},
+                        template=TABLE_INVALID)]  # fmt: skip
+    return [
+        Problem(
+            "capacity-invalid",
+            path,
+            getattr(error, "row_number", None) or 1,
+            getattr(error, "field_name", "") or "",
+            {"note": error.message},
+            template=TABLE_INVALID,
+        )
+        for task in report.tasks
+        for error in task.errors
+    ]
+
+
+def read_capacity(path: Path) -> list[dict[str, Any]]:
+    """Every row of ``capacity.csv`` with typed values (none when the centre keeps no figures).
+
+    Rows whose values do not fit the Table Schema are left out here: ``table_problems``
+    reports each of them at its line.
+    """
     if not path.is_file():
         return []
+    rows = []
     with path.open(encoding="utf-8", newline="") as table:
-        return [
-            {
-                "service": row["service"],
-                "period": row["period"],
-                "limit": int(row["limit"]),
-                "granted": int(row["granted"]),
-                "used": int(row["used"]) if row.get("used") else None,
-                "updated_on": row["updated_on"],
-            }
-            for row in csv.DictReader(table)
-        ]
+        reader = csv.DictReader(table)
+        for row in reader:
+            try:
+                rows.append(
+                    {
+                        "line": reader.line_num,
+                        "service": row["service"],
+                        "period": row["period"],
+                        "limit": int(row["limit"]),
+                        "granted": int(row["granted"]),
+                        "used": int(row["used"]) if row.get("used") else None,
+                        "updated_on": str(dt.date.fromisoformat(row["updated_on"])),
+                    }
+                )
+            except (KeyError, TypeError, ValueError):
+                continue
+    return rows
 
 
-def check_capacity(rows: list[dict[str, Any]], services: Collection[str]) -> list[str]:
+def check_capacity(
+    rows: list[dict[str, Any]], services: Collection[str], path: Path
+) -> list[Problem]:
     """Figures that cannot be right: unknown services, more granted than the limit, and so on."""
-    notes = []
-    for number, row in enumerate(rows, start=2):
-        where = f"{FILE_NAME}:{number}"
+    problems = []
+    for row in rows:
+        line = row["line"]
         if row["service"] not in services:
-            notes.append(
-                _("{where}: service “{service}” is not in this catalogue").format(
-                    where=where, service=row["service"]
-                )
-            )
+            problems.append(
+                Problem("capacity-unknown-service", path, line, "service",
+                        {"service": row["service"]}, template=UNKNOWN_SERVICE)
+            )  # fmt: skip
         if row["granted"] > row["limit"]:
-            notes.append(
-                _("{where}: granted ({granted}) is more than the limit ({limit})").format(
-                    where=where, granted=row["granted"], limit=row["limit"]
-                )
-            )
+            problems.append(
+                Problem("capacity-over-limit", path, line, "granted",
+                        {"granted": row["granted"], "limit": row["limit"]}, template=OVER_LIMIT)
+            )  # fmt: skip
         if row["used"] is not None and row["used"] > row["granted"]:
-            notes.append(
-                _("{where}: used ({used}) is more than granted ({granted})").format(
-                    where=where, used=row["used"], granted=row["granted"]
-                )
-            )
-    return notes
+            problems.append(
+                Problem("capacity-over-granted", path, line, "used",
+                        {"used": row["used"], "granted": row["granted"]}, template=OVER_GRANTED)
+            )  # fmt: skip
+    return problems
 
 
 def current_capacity(

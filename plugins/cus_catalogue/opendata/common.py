@@ -9,8 +9,9 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-# The record day codes and their iCalendar (RFC 5545) and schema.org names.
-DAY_CODES = ("pn", "wt", "sr", "cz", "pt", "so", "nd")
+from ..formatting import DAY_CODES
+
+# The record day codes' iCalendar (RFC 5545) and schema.org names.
 RRULE_DAYS = dict(zip(DAY_CODES, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
 SCHEMA_DAYS = dict(
     zip(
@@ -58,11 +59,3 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-def absolute_base(settings: Mapping[str, Any]) -> str | None:
-    """The site's absolute address, or None when pages use relative URLs (development)."""
-    siteurl = str(settings.get("SITEURL") or "")
-    if siteurl.startswith(("http://", "https://")):
-        return siteurl.rstrip("/")
-    return None

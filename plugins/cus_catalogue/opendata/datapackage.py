@@ -11,11 +11,11 @@ from typing import Any
 
 from ..catalogue import Catalogue
 from ..records import Record
+from ..formatting import DAY_CODES
 from .common import canonical_json, csv_bytes
 
 ID = {"pattern": "[a-z0-9]+(-[a-z0-9]+)*"}
 TIME = {"pattern": "([01][0-9]|2[0-3]):[0-5][0-9]|24:00"}
-DAY_ENUM = ["pn", "wt", "sr", "cz", "pt", "so", "nd"]
 LIST_SEPARATOR = "; "
 
 
@@ -295,7 +295,7 @@ HOURS_COLUMNS = [
         "string",
         "Dzień tygodnia: pn, wt, sr, cz, pt, so, nd.",
         lambda row: row["day"],
-        {"required": True, "enum": DAY_ENUM},
+        {"required": True, "enum": list(DAY_CODES)},
     ),
     Column(
         "opens",

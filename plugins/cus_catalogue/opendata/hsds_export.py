@@ -10,8 +10,9 @@ from ..formatting import per_unit
 from ..i18n import N_
 from ..i18n import gettext as _
 from ..records import Record
+from ..site_settings import SiteSettings
 from ..views import kind_label
-from .common import RRULE_DAYS, Ids, absolute_base
+from .common import RRULE_DAYS, Ids
 
 HSDS_VERSION = "3.0"
 STATUS_TO_HSDS = {"active": "active", "suspended": "temporarily closed", "planned": "inactive"}
@@ -81,12 +82,12 @@ OPTION_TEXT = {
 class HsdsExporter:
     """Builds HSDS service objects (with their organisation) from a validated catalogue."""
 
-    def __init__(self, catalogue: Catalogue, settings: Mapping[str, Any]) -> None:
+    def __init__(self, catalogue: Catalogue, settings: SiteSettings) -> None:
         self.catalogue = catalogue
-        self.ids = Ids(settings["CATALOGUE_HSDS_NAMESPACE"])
-        self.base = absolute_base(settings)
-        self.state_province = str(settings["CATALOGUE_HSDS_STATE_PROVINCE"])
-        self.municipality = str(settings["CENTRE"]["city"])
+        self.ids = Ids(settings.hsds_namespace)
+        self.base = settings.base_url
+        self.state_province = settings.hsds_state_province
+        self.municipality = str(settings.centre["city"])
 
     def services(self) -> list[dict[str, Any]]:
         """Every service, in id order."""
@@ -410,8 +411,3 @@ class HsdsExporter:
                 ("area", self.term("areas", area_id, term["label"], term["description"]), None)
             )
         return pairs
-
-
-def export_services(catalogue: Catalogue, settings: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Every service of the catalogue as an HSDS 3.0 service object."""
-    return HsdsExporter(catalogue, settings).services()

@@ -157,7 +157,7 @@ def service_document(service: ServiceView, base: str | None, municipality: str) 
     channel: dict[str, Any] = {}
     if service.contact.get("phone"):
         channel["servicePhone"] = {"@type": "ContactPoint", "telephone": service.contact["phone"]}
-    if base and service.data.get("apply_online"):
+    if base and service.accepts_applications:
         channel["serviceUrl"] = f"{base}/wniosek/?usluga={service.id}"
     if channel:
         node["availableChannel"] = {"@type": "ServiceChannel", **channel}

@@ -1,7 +1,4 @@
-"""Publishing: sitemap.xml, robots.txt, the Atom feed, the 404 page and the freshness report."""
+"""Publishing: sitemap.xml, robots.txt, the Atom feed, the 404 page and the freshness report.
 
-from __future__ import annotations
-
-from .build import register
-
-__all__ = ["register"]
+``feature.py`` joins it to the build; ``assets.py`` hashes CSS and JS for production builds.
+"""

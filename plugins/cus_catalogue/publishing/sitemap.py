@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from .urls import absolute, base_path
+from ..site_settings import absolute
 
 SITEMAP_FILE = "sitemap.xml"
 ROBOTS_FILE = "robots.txt"
@@ -51,6 +52,11 @@ def sitemap_xml(base: str, urls: Iterable[str], lastmod: Mapping[str, str]) -> b
         lines.append(entry + "</url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def base_path(base: str) -> str:
+    """The path part of the site's address, ``/`` or ``/katalog/``, for robots.txt rules."""
+    return urlsplit(base).path.rstrip("/") + "/"
 
 
 def robots_txt(base: str, disallowed: Iterable[str]) -> bytes:

@@ -1,7 +1,8 @@
 """Search for the catalogue: the Polish analyzer, the thesaurus and the static index files.
 
-The generator calls :func:`build_search_assets` once per build and writes the returned files;
-templates reference them through :func:`search_asset_urls` (``SEARCH_ASSETS`` in the context).
+The search feature (``feature.py``) calls :func:`build_search_assets` once per build and writes
+the returned files; templates reference them through :func:`search_asset_urls`
+(``SEARCH_ASSETS`` in the context).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .index import FIELDS, SearchDocument, add_synonyms, build_lunr_index, pack,
 from .index import _dumps as dumps
 from .messages import translated_messages
 from .pipeline import register as register_pipeline
-from .thesaurus import ThesaurusError, load_thesaurus
+from .thesaurus import SynonymGroup, ThesaurusError, load_thesaurus, read_thesaurus
 
 __all__ = [
     "FIELDS",
@@ -25,7 +26,8 @@ __all__ = [
     "analyze",
     "build_search_assets",
     "fold",
-    "register",
+    "load_thesaurus",
+    "read_thesaurus",
     "search_asset_urls",
     "search_documents",
     "stem",
@@ -95,9 +97,8 @@ def _hashed(stem_name: str, suffix: str, content: bytes) -> str:
     return f"{ASSET_DIR}/{stem_name}.{digest}.{suffix}"
 
 
-def theme_static(settings: Mapping[str, Any]) -> Path:
-    """The theme's static folder (JS sources, vendored lunr)."""
-    theme = settings.get("THEME")
+def theme_static(theme: Path | None) -> Path:
+    """The theme's static folder (JS sources, vendored lunr); ours when the theme has none."""
     candidate = Path(theme) / "static" if theme else None
     if candidate and (candidate / "js" / JS_MODULES[0]).is_file():
         return candidate
@@ -131,11 +132,10 @@ def bundle_js(static: Path, index_name: str, css_name: str, messages: Mapping[st
     return ("\n".join(parts) + "\n").encode()
 
 
-def build_search_assets(catalogue: Any, settings: dict) -> dict[str, bytes]:
+def build_search_assets(
+    catalogue: Any, groups: list[SynonymGroup], static: Path, language: str
+) -> dict[str, bytes]:
     """Output-relative path → bytes of every file the search needs, names content-hashed."""
-    data_path = Path(settings.get("CATALOGUE_DATA_PATH") or PACKAGE_ROOT / "data")
-    synonyms = data_path / "synonyms.csv"
-    groups = load_thesaurus(synonyms) if synonyms.is_file() else []
     documents = search_documents(catalogue, groups)
     packed = pack(build_lunr_index(documents), documents)
     assets: dict[str, bytes] = {}
@@ -169,8 +169,6 @@ def build_search_assets(catalogue: Any, settings: dict) -> dict[str, bytes]:
     manifest_bytes = dumps(manifest)
     index_path = _hashed("index", "json", manifest_bytes)
     assets[index_path] = manifest_bytes
-    static = theme_static(settings)
-    language = str(settings.get("DEFAULT_LANG") or "pl")
     css = CSS_FILE.read_bytes()
     css_path = _hashed("search", "css", css)
     assets[css_path] = css
@@ -186,10 +184,3 @@ def search_asset_urls(assets: Mapping[str, bytes]) -> dict[str, str]:
         name, _digest, suffix = path.rsplit("/", 1)[1].rsplit(".", 2)
         urls[f"search_{suffix}" if name == "search" else name] = path
     return urls
-
-
-def register() -> None:
-    """Join the Pelican build through the catalogue signals (see build.py)."""
-    from .build import register as register_build
-
-    register_build()

@@ -13,21 +13,31 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import N_
+from ..problems import Problem
 from .analyzer import analyze_positions
-from .i18n import gettext as tr
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 TERM_SEPARATOR = ";"
 
 Phrase = tuple[frozenset[str], ...]
 
+# Message templates of the thesaurus check (English msgids, translated where shown).
+MISSING_COLUMNS = N_("missing column(s): {columns}")
+BAD_ID = N_("id “{id}” must use a-z, digits and hyphens")
+DUPLICATE_ID = N_("id “{id}” is already used on line {other}")
+NO_WORD = N_("“{term}” has no searchable word")
+REPEATED_WORD = N_("“{term}” repeats a word of this group")
+IN_OTHER_GROUP = N_("“{term}” is already in group “{other}” (line {other_line}): merge them")
+TOO_FEW_TERMS = N_("a group needs at least two different terms")
+
 
 class ThesaurusError(ValueError):
-    """Every problem of the thesaurus at once, each message naming file and line, in Polish."""
+    """Every problem of the thesaurus at once, for callers that need a valid one or nothing."""
 
-    def __init__(self, messages: list[str]) -> None:
-        super().__init__("\n".join(messages))
-        self.messages = messages
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(problem.format() for problem in problems))
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -49,66 +59,55 @@ def parse_terms(cell: str) -> list[str]:
     return [piece.strip() for piece in cell.split(TERM_SEPARATOR) if piece.strip()]
 
 
-def load_thesaurus(path: Path) -> list[SynonymGroup]:
-    """Read and check the CSV; raise ThesaurusError listing every problem found."""
-    problems: list[str] = []
+def read_thesaurus(path: Path) -> tuple[list[SynonymGroup], list[Problem]]:
+    """The groups of the CSV and every problem found in it, each at its line."""
+    problems: list[Problem] = []
     groups: list[SynonymGroup] = []
     seen_ids: dict[str, int] = {}
     owner_of: dict[Phrase, tuple[str, int]] = {}
+
+    def problem(code: str, template: str, line: int, field: str, **params: object) -> None:
+        problems.append(Problem(code, path, line, field, params, template=template))
+
     with path.open(encoding="utf-8", newline="") as table:
         reader = csv.DictReader(table)
         missing = {"id", "terms"} - set(reader.fieldnames or [])
         if missing:
-            message = tr("{file}: missing column(s): {columns}")
-            raise ThesaurusError([message.format(file=path, columns=", ".join(sorted(missing)))])
+            problem("thesaurus-columns", MISSING_COLUMNS, 1, "", columns=", ".join(sorted(missing)))
+            return [], problems
         for row in reader:
             line = reader.line_num
-            where = tr("{file}, line {line}").format(file=path, line=line)
             group_id = (row.get("id") or "").strip()
-            if not ID_PATTERN.match(group_id):
-                problems.append(
-                    where
-                    + ": "
-                    + tr("id “{id}” must use a-z, digits and hyphens").format(id=group_id)
-                )
+            if not ID_PATTERN.fullmatch(group_id):
+                problem("thesaurus-bad-id", BAD_ID, line, "id", id=group_id)
             elif group_id in seen_ids:
-                problems.append(
-                    where
-                    + ": "
-                    + tr("id “{id}” is already used on line {other}").format(
-                        id=group_id, other=seen_ids[group_id]
-                    )
-                )
+                problem("thesaurus-duplicate-id", DUPLICATE_ID, line, "id", id=group_id,
+                        other=seen_ids[group_id])  # fmt: skip
             seen_ids.setdefault(group_id, line)
             terms = parse_terms(row.get("terms") or "")
             phrases: list[Phrase] = []
             for term in terms:
                 phrase = _phrase(term)
-                if not phrase:
-                    problems.append(
-                        where + ": " + tr("“{term}” has no searchable word").format(term=term)
-                    )
-                    continue
-                if phrase in phrases:
-                    problems.append(
-                        where + ": " + tr("“{term}” repeats a word of this group").format(term=term)
-                    )
-                    continue
                 other = owner_of.get(phrase)
-                if other and other[0] != group_id:
-                    problems.append(
-                        where
-                        + ": "
-                        + tr(
-                            "“{term}” is already in group “{other}” (line {line}): merge them"
-                        ).format(term=term, other=other[0], line=other[1])
-                    )
-                    continue
-                owner_of[phrase] = (group_id, line)
-                phrases.append(phrase)
+                if not phrase:
+                    problem("thesaurus-no-word", NO_WORD, line, "terms", term=term)
+                elif phrase in phrases:
+                    problem("thesaurus-repeated-word", REPEATED_WORD, line, "terms", term=term)
+                elif other and other[0] != group_id:
+                    problem("thesaurus-in-other-group", IN_OTHER_GROUP, line, "terms", term=term,
+                            other=other[0], other_line=other[1])  # fmt: skip
+                else:
+                    owner_of[phrase] = (group_id, line)
+                    phrases.append(phrase)
             if len(phrases) < 2:
-                problems.append(where + ": " + tr("a group needs at least two different terms"))
+                problem("thesaurus-too-few-terms", TOO_FEW_TERMS, line, "terms")
             groups.append(SynonymGroup(group_id, tuple(terms), line, tuple(phrases)))
+    return groups, problems
+
+
+def load_thesaurus(path: Path) -> list[SynonymGroup]:
+    """The groups of a valid thesaurus; ``ThesaurusError`` listing every problem otherwise."""
+    groups, problems = read_thesaurus(path)
     if problems:
         raise ThesaurusError(problems)
     return groups

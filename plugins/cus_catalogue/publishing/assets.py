@@ -14,6 +14,9 @@ import posixpath
 import re
 from pathlib import Path
 
+from ..feature import Build, Feature
+from ..i18n import ngettext
+from ..problems import Problem
 from .sitepaths import references, site_path
 
 HASHED = re.compile(r"\.[0-9a-f]{8,}\.(?:css|js|mjs|json)$")
@@ -119,3 +122,29 @@ def hash_assets(output: Path, siteurl: str) -> dict[str, str]:
         if updated != text:
             page.write_text(updated, encoding="utf-8")
     return renamed
+
+
+class AssetHashing(Feature):
+    """Production builds (``CATALOGUE_HASH_ASSETS``): assets named by content once every page
+    exists, before the offline worker lists the files, so its list names what is published."""
+
+    name = "assets"
+
+    def __init__(self) -> None:
+        self.renamed: dict[str, str] = {}
+
+    def finalize(self, build: Build, output: Path) -> list[Problem]:
+        """Minify and rename the finished site's stylesheets and scripts."""
+        self.renamed = hash_assets(output, build.settings.siteurl.rstrip("/"))
+        return []
+
+    def summary(self) -> list[str]:
+        """How many files were minified and renamed."""
+        count = len(self.renamed)
+        return [
+            ngettext(
+                "Minified and hashed {n} stylesheet or script.",
+                "Minified and hashed {n} stylesheets and scripts.",
+                count,
+            ).format(n=count)
+        ]

@@ -1,0 +1,76 @@
+"""Accessibility, kiosk and offline as features of the build.
+
+``Accessibility``: a QR code on every service card, the statement, easy-to-read, kiosk and
+offline pages, the web app manifest, and QR codes of the links out for the kiosk.
+``Offline``: the service worker, whose precache list hashes every finished file; it runs last.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from ..feature import Build, Contributions, Feature, SiteWriter
+from ..i18n import gettext as _
+from ..i18n import ngettext
+from ..problems import Problem
+from .offline import MANIFEST, web_manifest, write_service_worker
+from .pages import write_pages
+from .qr import service_qr_codes, write_outbound_qr
+
+
+class Accessibility(Feature):
+    """The pages the law and the front office need, and QR codes to take a page home."""
+
+    name = "accessibility"
+
+    def __init__(self) -> None:
+        self.qr_pool: ProcessPoolExecutor | None = None
+
+    def contribute(self, build: Build) -> Contributions:
+        """QR code on every service card (large catalogues encode them in worker processes)."""
+        codes, self.qr_pool = service_qr_codes(build.settings, build.services)
+        return Contributions(
+            service_extras={
+                service.id: {"qr_svg": code}
+                for service, code in zip(build.services, codes, strict=True)
+            }
+        )
+
+    def write(self, build: Build, site: SiteWriter) -> list[Problem]:
+        """The required pages and the manifest; every service page is written, so the QR
+        workers are done."""
+        if self.qr_pool is not None:
+            self.qr_pool.shutdown()
+            self.qr_pool = None
+        write_pages(site)
+        site.file(MANIFEST, web_manifest(build.settings))
+        return []
+
+    def finalize(self, build: Build, output: Path) -> list[Problem]:
+        """Kiosk: a QR code for every link out of the site, read from the finished pages."""
+        with build.progress.step(_("QR codes of links out")):
+            write_outbound_qr(output)
+        return []
+
+
+class Offline(Feature):
+    """The service worker: every file of this version with its content hash."""
+
+    name = "offline"
+
+    def __init__(self) -> None:
+        self.precached = 0
+
+    def finalize(self, build: Build, output: Path) -> list[Problem]:
+        """Hash the finished output folder and write ``sw.js`` (after asset hashing)."""
+        self.precached = len(write_service_worker(output, build.settings.offline_exclude))
+        return []
+
+    def summary(self) -> list[str]:
+        """How many files residents keep offline after their first visit."""
+        return [
+            ngettext(
+                "{n} file kept for offline use.", "{n} files kept for offline use.", self.precached
+            ).format(n=self.precached)
+        ]

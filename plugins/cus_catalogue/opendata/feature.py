@@ -1,0 +1,77 @@
+"""Open data as a feature of the build: capacity figures checked and shown, JSON-LD on every
+record's page, then the Data Package, the HSDS export and the /dane/ page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..catalogue import Catalogue
+from ..feature import Build, Contributions, Feature, SiteWriter
+from ..i18n import gettext as _
+from ..problems import Problem
+from ..site_settings import SiteSettings
+from .capacity import (
+    FILE_NAME,
+    check_capacity,
+    current_capacity,
+    read_capacity,
+    table_problems,
+)
+from .files import CATALOGUE_DIR, PAGE_URL, package_problems, size_text, write_files
+from .jsonld import provider_document, script_tag, service_document
+
+
+class OpenData(Feature):
+    """Frictionless Data Package, Open Referral HSDS 3.0, schema.org JSON-LD, capacity."""
+
+    name = "opendata"
+
+    def __init__(self) -> None:
+        self.capacity: list[dict[str, Any]] = []
+
+    def check(self, catalogue: Catalogue, settings: SiteSettings) -> list[Problem]:
+        """The capacity table: its schema, and rows that name no service or exceed a limit."""
+        path = catalogue.content / FILE_NAME
+        if not path.is_file():
+            return []
+        self.capacity = read_capacity(path)
+        return table_problems(path) + check_capacity(self.capacity, catalogue.services, path)
+
+    def contribute(self, build: Build) -> Contributions:
+        """JSON-LD in the head of every service and provider page; current capacity figures."""
+        settings = build.settings
+        municipality = str(settings.centre["city"])
+        current = current_capacity(self.capacity, build.today, settings.capacity_max_age_days)
+        contributions = Contributions()
+        for service in build.services:
+            extras: dict[str, Any] = {
+                "head": [script_tag(service_document(service, settings.base_url, municipality))]
+            }
+            if service.id in current:
+                extras["capacity"] = {**current[service.id], "unit": service.data["unit"]}
+            contributions.service_extras[service.id] = extras
+        for provider in build.providers:
+            document = provider_document(provider, settings.base_url)
+            contributions.provider_extras[provider.id] = {"head": [script_tag(document)]}
+        return contributions
+
+    def write(self, build: Build, site: SiteWriter) -> list[Problem]:
+        """The Data Package, the HSDS export and /dane/; the package is validated."""
+        with build.progress.step(_("Open data")):
+            sizes = write_files(build, site, self.capacity)
+        problems = []
+        if build.settings.opendata_validate:
+            # The HSDS tables are validated in the tests: in the build they would double its time.
+            problems = package_problems(build.output / CATALOGUE_DIR / "datapackage.json")
+        downloads = {
+            path.removeprefix(PAGE_URL): {"url": path, "size": size_text(size)}
+            for path, size in sizes.items()
+        }
+        site.page(
+            PAGE_URL,
+            "data.html",
+            downloads=downloads,
+            data_license=build.settings.data_license,
+            counts={"services": len(build.services), "providers": len(build.providers)},
+        )
+        return problems

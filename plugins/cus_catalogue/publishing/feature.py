@@ -1,0 +1,66 @@
+"""Publishing as a feature of the build: the feed link on every page; the feed, 404 page,
+staff freshness report and robots.txt; and, once every page exists, the sitemap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from ..feature import Build, Contributions, Feature, SiteWriter
+from ..i18n import gettext as _
+from ..problems import Problem
+from .feed import FEED_FILE, atom_feed
+from .freshness import (
+    FRESHNESS_CSV,
+    FRESHNESS_URL,
+    STAFF_FOLDERS,
+    freshness_csv,
+    stale_by_provider,
+)
+from .sitemap import ROBOTS_FILE, SITEMAP_FILE, public_pages, robots_txt, sitemap_xml
+
+NOT_FOUND_FILE = "404.html"
+
+
+class Publishing(Feature):
+    """Sitemap, Atom feed, robots.txt, the 404 page and the staff freshness report."""
+
+    name = "publishing"
+
+    def contribute(self, build: Build) -> Contributions:
+        """Let browsers and feed readers find the feed from every page."""
+        link = Markup('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">')
+        title = _("New and updated services")
+        return Contributions(
+            head=[link.format(escape(title), escape(build.settings.url(FEED_FILE)))]
+        )
+
+    def write(self, build: Build, site: SiteWriter) -> list[Problem]:
+        """The feed, the 404 page, the staff freshness page and CSV, and robots.txt."""
+        settings = build.settings
+        site.file(FEED_FILE, atom_feed(build.services, settings, settings.feed_length))
+        # Served for any missing address, so its links must not be relative to where it lies.
+        site.page(NOT_FOUND_FILE, NOT_FOUND_FILE, relative_urls=False)
+        groups = stale_by_provider(
+            build.catalogue, build.today, settings.stale_months, build.content
+        )
+        site.page(
+            FRESHNESS_URL,
+            "freshness.html",
+            groups=groups,
+            stale_count=sum(len(group.records) for group in groups),
+            stale_months=settings.stale_months,
+            csv_url=FRESHNESS_CSV,
+        )
+        site.file(FRESHNESS_CSV, freshness_csv(groups, settings.base_url))
+        site.file(ROBOTS_FILE, robots_txt(settings.base_url, STAFF_FOLDERS))
+        return []
+
+    def finalize(self, build: Build, output: Path) -> list[Problem]:
+        """sitemap.xml of every public page any feature or generator wrote."""
+        lastmod = {s.url: s.data["last_verified"] for s in build.services}
+        lastmod |= {p.url: p.data["last_verified"] for p in build.providers}
+        sitemap = sitemap_xml(build.settings.base_url, public_pages(output), lastmod)
+        (output / SITEMAP_FILE).write_bytes(sitemap)
+        return []

@@ -1,0 +1,52 @@
+"""Search as a feature of the build: the thesaurus is checked, the index and scripts built once,
+their URLs given to every page (``SEARCH_ASSETS``), then written with the /szukaj/ page."""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..feature import Build, Contributions, Feature, SiteWriter
+from ..i18n import gettext as _
+from ..problems import Problem
+from ..site_settings import SiteSettings
+from . import build_search_assets, search_asset_urls, theme_static
+from .thesaurus import SynonymGroup, read_thesaurus
+
+SEARCH_PAGE_URL = "szukaj/"
+SEARCH_TEMPLATE = "search.html"
+THESAURUS_FILE = "synonyms.csv"
+
+
+class Search(Feature):
+    """The Polish search: thesaurus, sharded lunr index, script bundle and search page."""
+
+    name = "search"
+
+    def __init__(self) -> None:
+        self.groups: list[SynonymGroup] = []
+        self.assets: dict[str, bytes] = {}
+
+    def check(self, catalogue: Catalogue, settings: SiteSettings) -> list[Problem]:
+        """The thesaurus in the data folder (a site may have none)."""
+        path = settings.data_path / THESAURUS_FILE
+        if not path.is_file():
+            return []
+        self.groups, problems = read_thesaurus(path)
+        return problems
+
+    def contribute(self, build: Build) -> Contributions:
+        """Build the index and scripts once; every page links them."""
+        with build.progress.step(_("Search index")):
+            self.assets = build_search_assets(
+                build.catalogue,
+                self.groups,
+                theme_static(build.settings.theme),
+                build.settings.language,
+            )
+        return Contributions(context={"SEARCH_ASSETS": search_asset_urls(self.assets)})
+
+    def write(self, build: Build, site: SiteWriter) -> list[Problem]:
+        """The index files, the script bundle and the search page."""
+        for path, content in sorted(self.assets.items()):
+            site.file(path, content)
+        site.page(SEARCH_PAGE_URL, SEARCH_TEMPLATE)
+        return []
