@@ -117,11 +117,20 @@ def test_idle_reset_asks_first_then_clears_query_history_scroll_and_storage(kios
     query = kiosk.locator("#kiosk-q")
     type_on_screen(kiosk, "psycholog")
     expect(query).to_have_value("psycholog")
-    kiosk.evaluate("window.scrollTo(0, 1500)")
-    kiosk.wait_for_function("window.scrollY > 0")
+    # From here the page's time stands still except inside run_for: an installed clock flows
+    # with real time, so on a busy machine the visitor's 30 s ran out between two steps.
+    kiosk.clock.pause_at(kiosk.evaluate("Date.now()") / 1000 + 5)  # in seconds
+    # Scrolling is the visitor's last activity: the idle time counts from its scroll event.
+    # Instantly: a smooth scroll (the focused field turns it on) goes on in real time, and its
+    # later scroll events would restart the idle time in the middle of run_for.
+    kiosk.evaluate(
+        """() => new Promise((scrolled) => {
+            addEventListener("scroll", scrolled, {once: true});
+            scrollTo({top: 1500, behavior: "instant"});
+        })"""
+    )
+    wait_for_value(kiosk, "window.scrollY > 0", True)
 
-    # The page's clock is the test's: timers fire only inside run_for, so what the page shows
-    # between two run_for calls stays as it is.
     kiosk.clock.run_for((IDLE - 1) * 1000)
     dialog = kiosk.get_by_role("dialog", name="Potrzebujesz więcej czasu?")
     expect(dialog).to_be_hidden()
