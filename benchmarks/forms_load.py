@@ -70,6 +70,14 @@ def wait_port(port: int, timeout: float = 20.0) -> None:
     raise RuntimeError(f"nothing listens on {port}")
 
 
+def built_catalogue(output: Path) -> Path:
+    """The backend reads what the build writes: build the mini fixture catalogue once."""
+    command = [sys.executable, "-m", "pelican", str(ROOT / "tests/fixtures/mini"),
+               "-s", str(ROOT / "pelicanconf.py"), "-o", str(output), "-q"]  # fmt: skip
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    return output / "uslugi.json"
+
+
 class Run:
     """The processes of one run: the SMTP sink and the app."""
 
@@ -77,17 +85,10 @@ class Run:
         self.workdir = workdir
         self.smtp_port, self.app_port = free_port(), free_port()
         self.received = workdir / "received.tsv"
-        content = workdir / "content"
-        (content / "services").mkdir(parents=True)
-        (content / "providers").mkdir()
-        (content / "services" / "zlota-raczka.yaml").write_text(
-            "name: Złota rączka\nprovider: cus\napply_online: true\n", encoding="utf-8"
-        )
-        (content / "providers" / "cus.yaml").write_text("name: CUS\n", encoding="utf-8")
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("FORMS_")},
             "FORMS_DATABASE_PATH": str(workdir / "forms.db"),
-            "FORMS_CONTENT_PATH": str(content),
+            "FORMS_CATALOGUE_PATH": str(built_catalogue(workdir / "site")),
             "FORMS_SMTP_HOST": "127.0.0.1",
             "FORMS_SMTP_PORT": str(self.smtp_port),
             "FORMS_MAIL_FROM": "formularze@cus.example",

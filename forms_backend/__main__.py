@@ -1,4 +1,4 @@
-"""Command line: ``python -m forms_backend worker`` drains the outbox (e.g. on a schedule)."""
+"""Command line: serve, drain the outbox (e.g. on a schedule), purge, requeue dead letters."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import logging
 import sys
 import time
 
-from forms_backend import store
+from forms_backend import retention, startup, store
 from forms_backend.config import Config
 from forms_backend.crypto import Sealer, load_or_create_key
+from forms_backend.problems import StartupError
 from forms_backend.worker import Worker
 
 log = logging.getLogger("forms_backend")
@@ -36,15 +37,24 @@ def main(argv: list[str] | None = None) -> int:
     worker = commands.add_parser("worker", help="deliver what is due in the outbox, then exit")
     worker.add_argument("--forever", action="store_true", help="keep running and polling")
     commands.add_parser("requeue-dead", help="retry every dead letter from scratch")
+    commands.add_parser("purge", help="delete every copy whose retention period is over")
     serve = commands.add_parser("serve", help="run the app under uvicorn (no access log)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8001)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    config = Config.from_env()
+    try:
+        config, _catalogue = startup.load()
+    except StartupError as error:  # every wrong setting in Polish, not a traceback
+        print(error, file=sys.stderr)
+        return 1
     if args.command == "worker":
         counts = drain(config, forever=args.forever)
         print(" ".join(f"{key}={value}" for key, value in counts.items()))
+        return 0
+    if args.command == "purge":
+        conn = store.connect(config.database_path)
+        print(f"purged {retention.purge(conn, config)}")
         return 0
     if args.command == "requeue-dead":
         conn = store.connect(config.database_path)
@@ -52,7 +62,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     import uvicorn
 
-    uvicorn.run("forms_backend.app:app", host=args.host, port=args.port, access_log=False)
+    # The app reads a client address header itself, and only from the proxies the operator named.
+    uvicorn.run(
+        "forms_backend.app:app",
+        host=args.host,
+        port=args.port,
+        access_log=False,
+        proxy_headers=False,
+    )
     return 0
 
 

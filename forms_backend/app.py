@@ -11,18 +11,24 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
-from forms_backend import endpoints
+from forms_backend import endpoints, startup
 from forms_backend.backend import Backend
 from forms_backend.config import Config
 from forms_backend.forms import FORMS
+from forms_backend.guards import PrivateResponses
+from forms_backend.health import health
 from forms_backend.limits import BodyLimit
 from forms_backend.worker import Worker, run_forever
 
 
 def create_app(config: Config | None = None) -> Starlette:
-    """Build an app from explicit configuration, or from ``FORMS_*`` variables."""
-    config = config or Config.from_env()
-    backend = Backend.build(config)
+    """Build an app from explicit configuration, or from ``FORMS_*`` variables.
+
+    Raises ``StartupError`` (every problem in Polish) when the configuration or the built
+    catalogue is wrong, so the backend never runs on a guess.
+    """
+    config, catalogue = startup.load(config)
+    backend = Backend.build(config, catalogue)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -46,10 +52,10 @@ def create_app(config: Config | None = None) -> Starlette:
     ]
     routes += [
         Route("/api/confirmation/{reference}", endpoints.confirmation, methods=["GET"]),
-        Route("/health", endpoints.health, methods=["GET"]),
+        Route("/health", health, methods=["GET"]),
         Route("/openapi.json", endpoints.openapi, methods=["GET"]),
     ]
-    middleware = []
+    middleware = [Middleware(PrivateResponses)]
     if config.allowed_origins:
         middleware.append(
             Middleware(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from dataclasses import dataclass, field
 
 from starlette.requests import Request
@@ -27,15 +28,16 @@ class Backend:
     pages: Pages
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     loop: asyncio.AbstractEventLoop | None = None
+    last_write: str = "none"  # "ok" or "failed" after the first submission, for /health
 
     @classmethod
-    def build(cls, config: Config) -> Backend:
+    def build(cls, config: Config, catalogue: Catalogue) -> Backend:
         """Wire everything from one configuration; the key file is created if needed."""
         sealer = Sealer(load_or_create_key(config.encryption_key, config.database_path))
         backend = cls(
             config=config,
             sealer=sealer,
-            catalogue=Catalogue(config.content_path, config.catalogue_path),
+            catalogue=catalogue,
             committer=Committer(config.database_path, config.channels),
             limiter=RateLimiter(config.rate_limit_per_minute, config.rate_limit_burst),
             pages=Pages(config),
@@ -49,8 +51,22 @@ class Backend:
             self.loop.call_soon_threadsafe(self.wake.set)
 
     def client_address(self, request: Request) -> str:
-        """The client's address: the configured proxy header's last hop, else the socket peer."""
+        """The socket peer, or the address a named proxy (and only a named proxy) forwarded."""
+        peer = request.client.host if request.client else "unknown"
         header = self.config.client_ip_header
-        if header and request.headers.get(header):
-            return request.headers[header].split(",")[-1].strip()
-        return request.client.host if request.client else "unknown"
+        if not header or not request.headers.get(header) or not self._trusted(peer):
+            return peer
+        hops = [hop.strip() for hop in request.headers[header].split(",")]
+        # Proxies append: the first hop from the right that is not a named proxy is the client.
+        for hop in reversed(hops):
+            if not self._trusted(hop):
+                return hop
+        return hops[0]
+
+    def _trusted(self, address: str) -> bool:
+        """True when the address belongs to a proxy the operator named."""
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(ip in network for network in self.config.trusted_proxies)

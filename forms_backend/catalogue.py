@@ -1,15 +1,22 @@
-"""Which services and providers exist, so a form can only name real ones."""
+"""The catalogue as the site's build wrote it (``uslugi.json``): what a form may name."""
 
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
-import yaml
+from jsonschema import Draft202012Validator
 
+from forms_backend.problems import Problem, StartupError
+
+log = logging.getLogger("forms_backend.catalogue")
 RECHECK_SECONDS = 5.0
 
 
@@ -20,97 +27,81 @@ class Entry:
     id: str
     name: str
     provider: str = ""
+    provider_name: str = ""
     apply_online: bool = False
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Services and providers read at one moment."""
+    """Services, providers and the information clause, read at one moment."""
 
     services: dict[str, Entry]
     providers: dict[str, Entry]
+    privacy: dict[str, Any]
 
 
-def _yaml_name(path: Path) -> tuple[str, dict]:
-    """The ``name`` of a record, with the whole mapping; the id when the file does not parse."""
+@cache
+def _validator() -> Draft202012Validator:
+    """The contract between the build and the backend, from the catalogue plugin."""
+    schema = resources.files("cus_catalogue").joinpath("schemas/uslugi.schema.json")
+    return Draft202012Validator(json.loads(schema.read_text(encoding="utf-8")))
+
+
+def read_built(path: Path) -> Snapshot:
+    """Read and check a built ``uslugi.json``; raise ``StartupError`` saying what is wrong."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return path.stem, {}
-    if not isinstance(data, dict):
-        return path.stem, {}
-    return str(data.get("name") or path.stem), data
-
-
-def _read_content(content: Path) -> Snapshot:
-    """Read ``services/*.yaml`` and ``providers/*.yaml`` of a content folder: names are ids."""
-    services: dict[str, Entry] = {}
-    for path in sorted((content / "services").glob("*.yaml")):
-        name, data = _yaml_name(path)
-        # As on the site: online requests only for active services that ask for them.
-        accepts = data.get("apply_online") is True and data.get("status", "active") == "active"
-        services[path.stem] = Entry(path.stem, name, str(data.get("provider") or ""), accepts)
-    providers = {
-        path.stem: Entry(path.stem, _yaml_name(path)[0])
-        for path in sorted((content / "providers").glob("*.yaml"))
-    }
-    return Snapshot(services, providers)
-
-
-def _read_built(path: Path) -> Snapshot:
-    """Read the site's ``uslugi.json``: ``{"services": [{id, name, provider, apply_online}]}``."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise StartupError([Problem("catalogue_missing", str(path))]) from None
+    except (OSError, ValueError, RecursionError) as error:
+        raise StartupError(
+            [Problem("catalogue_unreadable", str(path), {"detail": error})]
+        ) from None
+    error = next(iter(sorted(_validator().iter_errors(data), key=lambda e: e.path)), None)
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or "/"
+        params = {"where": where, "detail": error.message}
+        raise StartupError([Problem("catalogue_invalid", str(path), params)])
     services = {
-        str(item["id"]): Entry(
-            str(item["id"]),
-            str(item.get("name") or item["id"]),
-            str(item.get("provider") or ""),
-            item.get("apply_online") is True,
+        item["id"]: Entry(
+            item["id"], item["name"], item["provider"], item["provider_name"], item["apply_online"]
         )
-        for item in data.get("services", [])
+        for item in data["services"]
     }
-    providers = {
-        str(item["id"]): Entry(str(item["id"]), str(item.get("name") or item["id"]))
-        for item in data.get("providers", [])
-    }
-    for service in services.values():
-        if service.provider and service.provider not in providers:
-            providers[service.provider] = Entry(service.provider, service.provider)
-    return Snapshot(services, providers)
+    providers = {item["id"]: Entry(item["id"], item["name"]) for item in data["providers"]}
+    return Snapshot(services, providers, data["privacy"])
 
 
 class Catalogue:
-    """A cached view of the catalogue, re-read when its files change."""
+    """The built catalogue, read at start-up (or never started) and again when it changes."""
 
-    def __init__(self, content_path: Path, catalogue_path: Path | None = None) -> None:
-        self._content = content_path
-        self._built = catalogue_path
+    def __init__(self, path: Path) -> None:
+        self._path = path
         self._lock = threading.Lock()
-        self._stamp: tuple[float, ...] | None = None
-        self._checked = 0.0
-        self._snapshot = Snapshot({}, {})
+        self._stamp = self._current_stamp()
+        self._checked = time.monotonic()
+        self._snapshot = read_built(path)
 
-    def _current_stamp(self) -> tuple[float, ...]:
-        """Modification times that change whenever a record is added, removed or edited."""
-        if self._built is not None:
-            paths = [self._built]
-        else:
-            folders = [self._content / "services", self._content / "providers"]
-            paths = folders + [p for f in folders if f.is_dir() for p in f.glob("*.yaml")]
-        return tuple(p.stat().st_mtime_ns if p.exists() else -1 for p in paths)
+    def _current_stamp(self) -> tuple[int, int]:
+        """Changes whenever the build writes the file again."""
+        try:
+            info = self._path.stat()
+        except OSError:
+            return (-1, -1)
+        return (info.st_mtime_ns, info.st_size)
 
     def snapshot(self) -> Snapshot:
-        """The current services and providers, re-read at most every few seconds."""
+        """The current catalogue; a rebuild in progress or a broken file keeps the last good one."""
         now = time.monotonic()
         with self._lock:
-            if self._stamp is None or now - self._checked > RECHECK_SECONDS:
+            if now - self._checked > RECHECK_SECONDS:
                 self._checked = now
                 stamp = self._current_stamp()
-                if stamp != self._stamp:
+                if stamp != self._stamp and stamp != (-1, -1):
                     self._stamp = stamp
-                    self._snapshot = (
-                        _read_built(self._built)
-                        if self._built is not None
-                        else _read_content(self._content)
-                    )
+                    try:
+                        self._snapshot = read_built(self._path)
+                    except StartupError as error:
+                        codes = ", ".join(problem.code for problem in error.problems)
+                        log.warning("built catalogue not reloaded (%s)", codes)
             return self._snapshot

@@ -41,11 +41,11 @@ class Committer:
                 )
                 self._thread.start()
 
-    async def submit(self, item: store.NewSubmission) -> tuple[str, bool]:
-        """Return (reference, replayed) once the submission is durably committed."""
+    async def submit(self, item: store.NewSubmission) -> store.Result:
+        """Return what the outbox did, once the submission is durably committed."""
         self._ensure_started()
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[tuple[str, bool]] = loop.create_future()
+        future: asyncio.Future[store.Result] = loop.create_future()
         self._queue.put((item, future, loop))
         return await future
 

@@ -1,38 +1,34 @@
-"""Configuration from ``FORMS_*`` environment variables, with an embedded zero-setup default."""
+"""Configuration: typed ``FORMS_*`` variables through pydantic-settings, zero-setup defaults."""
 
 from __future__ import annotations
 
-import json
-import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    IPvAnyNetwork,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from forms_backend.problems import Problem, StartupError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-FORM_TYPES = ("application", "catalogue_update", "missing_service", "error_report", "feedback")
-RODO_KEYS = (
-    "controller",
-    "dpo_contact",
-    "purpose",
-    "legal_basis",
-    "recipients",
-    "retention",
-    "rights",
-    "complaint",
-)
-DEFAULT_RODO = {
-    "controller": "Centrum Usług Społecznych (dane administratora uzupełnia ośrodek)",
-    "dpo_contact": "Inspektor ochrony danych: iod@example.invalid",
-    "purpose": "Kontakt w sprawie usługi społecznej, o którą pytasz, lub obsługa zgłoszenia.",
-    "legal_basis": "Art. 6 ust. 1 lit. e RODO w związku z ustawą o realizowaniu usług "
-    "społecznych przez centrum usług społecznych.",
-    "recipients": "Pracownicy centrum i podmioty przetwarzające dane na jego zlecenie "
-    "(dostawca poczty i hostingu).",
-    "retention": "Do czasu obsługi sprawy, a kopia w formularzu – najwyżej 30 dni od przekazania.",
-    "rights": "Masz prawo dostępu do danych, ich sprostowania, ograniczenia przetwarzania "
-    "i wniesienia sprzeciwu.",
-    "complaint": "Możesz złożyć skargę do Prezesa Urzędu Ochrony Danych Osobowych "
-    "(ul. Stawki 2, 00-193 Warszawa).",
+PYDANTIC_CODES = {
+    "int_parsing": "not_an_integer",
+    "int_from_float": "not_an_integer",
+    "float_parsing": "not_a_number",
+    "bool_parsing": "not_a_boolean",
+    "greater_than_equal": "too_small",
+    "greater_than": "too_small",
+    "less_than_equal": "too_large",
+    "literal_error": "not_one_of",
+    "ip_any_network": "not_a_network",
 }
 
 
@@ -42,58 +38,82 @@ def _project_root() -> Path:
     return root if (root / "pyproject.toml").exists() else Path.cwd()
 
 
-def _bool(value: str) -> bool:
-    """Read a yes/no environment value the way people write it."""
-    return value.strip().lower() in {"1", "true", "yes", "on", "tak"}
+def _in_project(relative: str) -> Any:
+    """A path default inside the checkout (or the working directory)."""
+    return Field(default_factory=lambda: _project_root() / relative)
 
 
-def _list(value: str) -> tuple[str, ...]:
-    """Read a comma-separated environment value."""
-    return tuple(item.strip() for item in value.split(",") if item.strip())
+CommaList = Annotated[tuple[str, ...], NoDecode]
+Networks = Annotated[tuple[IPvAnyNetwork, ...], NoDecode]
 
 
-@dataclass(frozen=True)
-class Config:
-    """Every setting of the form backend; ``from_env`` documents the variable of each."""
+class Config(BaseModel):
+    """Every setting of the form backend, typed, each default declared here only."""
 
-    database_path: Path = field(default_factory=lambda: _project_root() / "var/forms/forms.db")
+    model_config = ConfigDict(frozen=True)
+
+    database_path: Path = _in_project("var/forms/forms.db")
     encryption_key: str = ""
-    content_path: Path = field(default_factory=lambda: _project_root() / "content")
-    catalogue_path: Path | None = None
-    templates_path: Path = field(default_factory=lambda: _project_root() / "themes/cus/templates")
-    translations_path: Path = field(
-        default_factory=lambda: _project_root() / "themes/cus/translations"
-    )
+    catalogue_path: Path = _in_project("output/uslugi.json")
+    templates_path: Path = _in_project("themes/cus/templates")
+    translations_path: Path = _in_project("themes/cus/translations")
+    pelican_settings: Path = _in_project("pelicanconf.py")
     require_apply_online: bool = True
     smtp_host: str = ""
-    smtp_port: int = 25
-    smtp_tls: str = "starttls"
+    smtp_port: int = Field(25, ge=1, le=65535)
+    smtp_tls: Literal["starttls", "ssl", "none"] = "starttls"
     smtp_username: str = ""
     smtp_password: str = ""
-    smtp_timeout: float = 10.0
+    smtp_timeout: float = Field(10.0, gt=0)
     mail_from: str = "formularze@localhost"
     mail_to: str = "cus@localhost"
-    mail_to_by_form: Mapping[str, str] = field(default_factory=dict)
+    mail_to_application: str = ""
+    mail_to_catalogue_update: str = ""
+    mail_to_missing_service: str = ""
+    mail_to_error_report: str = ""
+    mail_to_feedback: str = ""
     alert_to: str = ""
     mail_dir: Path | None = None
     webhook_url: str = ""
     webhook_secret: str = ""
-    allowed_origins: tuple[str, ...] = ()
-    max_body_bytes: int = 65_536
-    rate_limit_per_minute: float = 10.0
-    rate_limit_burst: int = 20
+    allowed_origins: CommaList = ()
+    health_token: str = ""
+    max_body_bytes: int = Field(65_536, ge=1024)
+    rate_limit_per_minute: float = Field(10.0, ge=0)
+    rate_limit_burst: int = Field(20, ge=1)
     client_ip_header: str = ""
-    retention_days: float = 30.0
-    max_attempts: int = 10
-    retry_base_seconds: float = 30.0
-    retry_max_seconds: float = 3600.0
-    lease_seconds: float = 120.0
-    worker_poll_seconds: float = 2.0
+    trusted_proxies: Networks = ()
+    # None: as the built catalogue states (RODO['retention_days']); set, it must agree.
+    retention_days: int | None = Field(None, ge=1)
+    max_attempts: int = Field(10, ge=1)
+    retry_base_seconds: float = Field(30.0, gt=0)
+    retry_max_seconds: float = Field(3600.0, gt=0)
+    lease_seconds: float = Field(120.0, gt=0)
+    worker_poll_seconds: float = Field(2.0, gt=0)
     background_worker: bool = True
     site_url: str = ""
     endpoint: str = ""
-    pelican_settings: Path = field(default_factory=lambda: _project_root() / "pelicanconf.py")
-    rodo: Mapping[str, str] = field(default_factory=dict)
+
+    @field_validator("allowed_origins", "trusted_proxies", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        """``a, b`` in the environment; a sequence in code."""
+        if isinstance(value, str):
+            return tuple(item.strip() for item in value.split(",") if item.strip())
+        return value
+
+    @field_validator("mail_dir", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        """An empty variable means not set."""
+        return None if value == "" else value
+
+    @model_validator(mode="after")
+    def _proxy_is_named(self) -> Config:
+        """A client address header is believed only from proxies the operator named."""
+        if self.client_ip_header and not self.trusted_proxies:
+            raise ValueError("proxy_not_named")
+        return self
 
     @property
     def channels(self) -> tuple[str, ...]:
@@ -114,65 +134,48 @@ class Config:
 
     def recipient(self, form: str) -> str:
         """The centre's address for one form type, falling back to ``mail_to``."""
-        return self.mail_to_by_form.get(form) or self.mail_to
+        return str(getattr(self, f"mail_to_{form}", "") or self.mail_to)
 
     @property
     def alert_recipient(self) -> str:
         """Who hears about dead letters."""
         return self.alert_to or self.mail_to
 
+    @property
+    def retention_seconds(self) -> float:
+        """How long a copy is kept after its delivery ended (known once the catalogue is read)."""
+        if self.retention_days is None:
+            raise RuntimeError("retention_days is read from the built catalogue at start-up")
+        return self.retention_days * 86400.0
+
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> Config:
-        """Build the configuration from ``FORMS_*`` variables; unset ones keep their default."""
-        env = os.environ if environ is None else environ
-        values: dict[str, object] = {}
-        types = {f.name: f.type for f in fields(cls)}
-        for name, kind in types.items():
-            raw = env.get(f"FORMS_{name.upper()}")
-            if raw is None or name in {"mail_to_by_form", "rodo"}:
-                continue
-            if kind == "bool":
-                values[name] = _bool(raw)
-            elif kind == "int":
-                values[name] = int(raw)
-            elif kind == "float":
-                values[name] = float(raw)
-            elif kind in {"Path", "Path | None"}:
-                values[name] = Path(raw) if raw else None
-            elif kind == "tuple[str, ...]":
-                values[name] = _list(raw)
-            else:
-                values[name] = raw
-        if env.get("FORMS_RATE_LIMIT_PER_MINUTE") is not None:
-            values["rate_limit_per_minute"] = float(env["FORMS_RATE_LIMIT_PER_MINUTE"])
-        by_form = {
-            form: env[f"FORMS_MAIL_TO_{form.upper()}"]
-            for form in FORM_TYPES
-            if env.get(f"FORMS_MAIL_TO_{form.upper()}")
-        }
-        values["mail_to_by_form"] = by_form
-        values["rodo"] = _rodo_from_env(env)
-        if values.get("database_path") is None:
-            values.pop("database_path", None)
-        for required_path in (
-            "content_path",
-            "templates_path",
-            "translations_path",
-            "pelican_settings",
-        ):
-            if required_path in values and values[required_path] is None:
-                values.pop(required_path)
-        return cls(**values)  # type: ignore[arg-type]
+    def from_env(cls) -> Config:
+        """Read ``FORMS_*`` variables; every wrong value is reported at once, in Polish."""
+        try:
+            return _Environment()
+        except ValidationError as error:
+            raise StartupError([_problem(item) for item in error.errors()]) from None
 
 
-def _rodo_from_env(env: Mapping[str, str]) -> dict[str, str]:
-    """Overrides of the site's information clause: ``FORMS_RODO_FILE`` (JSON), ``FORMS_RODO_*``."""
-    clause: dict[str, str] = {}
-    rodo_file = env.get("FORMS_RODO_FILE")
-    if rodo_file:
-        loaded = json.loads(Path(rodo_file).read_text(encoding="utf-8"))
-        clause.update({k: str(v) for k, v in loaded.items() if k in RODO_KEYS})
-    for key in RODO_KEYS:
-        if env.get(f"FORMS_RODO_{key.upper()}"):
-            clause[key] = env[f"FORMS_RODO_{key.upper()}"]
-    return clause
+class _Environment(BaseSettings, Config):
+    """The same settings, read from the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="FORMS_", frozen=True, extra="ignore")
+
+
+def _problem(error: dict) -> Problem:
+    """A pydantic error as a problem naming the variable."""
+    field = str(error["loc"][0]) if error["loc"] else ""
+    context = error.get("ctx") or {}
+    if field == "" and "proxy_not_named" in error["msg"]:
+        return Problem("proxy_not_named", "FORMS_CLIENT_IP_HEADER")
+    code = PYDANTIC_CODES.get(error["type"], "invalid_value")
+    limit = next((context[key] for key in ("ge", "gt", "le") if key in context), "")
+    choices = get_args(Config.model_fields[field].annotation) if code == "not_one_of" else ()
+    params = {
+        "value": error.get("input"),
+        "limit": limit,
+        "expected": ", ".join(choices),
+        "detail": error["msg"],
+    }
+    return Problem(code, f"FORMS_{field.upper()}", params)

@@ -16,104 +16,96 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from forms_backend import store
 from forms_backend.backend import Backend
 from forms_backend.forms import FORM_ERROR, FORMS, FormSpec
+from forms_backend.guards import origin_allowed
 from forms_backend.i18n import gettext as _
 from forms_backend.openapi import openapi_document
+from forms_backend.refusals import Refusal, content_kind, read_body
 from forms_backend.rendering import kept_values
 from forms_backend.validation import validate
 
 log = logging.getLogger("forms_backend")
-FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 REFERENCE_RE = re.compile(r"^[WZBEO]-[0-9A-Z]{4}-[0-9A-Z]{4}$")
 BY_PREFIX = {spec.prefix: spec for spec in FORMS.values()}
 
 
-class BadRequest(Exception):
-    """A body that cannot be read at all; carries the HTTP status and a Polish message."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-def _errors(status: int, errors: dict[str, str], headers: dict | None = None) -> JSONResponse:
-    """The JSON error body: one Polish message per field."""
-    return JSONResponse({"errors": errors}, status_code=status, headers=headers)
-
-
-async def _read(request: Request, is_form: bool) -> dict[str, object]:
-    """Parse a JSON object or a form post into a flat mapping of raw values."""
-    if is_form:
-        try:
-            form = await request.form(max_files=0, max_fields=100)
-        except Exception as error:  # malformed multipart bodies raise several kinds
-            raise BadRequest(400, _("The form could not be read. Send it again.")) from error
-        return {key: form.get(key) for key in form}
-    try:
-        data = json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError) as error:
-        raise BadRequest(400, _("The request body must be a JSON object")) from error
-    if not isinstance(data, dict):
-        raise BadRequest(422, _("The request body must be a JSON object"))
-    return data
+def _errors(
+    status: int, code: str, errors: dict[str, str], headers: dict | None = None
+) -> Response:
+    """The JSON error body: one Polish message per field, and a code for the programmer."""
+    return JSONResponse({"errors": errors, "code": code}, status_code=status, headers=headers)
 
 
 def submission_endpoint(spec: FormSpec) -> Callable[[Request], Awaitable[Response]]:
-    """The POST handler of one form."""
+    """The POST handler of one form: a form post is always answered with a page."""
 
     async def endpoint(request: Request) -> Response:
         backend: Backend = request.app.state.backend
-        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        is_form = content_type in FORM_TYPES
-        if not is_form and content_type != "application/json":
-            return _errors(415, {FORM_ERROR: _("Send the form as JSON or as a web form")})
-        wait = backend.limiter.allow(backend.client_address(request))
-        if wait:
-            message = _("You have sent many forms in a short time. Wait a minute and try again.")
-            headers = {"Retry-After": str(math.ceil(wait))}
-            if is_form:
-                return _page(backend, spec, {FORM_ERROR: message}, {}, 429, headers)
-            return _errors(429, {FORM_ERROR: message}, headers)
+        raw: dict[str, object] = {}
+        is_form = False
         try:
-            raw = await _read(request, is_form)
-        except BadRequest as error:
-            return _errors(error.status, {FORM_ERROR: str(error)})
-        header_key = request.headers.get("idempotency-key")
-        if header_key and not raw.get("idempotency_key"):
-            raw["idempotency_key"] = header_key
-        catalogue = await asyncio.to_thread(backend.catalogue.snapshot)
-        values, errors = validate(
-            spec, raw, catalogue, require_apply_online=backend.config.require_apply_online
-        )
-        if errors:
+            is_form = content_kind(request) == "form"
+            if not origin_allowed(request, backend.config.allowed_origins):
+                raise Refusal(403, "foreign_origin")
+            raw = await read_body(request, is_form)
+            wait = backend.limiter.allow(backend.client_address(request))
+            if wait:
+                raise Refusal(429, "rate_limited", retry_after=math.ceil(wait))
+            return await _accept(request, backend, spec, raw, is_form)
+        except Refusal as refusal:
             if is_form:
-                return _page(backend, spec, errors, kept_values(raw), 422)
-            return _errors(422, errors)
-        key = values.pop("idempotency_key", None)
-        payload = {
-            "values": values,
-            "service_name": _name(catalogue.services, values.get("service")),
-            "provider_name": _name(catalogue.providers, values.get("provider")),
-        }
-        item = store.NewSubmission(
-            form=spec.key,
-            prefix=spec.prefix,
-            idem=backend.sealer.digest(spec.key, str(key)) if key else None,
-            payload=backend.sealer.seal(payload),
-        )
-        try:
-            reference, replayed = await backend.committer.submit(item)
-        except (sqlite3.Error, OSError, RuntimeError):
-            log.exception("outbox write failed for a %s submission", spec.key)
-            message = _("The form could not be saved. Try again in a few minutes.")
-            return _errors(503, {FORM_ERROR: message}, {"Retry-After": "30"})
-        log.info("%s %s %s", "replayed" if replayed else "accepted", spec.key, reference)
-        if is_form:
-            root = request.scope.get("root_path", "")
-            return RedirectResponse(f"{root}/api/confirmation/{reference}", status_code=303)
-        return JSONResponse({"reference": reference}, status_code=201)
+                errors = {FORM_ERROR: refusal.message}
+                values = kept_values(raw)
+                return _page(backend, spec, errors, values, refusal.status, refusal.headers)
+            message = {FORM_ERROR: refusal.message}
+            return _errors(refusal.status, refusal.code, message, refusal.headers)
 
     endpoint.__name__ = f"submit_{spec.key}"
     return endpoint
+
+
+async def _accept(
+    request: Request, backend: Backend, spec: FormSpec, raw: dict[str, object], is_form: bool
+) -> Response:
+    """Validate, then commit to the outbox; answer only once the submission is durable."""
+    header_key = request.headers.get("idempotency-key")
+    if header_key and not raw.get("idempotency_key"):
+        raw["idempotency_key"] = header_key
+    catalogue = await asyncio.to_thread(backend.catalogue.snapshot)
+    values, errors = validate(
+        spec, raw, catalogue, require_apply_online=backend.config.require_apply_online
+    )
+    if errors:
+        if is_form:
+            return _page(backend, spec, errors, kept_values(raw), 422)
+        return _errors(422, "invalid_fields", errors)
+    key = values.pop("idempotency_key", None)
+    payload = {
+        "values": values,
+        "service_name": _name(catalogue.services, values.get("service")),
+        "provider_name": _name(catalogue.providers, values.get("provider")),
+    }
+    answers = json.dumps(values, sort_keys=True, ensure_ascii=False)
+    item = store.NewSubmission(
+        form=spec.key,
+        prefix=spec.prefix,
+        idem=backend.sealer.digest(spec.key, str(key)) if key else None,
+        payload=backend.sealer.seal(payload),
+        fingerprint=backend.sealer.digest(spec.key, answers),
+    )
+    try:
+        result = await backend.committer.submit(item)
+    except (sqlite3.Error, OSError, RuntimeError) as error:
+        backend.last_write = "failed"
+        log.exception("outbox write failed for a %s submission", spec.key)
+        raise Refusal(503, "outbox_unavailable", retry_after=30) from error
+    backend.last_write = "ok"
+    if result.outcome is store.Outcome.CONFLICT:
+        raise Refusal(409, "idempotency_conflict")
+    log.info("%s %s %s", result.outcome.value, spec.key, result.reference)
+    if is_form:
+        root = request.scope.get("root_path", "")
+        return RedirectResponse(f"{root}/api/confirmation/{result.reference}", status_code=303)
+    return JSONResponse({"reference": result.reference}, status_code=201)
 
 
 def _name(entries: dict, key: object) -> str | None:
@@ -151,24 +143,6 @@ async def confirmation(request: Request) -> Response:
         form=spec.key,
     )
     return HTMLResponse(html)
-
-
-async def health(request: Request) -> Response:
-    """Liveness plus outbox counts (numbers only) for monitoring."""
-    backend: Backend = request.app.state.backend
-
-    def read_counts() -> dict[str, int]:
-        conn = store.connect(backend.config.database_path)
-        try:
-            return store.counts(conn)
-        finally:
-            conn.close()
-
-    try:
-        counts = await asyncio.to_thread(read_counts)
-    except (sqlite3.Error, OSError):
-        return JSONResponse({"status": "error"}, status_code=503)
-    return JSONResponse({"status": "ok", "outbox": counts})
 
 
 async def openapi(request: Request) -> Response:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from email.policy import SMTP
+
+from email_validator import EmailNotValidError, validate_email
 
 from forms_backend.i18n import gettext as _
 from forms_backend.i18n import ngettext
@@ -12,10 +15,6 @@ from forms_backend.i18n import ngettext
 TRUE_WORDS = frozenset({"true", "yes", "on", "1", "tak"})
 FALSE_WORDS = frozenset({"false", "no", "off", "0", "nie", ""})
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{9,25}$")
-EMAIL_RE = re.compile(
-    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$"
-)
 IDEMPOTENCY_RE = re.compile(r"^[A-Za-z0-9_.:-]{8,100}$")
 
 
@@ -57,8 +56,8 @@ class Field:
                 )
                 % {"num": self.max_length}
             )
-        if self.kind == "email" and not EMAIL_RE.match(text):
-            raise FieldError(_("Enter an email address like name@example.com"))
+        if self.kind == "email":
+            return _clean_email(text)
         if self.kind == "phone" and not _valid_phone(text):
             raise FieldError(_("Enter a phone number like 600 123 456 or +48 600 123 456"))
         if self.kind == "choice" and text not in self.choices:
@@ -80,8 +79,37 @@ def _clean_text(raw: object, *, multiline: bool) -> str:
             if not multiline or char == "\r":
                 raise FieldError(_("Enter this on one line"))
         elif char != "\t" and unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
-            raise FieldError(_("Remove special characters from this field"))
+            raise FieldError(
+                _(
+                    "The text contains invisible characters, for example from copying. "
+                    "Type the text again."
+                )
+            )
     return text
+
+
+def _clean_email(text: str) -> str:
+    """An address the centre can answer: the same one in the body and in ``Reply-To``."""
+    # Encoded words (RFC 2047) would be decoded in the header into another address.
+    if "=?" not in text:
+        try:
+            address = validate_email(
+                text, check_deliverability=False, allow_smtputf8=False
+            ).ascii_email
+        except EmailNotValidError:
+            address = None
+        if address and _header_addresses(address) == [address]:
+            return address
+    raise FieldError(_("Enter an email address like name@example.com"))
+
+
+def _header_addresses(address: str) -> list[str]:
+    """The addresses a mail header built from this text would carry."""
+    try:
+        header = SMTP.header_factory("Reply-To", address)
+    except (ValueError, IndexError):
+        return []
+    return [item.addr_spec for item in header.addresses]
 
 
 def _valid_phone(text: str) -> bool:

@@ -18,11 +18,10 @@ def N_(message: str) -> str:
 
 @dataclass(frozen=True)
 class FormSpec:
-    """One form: its API path, its page, its template and its fields."""
+    """One form: its API path, its template and its fields (its page is the site's: uslugi.json)."""
 
     key: str
     path: str
-    page: str
     template: str
     prefix: str
     title: str
@@ -35,7 +34,8 @@ class FormSpec:
 
 COMMON = (
     Field("website", "honeypot", N_("Leave this field empty"), max_length=0),
-    Field("idempotency_key", "token", N_("Idempotency key"), max_length=100),
+    # Never shown: the form's script fills it in, and e-mails leave it out.
+    Field("idempotency_key", "token", "idempotency_key", max_length=100),
 )
 SERVICE = Field(
     "service", "text", N_("Service"), True, 100, required_message=N_("Select a service")
@@ -59,7 +59,6 @@ FORMS: dict[str, FormSpec] = {
         FormSpec(
             "application",
             "/api/applications",
-            "/wniosek/",
             "forms/application.html",
             "W",
             N_("Request for contact about a service"),
@@ -84,7 +83,6 @@ FORMS: dict[str, FormSpec] = {
         FormSpec(
             "catalogue_update",
             "/api/catalogue-updates",
-            "/zglos-zmiane/",
             "forms/catalogue_update.html",
             "Z",
             N_("Proposed change to the catalogue"),
@@ -123,7 +121,6 @@ FORMS: dict[str, FormSpec] = {
         FormSpec(
             "missing_service",
             "/api/missing-services",
-            "/zglos-brak-uslugi/",
             "forms/missing_service.html",
             "B",
             N_("Report of a missing service"),
@@ -144,7 +141,6 @@ FORMS: dict[str, FormSpec] = {
         FormSpec(
             "error_report",
             "/api/error-reports",
-            "/zglos-blad/",
             "forms/error_report.html",
             "E",
             N_("Report of an error on a service page"),
@@ -165,7 +161,6 @@ FORMS: dict[str, FormSpec] = {
         FormSpec(
             "feedback",
             "/api/feedback",
-            "/ocen-usluge/",
             "forms/feedback.html",
             "O",
             N_("Feedback on a service"),

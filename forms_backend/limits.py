@@ -7,6 +7,7 @@ import json
 import secrets
 import threading
 import time
+from collections import OrderedDict
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -58,7 +59,9 @@ class BodyLimit:
         """Answer without reading the rest of the body."""
         message = _("The form is too large. Shorten the longest answers and send it again.")
         status = 400 if bad else 413
-        data = json.dumps({"errors": {"_form": message}}, ensure_ascii=False).encode()
+        code = "unreadable_length" if bad else "too_large"
+        answer = {"errors": {"_form": message}, "code": code}
+        data = json.dumps(answer, ensure_ascii=False).encode()
         headers = [
             (b"content-type", b"application/json; charset=utf-8"),
             (b"content-length", str(len(data)).encode()),
@@ -69,15 +72,22 @@ class BodyLimit:
 
 
 class RateLimiter:
-    """A token bucket per client; clients are known only by a salted hash of their address."""
+    """A token bucket per client, at most ``max_clients`` of them, least recently seen dropped.
+
+    Clients are known only by a salted hash of their address. Every request costs O(1):
+    a dictionary lookup and a move to the end of the recency order.
+    """
 
     def __init__(self, per_minute: float, burst: int, max_clients: int = 50_000) -> None:
         self.rate = per_minute / 60.0
         self.burst = float(max(burst, 1))
         self.max_clients = max_clients
         self._salt = secrets.token_bytes(16)
-        self._buckets: dict[str, tuple[float, float]] = {}
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
         self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._buckets)
 
     def client_key(self, address: str) -> str:
         """Hash the address with a per-process salt, so neither memory nor logs hold it."""
@@ -90,19 +100,10 @@ class RateLimiter:
         key = self.client_key(address)
         now = time.monotonic()
         with self._lock:
-            tokens, stamp = self._buckets.get(key, (self.burst, now))
+            tokens, stamp = self._buckets.pop(key, (self.burst, now))
             tokens = min(self.burst, tokens + (now - stamp) * self.rate)
-            if tokens < 1.0:
-                self._buckets[key] = (tokens, now)
-                return (1.0 - tokens) / self.rate
-            self._buckets[key] = (tokens - 1.0, now)
+            allowed = tokens >= 1.0
+            self._buckets[key] = (tokens - 1.0 if allowed else tokens, now)
             if len(self._buckets) > self.max_clients:
-                self._forget_idle(now)
-            return 0.0
-
-    def _forget_idle(self, now: float) -> None:
-        """Drop buckets that have refilled completely: they carry no information."""
-        full_after = self.burst / self.rate
-        for key, (_tokens, stamp) in list(self._buckets.items()):
-            if now - stamp > full_after:
-                del self._buckets[key]
+                self._buckets.popitem(last=False)
+        return 0.0 if allowed else (1.0 - tokens) / self.rate

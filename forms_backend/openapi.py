@@ -9,8 +9,11 @@ from forms_backend.forms import FORMS, FormSpec
 
 ERRORS = {
     "type": "object",
-    "properties": {"errors": {"type": "object", "additionalProperties": {"type": "string"}}},
-    "required": ["errors"],
+    "properties": {
+        "errors": {"type": "object", "additionalProperties": {"type": "string"}},
+        "code": {"type": "string", "description": "What went wrong, for programs (English)."},
+    },
+    "required": ["errors", "code"],
 }
 
 
@@ -79,6 +82,8 @@ def _operation(spec: FormSpec) -> dict[str, Any]:
             ),
             "303": {"description": "Form post accepted: see the confirmation page."},
             "400": _json_response("Malformed request.", ERRORS),
+            "403": _json_response("Origin not in FORMS_ALLOWED_ORIGINS.", ERRORS),
+            "409": _json_response("Idempotency key reused with other answers.", ERRORS),
             "413": _json_response("Body too large.", ERRORS),
             "415": _json_response("Unsupported content type.", ERRORS),
             "422": _json_response("Invalid input: one Polish message per field.", ERRORS),
@@ -96,8 +101,8 @@ def openapi_document() -> dict[str, Any]:
             "operationId": "health",
             "summary": "Liveness and outbox counts",
             "responses": {
-                "200": _json_response("Healthy.", {"type": "object"}),
-                "503": _json_response("Outbox unavailable.", {"type": "object"}),
+                "200": _json_response("The last write succeeded, or none yet.", {"type": "object"}),
+                "503": _json_response("The outbox or the last write failed.", {"type": "object"}),
             },
         }
     }

@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_autoescape
 
 from forms_backend.catalogue import Snapshot
-from forms_backend.config import DEFAULT_RODO, Config
+from forms_backend.config import Config
 
 log = logging.getLogger("forms_backend.rendering")
 
@@ -86,15 +86,12 @@ class Pages:
         context = dict(settings)
         context["SITEURL"] = self.config.site_url or settings.get("SITEURL", "")
         context["FORMS_ENDPOINT"] = self.config.endpoint
-        context["RODO"] = {**DEFAULT_RODO, **settings.get("RODO", {}), **self.config.rodo}
+        context["RODO"] = catalogue.privacy  # the clause the build wrote: the site's own
         context["services"] = [
             {"id": s.id, "name": s.name, "provider": s.provider, "apply_online": s.apply_online}
-            for s in sorted(catalogue.services.values(), key=lambda s: s.name.casefold())
+            for s in catalogue.services.values()  # in the build's (Polish) order
         ]
-        context["providers"] = [
-            {"id": p.id, "name": p.name}
-            for p in sorted(catalogue.providers.values(), key=lambda p: p.name.casefold())
-        ]
+        context["providers"] = [{"id": p.id, "name": p.name} for p in catalogue.providers.values()]
         return context
 
     def render(self, template: str, catalogue: Snapshot, **extra: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import secrets
 import sqlite3
 import time
@@ -33,6 +34,17 @@ CREATE TABLE IF NOT EXISTS deliveries (
 );
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, channel, next_attempt_at);
 """
+# Each entry brings an older outbox up to the next version (PRAGMA user_version).
+MIGRATIONS = (
+    # When a delivery ended (delivered or dead): the retention period counts from there.
+    """
+    ALTER TABLE deliveries ADD COLUMN ended_at REAL;
+    UPDATE deliveries SET ended_at = delivered_at WHERE status = 'delivered';
+    UPDATE deliveries SET ended_at = CAST(strftime('%s', 'now') AS REAL) WHERE status = 'dead';
+    """,
+    # A keyed hash of the cleaned answers: an idempotency key is bound to one payload.
+    "ALTER TABLE submissions ADD COLUMN fingerprint TEXT",
+)
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
@@ -49,8 +61,21 @@ def connect(path: Path, *, synchronous: str = "FULL") -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute(f"PRAGMA synchronous={synchronous}")
     conn.execute("PRAGMA busy_timeout=30000")
+    # Deleted rows are overwritten, so a purged submission leaves no trace in the file.
+    conn.execute("PRAGMA secure_delete=ON")
     conn.executescript(SCHEMA)
+    _migrate(conn)
     return conn
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply the migrations an outbox written by an older version has not seen yet."""
+    with transaction(conn):
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in filter(str.strip, script.split(";")):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version={number}")
 
 
 @contextmanager
@@ -73,6 +98,23 @@ class NewSubmission:
     prefix: str
     idem: str | None
     payload: bytes
+    fingerprint: str | None = None
+
+
+class Outcome(enum.Enum):
+    """What the outbox did with a submission."""
+
+    STORED = "accepted"
+    REPLAYED = "replayed"  # its idempotency key and answers were seen before
+    CONFLICT = "conflict"  # its idempotency key was seen before, with other answers
+
+
+@dataclass(frozen=True)
+class Result:
+    """The reference of a stored or replayed submission; none for a conflict."""
+
+    outcome: Outcome
+    reference: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,20 +131,23 @@ class Claimed:
 
 def insert_many(
     conn: sqlite3.Connection, items: Iterable[NewSubmission], channels: tuple[str, ...]
-) -> list[tuple[str, bool]]:
-    """Commit a batch in one transaction; return (reference, replayed) for each item."""
+) -> list[Result]:
+    """Commit a batch in one transaction; return what happened to each item."""
     now = time.time()
-    results: list[tuple[str, bool]] = []
+    results: list[Result] = []
     with transaction(conn):
         for item in items:
+            row = None
             if item.idem is not None:
                 row = conn.execute(
-                    "SELECT reference FROM submissions WHERE idem = ?", (item.idem,)
+                    "SELECT reference, fingerprint FROM submissions WHERE idem = ?", (item.idem,)
                 ).fetchone()
-                if row is not None:
-                    results.append((row[0], True))
-                    continue
-            results.append((_insert_one(conn, item, channels, now), False))
+            if row is None:
+                results.append(Result(Outcome.STORED, _insert_one(conn, item, channels, now)))
+            elif row[1] in (None, item.fingerprint):  # None: stored before fingerprints
+                results.append(Result(Outcome.REPLAYED, row[0]))
+            else:
+                results.append(Result(Outcome.CONFLICT))
     return results
 
 
@@ -114,11 +159,13 @@ def _insert_one(
         reference = new_reference(item.prefix)
         try:
             cursor = conn.execute(
-                "INSERT INTO submissions (reference, form, created_at, idem, payload)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (reference, item.form, now, item.idem, item.payload),
+                "INSERT INTO submissions (reference, form, created_at, idem, payload, fingerprint)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (reference, item.form, now, item.idem, item.payload, item.fingerprint),
             )
-        except sqlite3.IntegrityError:
+        except sqlite3.IntegrityError as error:
+            if "submissions.reference" not in str(error):
+                raise  # not a taken reference: another constraint or trigger refused it
             continue
         conn.executemany(
             "INSERT INTO deliveries (submission_id, channel, next_attempt_at) VALUES (?, ?, ?)",
@@ -153,11 +200,12 @@ def claim(conn: sqlite3.Connection, channel: str, limit: int, lease: float) -> l
 
 def mark_delivered(conn: sqlite3.Connection, delivery_ids: list[int]) -> None:
     """Record confirmed deliveries; the payload stays until the retention period ends."""
+    now = time.time()
     with transaction(conn):
         conn.executemany(
-            "UPDATE deliveries SET status = 'delivered', delivered_at = ?, lease_until = 0,"
-            " last_error = NULL WHERE id = ?",
-            [(time.time(), delivery_id) for delivery_id in delivery_ids],
+            "UPDATE deliveries SET status = 'delivered', delivered_at = ?, ended_at = ?,"
+            " lease_until = 0, last_error = NULL WHERE id = ?",
+            [(now, now, delivery_id) for delivery_id in delivery_ids],
         )
 
 
@@ -175,33 +223,56 @@ def mark_failed(
 ) -> None:
     """Schedule a retry, or move the delivery to the dead letters."""
     conn.execute(
-        "UPDATE deliveries SET status = ?, next_attempt_at = ?, lease_until = 0, last_error = ?"
-        " WHERE id = ?",
-        ("dead" if dead else "pending", retry_at, error[:200], delivery_id),
+        "UPDATE deliveries SET status = ?, next_attempt_at = ?, lease_until = 0, last_error = ?,"
+        " ended_at = ? WHERE id = ?",
+        (
+            "dead" if dead else "pending",
+            retry_at,
+            error[:200],
+            time.time() if dead else None,
+            delivery_id,
+        ),
     )
 
 
-def purge(conn: sqlite3.Connection, delivered_before: float) -> int:
-    """Delete submissions delivered on every channel before the given time; return how many."""
+@dataclass(frozen=True)
+class Purged:
+    """What one purge deleted: the references (to delete their files) and counts for the log."""
+
+    references: tuple[str, ...]
+    dead: int
+
+    @property
+    def submissions(self) -> int:
+        """How many submissions were deleted."""
+        return len(self.references)
+
+
+def purge(conn: sqlite3.Connection, ended_before: float) -> Purged:
+    """Delete submissions whose every delivery ended (delivered or dead) before the given time."""
     with transaction(conn):
-        ids = [
-            row[0]
-            for row in conn.execute(
-                "SELECT submission_id FROM deliveries GROUP BY submission_id"
-                " HAVING SUM(status != 'delivered') = 0 AND MAX(delivered_at) < ?",
-                (delivered_before,),
-            )
-        ]
-        conn.executemany("DELETE FROM deliveries WHERE submission_id = ?", [(i,) for i in ids])
-        conn.executemany("DELETE FROM submissions WHERE id = ?", [(i,) for i in ids])
-    return len(ids)
+        rows = conn.execute(
+            "SELECT s.id, s.reference, SUM(d.status = 'dead') FROM submissions s"
+            " JOIN deliveries d ON d.submission_id = s.id GROUP BY s.id"
+            " HAVING SUM(d.status = 'pending') = 0 AND MAX(d.ended_at) < ?",
+            (ended_before,),
+        ).fetchall()
+        ids = [(row[0],) for row in rows]
+        conn.executemany("DELETE FROM deliveries WHERE submission_id = ?", ids)
+        conn.executemany("DELETE FROM submissions WHERE id = ?", ids)
+    return Purged(tuple(row[1] for row in rows), sum(row[2] > 0 for row in rows))
+
+
+def known_references(conn: sqlite3.Connection) -> set[str]:
+    """Every reference the outbox still holds."""
+    return {row[0] for row in conn.execute("SELECT reference FROM submissions")}
 
 
 def requeue_dead(conn: sqlite3.Connection) -> int:
     """Give dead letters a fresh set of attempts, once the cause has been fixed."""
     cursor = conn.execute(
         "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?,"
-        " lease_until = 0 WHERE status = 'dead'",
+        " lease_until = 0, ended_at = NULL WHERE status = 'dead'",
         (time.time(),),
     )
     return cursor.rowcount

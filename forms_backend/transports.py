@@ -126,13 +126,16 @@ class MaildirTransport(Transport):
     def __init__(self, folder: Path) -> None:
         self._folder = folder
         for sub in ("tmp", "new", "cur"):
-            (folder / sub).mkdir(parents=True, exist_ok=True)
+            (folder / sub).mkdir(mode=0o700, parents=True, exist_ok=True)
 
     def send(self, message: EmailMessage, reference: str, body: dict) -> None:
         name = f"{reference}.forms"
         temporary, final = self._folder / "tmp" / name, self._folder / "new" / name
         try:
-            with temporary.open("wb") as handle:
+            # Personal data: readable by the service account only, whatever its umask.
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(descriptor, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
                 handle.write(message.as_bytes())
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -144,6 +147,16 @@ class MaildirTransport(Transport):
                 os.close(directory)
         except OSError as error:
             raise DeliveryError(describe(error), connection=True) from error
+
+
+class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect would re-send as GET without the body: treat it as the error it is."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+NO_REDIRECTS = urllib.request.build_opener(_RefuseRedirects)
 
 
 class WebhookTransport(Transport):
@@ -166,10 +179,12 @@ class WebhookTransport(Transport):
             headers["X-Forms-Signature"] = f"sha256={digest}"
         request = urllib.request.Request(self._url, data=data, headers=headers, method="POST")
         try:
-            with urllib.request.urlopen(request, timeout=self._timeout) as response:
+            with NO_REDIRECTS.open(request, timeout=self._timeout) as response:
                 response.read()
         except urllib.error.HTTPError as error:
-            raise DeliveryError(f"HTTPError {error.code}", connection=error.code >= 500) from error
+            # A redirect or a server error says the endpoint, not this message, needs fixing.
+            channel_fault = error.code >= 500 or 300 <= error.code < 400
+            raise DeliveryError(f"HTTPError {error.code}", connection=channel_fault) from error
         except (OSError, ValueError) as error:
             raise DeliveryError(describe(error), connection=True) from error
 

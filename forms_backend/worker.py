@@ -7,7 +7,7 @@ import logging
 import random
 import time
 
-from forms_backend import store
+from forms_backend import retention, store
 from forms_backend.config import Config
 from forms_backend.crypto import Sealer
 from forms_backend.messages import build_email, webhook_body
@@ -45,13 +45,10 @@ class Worker:
             self.purge()
         return attempted
 
-    def purge(self) -> int:
-        """Delete submissions delivered everywhere longer ago than the retention period."""
+    def purge(self) -> retention.PurgeReport:
+        """Delete every copy whose retention period is over (rows, dead letters, mail files)."""
         self._last_purge = time.time()
-        removed = store.purge(self.conn, time.time() - self.config.retention_days * 86400)
-        if removed:
-            log.info("purged %d delivered submissions", removed)
-        return removed
+        return retention.purge(self.conn, self.config)
 
     def seconds_until_due(self) -> float:
         """How long the worker may sleep before something becomes due."""

@@ -119,9 +119,11 @@ def publish(
                 ).format(url=failure.url, reason=failure.reason, pages=", ".join(failure.pages[:3]))
             )
         say(
-            _("External links: {failed} of {total} do not work (reported, not fatal).").format(
-                failed=len(failures), total=len(links)
-            )
+            ngettext(
+                "External links: {failed} of {total} does not work (reported, not fatal).",
+                "External links: {failed} of {total} do not work (reported, not fatal).",
+                len(failures),
+            ).format(failed=len(failures), total=len(links))
         )
     stale = _freshness_summary(output, siteurl)
     result = PublishResult(0, external=failures, stale=stale)

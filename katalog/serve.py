@@ -11,7 +11,7 @@ from typing import Any
 
 from cus_catalogue.i18n import gettext as _
 
-from .messages import say
+from .messages import fail, say
 from .paths import PROJECT_ROOT
 
 BACKEND_PATHS = ("/api/", "/health", "/openapi.json")
@@ -33,14 +33,13 @@ class PreviewApp:
             await self.static(scope, receive, send)
 
 
-def _backend(content: Path) -> Any:
-    """The form backend, checking submissions against the catalogue being previewed."""
-    import dataclasses
-
+def _backend(output: Path) -> Any:
+    """The form backend, reading the catalogue this preview built (and rebuilds)."""
     from forms_backend.app import create_app
     from forms_backend.config import Config
 
-    return create_app(dataclasses.replace(Config.from_env(), content_path=content.resolve()))
+    built = output.resolve() / "uslugi.json"
+    return create_app(Config.from_env().model_copy(update={"catalogue_path": built}))
 
 
 def _rebuild(content: Path, output: Path, address: str) -> None:
@@ -71,6 +70,8 @@ def serve(content: Path, output: Path, host: str, port: int) -> int:
     from starlette.applications import Starlette
     from starlette.routing import Mount
 
+    from forms_backend.problems import StartupError
+
     from .preview_files import SwapSafeFiles
 
     address = f"http://{host}:{port}"
@@ -78,7 +79,11 @@ def serve(content: Path, output: Path, host: str, port: int) -> int:
     output.mkdir(parents=True, exist_ok=True)
     files = SwapSafeFiles(directory=output, html=True, check_dir=False)
     static = Starlette(routes=[Mount("/", files)])
-    app = PreviewApp(static, _backend(content))
+    try:
+        backend = _backend(output)
+    except StartupError as error:  # no site was built, or FORMS_* is wrong: say so plainly
+        return fail(str(error))
+    app = PreviewApp(static, backend)
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(content, output, address, stop), daemon=True)
     watcher.start()

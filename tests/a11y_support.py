@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import threading
 from collections.abc import Iterator
@@ -12,7 +11,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from sitekit import EXAMPLE_CONTENT, ROOT, free_port, wait_until_answers
+from sitekit import ROOT, free_port, wait_until_answers
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -128,11 +127,10 @@ def preview_server(site: Path, state: Path) -> Iterator[str]:
     from forms_backend.config import Config
     from katalog.serve import PreviewApp
 
-    config = dataclasses.replace(
-        Config(),
+    config = Config(
         database_path=state / "forms.db",
         mail_dir=state / "mail",
-        content_path=EXAMPLE_CONTENT,
+        catalogue_path=site / "uslugi.json",
         background_worker=False,
     )
     static = Starlette(routes=[Mount("/", StaticFiles(directory=site, html=True))])

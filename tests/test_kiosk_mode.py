@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -119,7 +120,8 @@ def test_idle_reset_asks_first_then_clears_query_history_scroll_and_storage(kios
     expect(query).to_have_value("psycholog")
     # From here the page's time stands still except inside run_for: an installed clock flows
     # with real time, so on a busy machine the visitor's 30 s ran out between two steps.
-    kiosk.clock.pause_at(kiosk.evaluate("Date.now()") / 1000 + 5)  # in seconds
+    now = dt.datetime.fromtimestamp(kiosk.evaluate("Date.now()") / 1000, tz=dt.UTC)
+    kiosk.clock.pause_at(now + dt.timedelta(seconds=5))
     # Scrolling is the visitor's last activity: the idle time counts from its scroll event.
     # Instantly: a smooth scroll (the focused field turns it on) goes on in real time, and its
     # later scroll events would restart the idle time in the middle of run_for.
@@ -161,3 +163,22 @@ def test_idle_reset_asks_first_then_clears_query_history_scroll_and_storage(kios
     kiosk.wait_for_url("**/kiosk/")
     settle(kiosk, kiosk=True)
     expect(query).to_have_value("")
+
+
+def test_idle_countdown_names_the_seconds_in_the_right_plural_form(kiosk, example_server):
+    """The countdown read "Pozostało sekund: 22"; Polish says 30 sekund, 22 sekundy, 1 sekunda."""
+    kiosk.goto(example_server + "/uslugi/zlota-raczka/")
+    settle(kiosk, kiosk=True)
+    # Stop the clock, then touch the page: the idle timer starts at a known moment.
+    now = dt.datetime.fromtimestamp(kiosk.evaluate("Date.now()") / 1000, tz=dt.UTC)
+    kiosk.clock.pause_at(now + dt.timedelta(seconds=1))
+    kiosk.keyboard.press("Shift")
+    kiosk.clock.run_for(IDLE * 1000)
+    countdown = kiosk.get_by_role("dialog", name="Potrzebujesz więcej czasu?").locator(
+        "[data-countdown]"
+    )
+    expect(countdown).to_have_text(f"Zostało {WARNING} sekund")
+    kiosk.clock.run_for((WARNING - 22) * 1000)
+    expect(countdown).to_have_text("Zostały 22 sekundy")
+    kiosk.clock.run_for(21_000)
+    expect(countdown).to_have_text("Została 1 sekunda")

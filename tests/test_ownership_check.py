@@ -91,7 +91,7 @@ def test_maintainer_of_the_provider_may_change_its_service(repo, capsys):
     commit(repo, "Update a service")
     code, output = check(repo, "pomocna-dlon", capsys)
     assert code == 0, output
-    assert "pomocna-dlon może zmienić zmieniony plik (1)." in output
+    assert "pomocna-dlon ma prawo zmieniać 1 zmieniony plik." in output
 
 
 def test_someone_else_is_refused_and_the_file_is_named(repo, capsys):
@@ -100,8 +100,8 @@ def test_someone_else_is_refused_and_the_file_is_named(repo, capsys):
     code, output = check(repo, "inne-stowarzyszenie", capsys)
     assert code == 1
     assert (
-        f"{SERVICE}: inne-stowarzyszenie nie jest opiekunem realizatora „fundacja-pomocna-dlon” "
-        "(opiekunowie: pomocna-dlon, wspolny-login)"
+        f"{SERVICE}: inne-stowarzyszenie nie jest redaktorem rekordów realizatora "
+        "„fundacja-pomocna-dlon” (redaktorzy: pomocna-dlon, wspolny-login)"
     ) in output
     assert "inne-stowarzyszenie nie może zmienić 1 pliku" in output
 
@@ -139,8 +139,8 @@ def test_maintainers_are_read_from_the_base_so_a_change_cannot_grant_itself(repo
     commit(repo, "Add myself")
     code, output = check(repo, "intruz", capsys)
     assert code == 1
-    assert "content/providers/fundacja-pomocna-dlon.yaml: intruz nie jest opiekunem" in output
-    assert f"{SERVICE}: intruz nie jest opiekunem" in output
+    assert "content/providers/fundacja-pomocna-dlon.yaml: intruz nie jest redaktorem" in output
+    assert f"{SERVICE}: intruz nie jest redaktorem" in output
 
 
 def test_editors_are_read_from_the_base_too(repo, capsys):
@@ -167,7 +167,7 @@ def test_new_service_and_deleted_service_of_own_provider_are_allowed(repo, capsy
     commit(repo, "Add one service, remove another")
     code, output = check(repo, "pomocna-dlon", capsys)
     assert code == 0, output
-    assert "wszystkie zmienione pliki (2)" in output
+    assert "wszystkie 2 zmienione pliki" in output
 
 
 def test_a_new_provider_is_added_by_the_editors(repo, capsys):
@@ -197,4 +197,4 @@ def test_only_changes_since_the_branch_left_the_base_count(repo, capsys):
 def test_an_unknown_base_is_a_plain_message(repo, capsys):
     code = main(["check-changes", "--repo", str(repo), "--author", "x", "--base", "nie-ma"])
     assert code == 1
-    assert "git nie porównał zmian" in capsys.readouterr().err
+    assert "nie udało się porównać zmian programem git" in capsys.readouterr().err

@@ -166,7 +166,7 @@ def test_stale_records_go_to_the_freshness_report_not_to_a_failure(tmp_path):
     assert '<meta name="robots" content="noindex">' in page
     assert "3 rekordy do sprawdzenia." in page
     assert '<h2 id="provider-fundacja-pomocna-dlon">Fundacja Pomocna Dłoń</h2>' in page
-    assert "Opiekunowie: pomocna-dlon" in page
+    assert "Redaktorzy rekordów: pomocna-dlon" in page
     with (output / "dla-pracownikow" / "aktualnosc.csv").open(encoding="utf-8-sig") as table:
         rows = list(csv.DictReader(table))
     assert [(row["rodzaj rekordu"], row["identyfikator"]) for row in rows] == [

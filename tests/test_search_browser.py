@@ -142,7 +142,7 @@ def test_query_in_the_url_runs_on_load(page, watched, search_server):
     catalogue = load_catalogue(ROOT / "content", ROOT / "data")
     data = catalogue.services["zlota-raczka"].data
     provider = catalogue.providers[data["provider"]].data["name"]
-    for shown in (data["name"], data["summary"], provider, "Odpłatność:"):
+    for shown in (data["name"], data["summary"], provider, "Ile kosztuje:"):
         expect(first).to_contain_text(shown)
     expect(page.locator("#search-q")).to_have_value("zlota raczka")
     # Every result is shown, so there is no "show more" button (hidden wins over the button CSS).
@@ -277,7 +277,9 @@ def test_without_javascript_the_form_still_works(browser, search_server):
         page = context.new_page()
         page.goto(search_url(search_server, q="prawnik"))
         expect(page.locator("form[data-search-page]")).to_have_attribute("method", "get")
-        expect(page.locator("noscript p")).to_contain_text("wymagają JavaScriptu")
+        expect(page.locator("noscript p")).to_contain_text(
+            "potrzebuje włączonej w przeglądarce obsługi JavaScriptu"
+        )
     finally:
         context.close()
 

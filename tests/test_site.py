@@ -30,19 +30,18 @@ def test_service_page_says_everything_in_plain_polish(mini_site: Path) -> None:
     shown = text(page(mini_site, "/uslugi/zlota-raczka/"))
     for expected in [
         "Złota rączka dla seniora",
-        "Odpłatność 25,00 zł za godzinę Materiały kupuje mieszkaniec.",
-        "Jednostka usługi godzina",
-        "Limity 4 usługi w roku po maks. 2 godziny",
-        "Realizator Fundacja Pomocna Dłoń",
+        "Ile kosztuje 25,00 zł za godzinę Materiały kupuje mieszkaniec.",
+        "Ile możesz dostać 4 usługi w roku, każda najwyżej 2 godziny",
+        "Kto prowadzi usługę Fundacja Pomocna Dłoń",
         "Kto może skorzystać Osoby, które ukończyły 75 lat i mieszkają samotnie.",
-        "Wiek: 75 lat i więcej",
+        "Wiek: co najmniej 75 lat",
         "Tylko dla mieszkańców gminy",
-        "Poniedziałek 9:00–15:00 Wtorek nie jest realizowana Środa 9:00–15:00",
-        "Kontakt z realizatorem: Fundacja Pomocna Dłoń",
+        "Poniedziałek 9:00–15:00 Wtorek nieczynne Środa 9:00–15:00",
+        "Usługę prowadzi: Fundacja Pomocna Dłoń",
         "Telefon: +48 91 000 11 22",
         "E-mail: biuro@pomocna.example",
         "Ostatnio sprawdzono: 15 września 2026",
-        "Zgłoś się po tę usługę przez internet",
+        "Poproś o kontakt przez internet",
     ]:
         assert expected in shown, expected
     html = page(mini_site, "/uslugi/zlota-raczka/").read_text(encoding="utf-8")
@@ -52,12 +51,12 @@ def test_service_page_says_everything_in_plain_polish(mini_site: Path) -> None:
 
 def test_free_suspended_service_with_its_own_contact(mini_site: Path) -> None:
     shown = text(page(mini_site, "/uslugi/porada-prawna/"))
-    assert "Usługa zawieszona: obecnie nie jest realizowana" in shown
-    assert "Odpłatność bezpłatna" in shown
+    assert "Usługa zawieszona: teraz nie działa" in shown
+    assert "Ile kosztuje bezpłatna" in shown
     assert "Po wcześniejszym umówieniu telefonicznym." in shown
     assert "Telefon: +48 91 000 99 99" in shown
-    assert "Kontakt z realizatorem" not in shown
-    assert "Zgłoś się po tę usługę przez internet" not in shown  # not while suspended
+    assert "Usługę prowadzi:" not in shown
+    assert "Poproś o kontakt przez internet" not in shown  # not while suspended
 
 
 def test_provider_page_lists_its_services(mini_site: Path) -> None:
@@ -70,7 +69,7 @@ def test_provider_page_lists_its_services(mini_site: Path) -> None:
 
 def test_browse_lists_and_a_to_z(mini_site: Path) -> None:
     seniors = text(page(mini_site, "/dla/seniorzy/"))
-    assert "Usługi dla: Seniorzy" in seniors and "2 usługi." in seniors
+    assert "Usługi dla grupy: Seniorzy" in seniors and "2 usługi." in seniors
     everyone = text(page(mini_site, "/dla/wszyscy-mieszkancy/"))
     assert "Nieodpłatna pomoc prawna" in everyone and "Złota rączka" not in everyone
     assert "Nie ma tu jeszcze usług" in text(page(mini_site, "/obszary/kultura/"))

@@ -126,7 +126,8 @@ CASES = [
     (
         "summary: Drobne naprawy",
         "summary: Drobne naprawy" + " bardzo" * 40,
-        "services/zlota-raczka.yaml:3: summary: jest za długie (351 znaków, najwyżej 200)",
+        "services/zlota-raczka.yaml:3: summary: jest za długie: ma 351 znaków, a może mieć najwyżej "
+        "200",
     ),
     (
         "unit: godzina\n",
@@ -158,8 +159,8 @@ def test_malformed_and_duplicate_ids(mini: Path) -> None:
     write(mini / "services" / "zlota-raczka.yml", original)
     assert problems_of(mini) == [
         "services/Złota_Rączka.yaml:1: nazwa pliku „Złota_Rączka.yaml” nie jest poprawnym "
-        "identyfikatorem: używaj tylko małych liter a-z bez polskich znaków, cyfr i łączników, "
-        "np. zlota-raczka.yaml",
+        "identyfikatorem. Możesz w niej użyć tylko małych liter a–z (bez polskich liter), cyfr "
+        "i łączników (-), np. zlota-raczka.yaml",
         "services/zlota-raczka.yml:1: identyfikator „zlota-raczka” ma też inny plik: zlota-raczka.yaml",
     ]
 
@@ -169,8 +170,8 @@ def test_stale_records_are_warnings_not_errors(mini: Path) -> None:
     catalogue = load_catalogue(mini, DATA, today=TODAY, stale_months=12)
     assert catalogue.errors == []
     assert [p.format(mini) for p in catalogue.warnings] == [
-        "services/zlota-raczka.yaml:28: ostrzeżenie: last_verified: niesprawdzane od 13 mies. "
-        "(ostatnio 2025-10-01); sprawdź i zaktualizuj dane"
+        "services/zlota-raczka.yaml:28: ostrzeżenie: last_verified: dane nie były sprawdzane od "
+        "13 miesięcy (ostatnio 2025-10-01): sprawdź je i wpisz dzisiejszą datę"
     ]
 
 

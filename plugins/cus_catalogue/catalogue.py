@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .abbreviations import check_abbreviations, read_abbreviations
 from .problems import Problem
 from .records import Record, RecordKind, RecordSyntaxError, read_record
 from .validation import (
@@ -114,16 +115,18 @@ def load_catalogue(
         units=read_vocabulary(data / "units.csv"),
     )
     catalogue.problems += check_vocabularies(data)
+    abbreviations = read_abbreviations(data)
     if not (content / "services").is_dir():
         catalogue.problems.append(Problem("no-services-folder", content, 1, "", {"path": content}))
     catalogue.providers = _read_kind(content, "provider", catalogue)
     catalogue.services = _read_kind(content, "service", catalogue)
     for record in catalogue.providers.values():
         catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
-        catalogue.problems += check_hours(record)
+        catalogue.problems += check_hours(record) + check_abbreviations(record, abbreviations)
     for record in catalogue.services.values():
         catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
         catalogue.problems += check_hours(record) + check_fee_and_age(record)
+        catalogue.problems += check_abbreviations(record, abbreviations)
         catalogue.problems += check_service_links(
             record, catalogue.providers, catalogue.audiences, catalogue.areas
         )

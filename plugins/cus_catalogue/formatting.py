@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from pathlib import Path
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date, get_day_names

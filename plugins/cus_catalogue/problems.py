@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .i18n import N_
+from .i18n import N_, ngettext
 from .i18n import gettext as _
 
 Severity = Literal["error", "warning"]
@@ -25,9 +26,6 @@ TEMPLATES: dict[str, str] = {
     "required": N_("required field is missing"),
     "wrong-type": N_("must be {expected}"),
     "not-in-enum": N_("“{value}” is not allowed; allowed values: {allowed}"),
-    "too-short": N_("is too short (at least {limit} characters)"),
-    "too-long": N_("is too long ({length} characters, at most {limit})"),
-    "too-few-items": N_("must list at least {limit} item(s)"),
     "duplicate-items": N_("lists the same value twice"),
     "bad-pattern": N_("“{value}” has the wrong form: {hint}"),
     "too-small": N_("must be at least {limit}"),
@@ -38,8 +36,8 @@ TEMPLATES: dict[str, str] = {
     "empty-object": N_("must contain at least one field"),
     "invalid": N_("is invalid"),
     "bad-id": N_(
-        "file name “{name}” is not a valid id: use only lowercase letters a-z without "
-        "Polish characters, digits and hyphens, e.g. zlota-raczka.yaml"
+        "file name “{name}” is not a valid id: use only lowercase letters a–z (no Polish "
+        "letters), digits and hyphens, e.g. zlota-raczka.yaml"
     ),
     "duplicate-id": N_("id “{id}” is used by another file as well: {other}"),
     "unknown-provider": N_("there is no provider “{value}” (no file providers/{value}.yaml)"),
@@ -52,11 +50,49 @@ TEMPLATES: dict[str, str] = {
     "bad-date": N_("“{value}” is not a real date (YYYY-MM-DD)"),
     "future-date": N_("date {value} is in the future"),
     "age-order": N_("age_min ({age_min}) is greater than age_max ({age_max})"),
-    "stale": N_("not verified for {months} months (last on {value}); please check and update"),
     "no-services-folder": N_("there is no services folder in {path}"),
     "vocabulary-invalid": N_("vocabulary table is invalid: {note}"),
+    "unexplained-abbreviation": N_(
+        "abbreviation “{abbreviation}” is not explained in this record: write “{expansion}” "
+        "(at its first use you may add the abbreviation in brackets)"
+    ),
     "unknown-setting": N_("unknown setting “{name}” (a typo?); did you mean {close}?"),
     "bad-setting": N_("the setting has a value that cannot be used: {detail}"),
+}
+
+# Templates whose words agree with a number (Polish has three forms: 1; 2–4, 22–24; 5–21,
+# 25...): the parameter holding the number, and the plural-aware translation.
+PLURAL_TEMPLATES: dict[str, tuple[str, Callable[[int], str]]] = {
+    "too-short": (
+        "limit",
+        lambda n: ngettext(
+            "is too short (at least {limit} character)",
+            "is too short (at least {limit} characters)",
+            n,
+        ),
+    ),
+    "too-long": (
+        "length",
+        lambda n: ngettext(
+            "is too long: it has {length} character, at most {limit} are allowed",
+            "is too long: it has {length} characters, at most {limit} are allowed",
+            n,
+        ),
+    ),
+    "too-few-items": (
+        "limit",
+        lambda n: ngettext(
+            "must list at least {limit} item", "must list at least {limit} items", n
+        ),
+    ),
+    "stale": (
+        "months",
+        lambda n: ngettext(
+            "not checked for {months} month (last on {value}): check it and enter today's date",
+            "not checked for {months} months (last on {value}): check it and enter today's date",
+            n,
+        ),
+    ),
 }
 
 TYPE_NAMES: dict[str, str] = {
@@ -89,6 +125,9 @@ class Problem:
             key: _(value) if key in ("expected", "hint") else value
             for key, value in self.params.items()
         }
+        if self.code in PLURAL_TEMPLATES and not self.template:
+            count, forms = PLURAL_TEMPLATES[self.code]
+            return forms(int(params[count])).format(**params)
         return _(self.template or TEMPLATES[self.code]).format(**params)
 
     def format(self, base: Path | None = None) -> str:

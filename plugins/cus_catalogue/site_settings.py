@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from .problems import Problem
+from .service_list import privacy_problem
 from .settings import DEFAULTS
 
 # Every CATALOGUE_* key the plugin reads; the unknown-key warning compares against these.
@@ -54,6 +56,8 @@ class SiteSettings(BaseModel):
     offline_exclude: tuple[str, ...] = Field(alias="CATALOGUE_OFFLINE_EXCLUDE")
     hash_assets: bool = Field(alias="CATALOGUE_HASH_ASSETS")
     extra_features: tuple[str, ...] = Field(alias="CATALOGUE_EXTRA_FEATURES")
+    # The forms' information clause; its shape is "privacy" in schemas/uslugi.schema.json.
+    rodo: dict[str, Any] = Field(alias="RODO")
     # Pelican's own settings that features need.
     siteurl: str = Field(alias="SITEURL", default="")
     relative_urls: bool = Field(alias="RELATIVE_URLS", default=False)
@@ -62,6 +66,15 @@ class SiteSettings(BaseModel):
     sitename: str = Field(alias="SITENAME", default="")
     theme: Path = Field(alias="THEME")
     theme_static_dir: str = Field(alias="THEME_STATIC_DIR", default="theme")
+
+    @field_validator("rodo")
+    @classmethod
+    def _every_form_has_its_clause(cls, clause: dict[str, Any]) -> dict[str, Any]:
+        """The backend refuses a uslugi.json without it: stop the build first."""
+        problem = privacy_problem(clause)
+        if problem:
+            raise PydanticCustomError("rodo", problem)
+        return clause
 
     @property
     def today(self) -> dt.date:

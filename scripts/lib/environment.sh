@@ -78,3 +78,18 @@ ensure_chromium() {
   fi
   die "No Chromium found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary, then run this again."
 }
+
+# ensure_hunspell: the spell checker and its Polish dictionary (Debian hunspell-pl) for the
+# spelling test; installed with apt-get like Chromium.
+ensure_hunspell() {
+  if command -v hunspell >/dev/null 2>&1 && echo test | hunspell -d pl_PL -l >/dev/null 2>&1; then
+    return 0
+  fi
+  if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    say "Installing Hunspell with the Polish dictionary with apt-get (the spelling test uses it)"
+    if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell hunspell-pl >/dev/null; then
+      return 0
+    fi
+  fi
+  die "Hunspell with the Polish dictionary is needed for the spelling test. Install it (Debian/Ubuntu: sudo apt-get install hunspell hunspell-pl), then run this again."
+}

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import email
 import email.policy
+import os
+import shutil
 import socket
 import sqlite3
+import subprocess
 import threading
 import time
-from collections.abc import Callable
+import urllib.request
+from collections.abc import Callable, Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -17,12 +22,10 @@ from aiosmtpd.controller import Controller
 from forms_backend import store
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICES = {
-    "zlota-raczka": "name: Złota rączka\nprovider: cus-test\napply_online: true\n",
-    "opieka-wytchnieniowa": "name: Opieka wytchnieniowa\nprovider: cus-test\napply_online: true\n",
-    "przewoz": "name: Przewóz do lekarza\nprovider: taxi-test\napply_online: false\n",
-}
-PROVIDERS = {"cus-test": "name: CUS Testowo\n", "taxi-test": "name: Taxi Testowo\n"}
+FIXTURES = ROOT / "tests" / "fixtures"
+# The forms' fixture catalogue: the mini catalogue plus these records (a second provider and
+# a service that takes no online requests), built by real Pelican once per session.
+EXTRA_RECORDS = Path(__file__).resolve().parent / "catalogue"
 VALID = {
     "application": {
         "service": "zlota-raczka",
@@ -35,7 +38,7 @@ VALID = {
         "on_behalf": False,
     },
     "catalogue_update": {
-        "provider": "cus-test",
+        "provider": "fundacja-pomocna-dlon",
         "service": "zlota-raczka",
         "change": "Nowe godziny: pn–pt 8:00–16:00",
         "name": "Jan Realizator",
@@ -62,12 +65,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def write_catalogue(folder: Path) -> Path:
-    """A content folder with three services and two providers."""
-    for kind, records in (("services", SERVICES), ("providers", PROVIDERS)):
-        (folder / kind).mkdir(parents=True, exist_ok=True)
-        for name, text in records.items():
-            (folder / kind / f"{name}.yaml").write_text(text, encoding="utf-8")
+def forms_catalogue(folder: Path) -> Path:
+    """A content folder: the mini fixture catalogue with the forms' extra records."""
+    shutil.copytree(FIXTURES / "mini", folder)
+    shutil.copytree(EXTRA_RECORDS, folder, dirs_exist_ok=True)
     return folder
 
 
@@ -144,3 +145,39 @@ def wait_until_each_failed(database: Path) -> None:
         ),
         "not every delivery failed",
     )
+
+
+def server_env(workdir: Path, catalogue: Path, **variables: str) -> dict[str, str]:
+    """The environment of a backend process: only these ``FORMS_*`` variables, none inherited."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FORMS_")}
+    env.update(
+        FORMS_DATABASE_PATH=str(workdir / "var" / "forms.db"),
+        FORMS_CATALOGUE_PATH=str(catalogue),
+        FORMS_MAIL_FROM="formularze@cus.example",
+    )
+    env.update(variables)
+    return env
+
+
+@contextlib.contextmanager
+def running_server(command: list[str], env: dict[str, str], port: int) -> Iterator[str]:
+    """A real uvicorn process started by ``command``; yields its base URL once /health answers."""
+    process = subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/health", timeout=1):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    error = process.stderr.read().decode() if process.stderr else ""
+                    raise AssertionError(f"the server did not start: {error}") from None
+                time.sleep(0.05)
+        yield base
+    finally:
+        process.kill()
+        process.wait(timeout=10)

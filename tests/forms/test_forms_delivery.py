@@ -62,12 +62,15 @@ def test_line_breaks_in_any_field_never_add_a_header(make_client, smtp):
         assert b"\nX-Injected" not in raw
 
 
-def test_catalogue_text_with_line_breaks_stays_in_one_subject_line(make_client, smtp, content):
-    (content / "services" / "zlota-raczka.yaml").write_text(
-        'name: "Złota\\r\\nBcc: victim@example.org"\nprovider: cus-test\napply_online: true\n',
-        encoding="utf-8",
-    )
-    client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port)
+def test_catalogue_text_with_line_breaks_stays_in_one_subject_line(
+    make_client, smtp, built_catalogue, tmp_path
+):
+    listing = json.loads(built_catalogue.read_text(encoding="utf-8"))
+    for service in listing["services"]:
+        service["name"] = "Złota\r\nBcc: victim@example.org"
+    hostile = tmp_path / "uslugi.json"
+    hostile.write_text(json.dumps(listing), encoding="utf-8")
+    client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port, catalogue_path=hostile)
     assert client.post("/api/applications", json=VALID["application"]).status_code == 201
     (message,) = smtp.wait_for(1)
     assert header_names(smtp.raw[0]) <= EXPECTED_HEADERS
@@ -161,17 +164,17 @@ def test_dead_letter_after_max_attempts_alerts_the_centre_without_personal_data(
 def test_delivered_submissions_are_purged_after_the_retention_period(
     make_client, make_config, smtp
 ):
-    client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port, retention_days=0)
+    client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port)
     client.post("/api/applications", json=VALID["application"])
     smtp.wait_for(1)
     wait_until_sent(make_config().database_path)
     conn = store.connect(make_config().database_path)
-    assert store.purge(conn, time.time() - 3600) == 0  # kept during the retention period
-    assert store.purge(conn, time.time() + 1) == 1
+    assert store.purge(conn, time.time() - 3600).submissions == 0  # kept during the period
+    assert store.purge(conn, time.time() + 1).submissions == 1
     assert conn.execute("SELECT COUNT(*) FROM submissions").fetchone()[0] == 0
 
 
-def test_worker_command_drains_the_outbox(make_client, make_config, smtp, content):
+def test_worker_command_drains_the_outbox(make_client, make_config, smtp, built_catalogue):
     config = make_config(smtp_host="127.0.0.1", smtp_port=smtp.port, background_worker=False)
     client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port, background_worker=False)
     references = {
@@ -184,7 +187,7 @@ def test_worker_command_drains_the_outbox(make_client, make_config, smtp, conten
         "FORMS_SMTP_HOST": "127.0.0.1",
         "FORMS_SMTP_PORT": str(smtp.port),
         "FORMS_MAIL_FROM": "formularze@cus.example",
-        "FORMS_CONTENT_PATH": str(content),
+        "FORMS_CATALOGUE_PATH": str(built_catalogue),
     }
     result = subprocess.run(
         [sys.executable, "-m", "forms_backend", "worker"],
@@ -194,7 +197,7 @@ def test_worker_command_drains_the_outbox(make_client, make_config, smtp, conten
     assert {m.split("@")[0][1:] for m in smtp.message_ids()} == references
 
 
-def test_default_configuration_delivers_into_a_local_mail_folder(tmp_path, content):
+def test_default_configuration_delivers_into_a_local_mail_folder(tmp_path, built_catalogue):
     env = {k: v for k, v in os.environ.items() if not k.startswith("FORMS_")}
     code = (
         "from starlette.testclient import TestClient\n"
@@ -209,7 +212,7 @@ def test_default_configuration_delivers_into_a_local_mail_folder(tmp_path, conte
         "        time.sleep(0.05)  # the background worker delivers; poll, do not guess\n"
         "print(r.json()['reference'])\n"
     )
-    env["FORMS_CONTENT_PATH"] = str(content)
+    env["FORMS_CATALOGUE_PATH"] = str(built_catalogue)
     env["FORMS_DATABASE_PATH"] = str(tmp_path / "var/forms/forms.db")
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True,
@@ -222,3 +225,53 @@ def test_default_configuration_delivers_into_a_local_mail_folder(tmp_path, conte
 def test_packaged_translations_exist():
     assert (ROOT / "forms_backend/locale/pl/LC_MESSAGES/forms_backend.po").is_file()
     assert Path(ROOT / "themes/cus/translations/pl/LC_MESSAGES/forms.po").is_file()
+
+
+class Redirecting(http.server.BaseHTTPRequestHandler):
+    """A webhook URL that moved: POST gets a redirect, and the target records what reaches it."""
+
+    reached: ClassVar[list[str]] = []
+
+    def do_POST(self) -> None:  # http.server calls this by name
+        if self.path == "/hook":
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(302)
+            self.send_header("Location", "/moved")
+            self.end_headers()
+            return
+        Redirecting.reached.append(f"POST {self.path}")
+        self.send_response(204)
+        self.end_headers()
+
+    def do_GET(self) -> None:  # http.server calls this by name
+        Redirecting.reached.append(f"GET {self.path}")
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_webhook_redirect_is_a_failure_to_retry_not_a_delivery(make_client, make_config):
+    """Defect (issue 10, item 14): redirects were followed as GET without the body, then
+    the submission was marked delivered."""
+    Redirecting.reached = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Redirecting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/hook"
+        client = make_client(webhook_url=url, max_attempts=50)
+        client.post("/api/feedback", json=VALID["feedback"])
+        conn = store.connect(make_config().database_path)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            row = conn.execute("SELECT status, attempts, last_error FROM deliveries").fetchone()
+            if row[1] >= 2:
+                break
+            time.sleep(0.05)
+    finally:
+        server.shutdown()
+    status, attempts, last_error = row
+    assert status == "pending" and attempts >= 2  # tried again, not delivered
+    assert last_error == "HTTPError 302"
+    assert Redirecting.reached == []

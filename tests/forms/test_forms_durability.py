@@ -55,7 +55,9 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
 
 
 @pytest.mark.parametrize("smtp_up_at_kill", [False, True], ids=["smtp-down", "smtp-up"])
-def test_sigkill_right_after_201_loses_nothing(tmp_path: Path, content: Path, smtp_up_at_kill):
+def test_sigkill_right_after_201_loses_nothing(
+    tmp_path: Path, built_catalogue: Path, smtp_up_at_kill
+):
     sink = SmtpSink(free_port())
     if smtp_up_at_kill:
         sink.start()
@@ -63,7 +65,7 @@ def test_sigkill_right_after_201_loses_nothing(tmp_path: Path, content: Path, sm
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("FORMS_")},
         "FORMS_DATABASE_PATH": str(tmp_path / "var/forms.db"),
-        "FORMS_CONTENT_PATH": str(content),
+        "FORMS_CATALOGUE_PATH": str(built_catalogue),
         "FORMS_SMTP_HOST": "127.0.0.1",
         "FORMS_SMTP_PORT": str(sink.port),
         "FORMS_MAIL_FROM": "formularze@cus.example",

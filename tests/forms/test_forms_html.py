@@ -34,7 +34,7 @@ def test_valid_form_post_redirects_to_a_confirmation_with_the_reference(make_cli
     page = client.get(location)
     assert page.status_code == 200
     assert reference in page.text
-    assert "Prośba wysłana" in page.text and "Twój numer zgłoszenia" in page.text
+    assert "Prośba jest wysłana" in page.text and "Twój numer sprawy" in page.text
 
 
 def test_confirmation_of_a_made_up_path_is_404(make_client):
@@ -68,7 +68,7 @@ def test_invalid_form_post_re_renders_the_form_with_summary_and_kept_values(make
     assert re.search(r'<option value="zlota-raczka" selected>', page)
     assert page.count('name="website"') == 1 and 'value="http' not in page
     assert "<title>Błąd:" in page
-    assert "Wystąpił problem" in page  # theme strings are translated too
+    assert "Popraw zaznaczone pola" in page  # theme strings are translated too
 
 
 @pytest.mark.parametrize("form", sorted(FORMS))
@@ -91,7 +91,7 @@ def test_form_post_over_the_rate_limit_gets_the_page_with_a_message(make_client)
     assert first.status_code == 303
     response = client.post("/api/applications", data=APPLICATION)
     assert response.status_code == 429
-    assert "Odczekaj minutę" in html.unescape(response.text)
+    assert "odczekaj minutę" in html.unescape(response.text)
 
 
 def pelican_like_environment() -> Environment:
@@ -138,7 +138,7 @@ def test_application_page_offers_autocomplete_and_fieldsets():
     assert 'autocomplete="email"' in page and 'type="tel"' in page
     assert page.count("<fieldset") >= 4 and page.count("<legend>") == page.count("<fieldset")
     assert "PESEL" in page  # the warning not to write health details or identity numbers
-    assert "Administrator danych" in page  # the RODO clause comes from settings
+    assert "Kto odpowiada za Twoje dane" in page  # the RODO clause comes from settings
 
 
 def test_every_backend_message_has_a_polish_translation():
@@ -167,6 +167,6 @@ def test_theme_translation_file_is_ours_alone():
     assert (
         Path(ROOT / "themes/cus/translations/pl/LC_MESSAGES/forms.po")
         .read_text()
-        .count('msgid "There is a problem"')
+        .count('msgid "Correct the marked fields"')
         == 1
     )

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..catalogue import Catalogue
-from ..records import Record
 from ..formatting import DAY_CODES
+from ..records import Record
 from .common import canonical_json, csv_bytes
 
 ID = {"pattern": "[a-z0-9]+(-[a-z0-9]+)*"}

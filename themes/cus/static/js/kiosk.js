@@ -210,8 +210,11 @@ export async function start({ root, offline, body }) {
     window.clearTimeout(idleTimer);
     idleTimer = window.setTimeout(warn, idle);
   };
+  const pluralRules = new Intl.PluralRules(doc.documentElement.lang || "pl");
   const showRemaining = () => {
-    countdown.textContent = messages.countdown.replace("%(seconds)s", String(remaining));
+    const forms = messages.countdown;
+    const text = forms[pluralRules.select(remaining)] ?? forms.other;
+    countdown.textContent = text.replace("{n}", String(remaining));
   };
   function warn() {
     remaining = warning;
