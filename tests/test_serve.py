@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from records import copy_mini, edit
@@ -56,7 +57,9 @@ def sent(response: object) -> tuple[int, bytes]:
         messages.append(message)
 
     scope = {"type": "http", "method": "GET", "headers": []}
-    anyio.run(response, scope, receive, send)  # type: ignore[arg-type]
+    # In a thread of its own: Playwright's sync API keeps an event loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(anyio.run, response, scope, receive, send).result()
     headers = dict(messages[0]["headers"])
     body = b"".join(m.get("body", b"") for m in messages[1:])
     return int(headers[b"content-length"]), body
