@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from sitekit import ROOT, free_port, wait_until_answers
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -79,9 +80,21 @@ def settle(page: Any, kiosk: bool = False) -> None:
     """Wait until the page's scripts are done: search results, kiosk set-up."""
     page.wait_for_load_state("load")
     if kiosk:
-        page.wait_for_selector("body[data-kiosk-ready]", state="attached", timeout=10_000)
+        page.wait_for_selector("body[data-kiosk-ready]", state="attached")
     if "/szukaj/" in page.url and "q=" in page.url:
-        page.wait_for_selector("[data-search-results] li a", timeout=10_000)
+        # Results are listed before the count is written; aria-busy goes last.
+        page.wait_for_selector("[data-search-results]:not([aria-busy]) li a")
+
+
+def wait_for_value(page: Any, expression: str, expected: Any) -> None:
+    """Wait until a JavaScript expression equals ``expected`` (JSON), as expect.poll would;
+    on timeout say what it was, not just that time ran out."""
+    wanted = json.dumps(expected, ensure_ascii=False, separators=(",", ":"))
+    try:
+        page.wait_for_function(f"JSON.stringify({expression}) === {json.dumps(wanted)}")
+    except PlaywrightTimeoutError:
+        actual = page.evaluate(expression)
+        raise AssertionError(f"{expression} is {actual!r}, expected {expected!r}") from None
 
 
 def new_context(
@@ -134,6 +147,4 @@ def preview_server(site: Path, state: Path) -> Iterator[str]:
         yield base
     finally:
         server.should_exit = True
-        deadline = time.monotonic() + 10
-        while thread.is_alive() and time.monotonic() < deadline:
-            time.sleep(0.05)
+        thread.join(timeout=10)

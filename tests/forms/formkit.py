@@ -8,15 +8,18 @@ import email.policy
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
+
+from forms_backend import store
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -109,6 +112,39 @@ class SmtpSink:
                     return list(self.messages)
             time.sleep(0.05)
         raise AssertionError(f"expected {count} messages, got {len(self.messages)}")
+
+
+def wait_for_outbox(
+    database: Path, holds: Callable[[sqlite3.Connection], bool], what: str, timeout: float = 30.0
+) -> None:
+    """Poll the outbox until ``holds`` is true: a condition, not a fixed sleep, on a busy machine."""
+    conn = store.connect(database)
+    try:
+        deadline = time.monotonic() + timeout
+        while not holds(conn):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{what} within {timeout} s: {store.counts(conn)}")
+            time.sleep(0.05)
+    finally:
+        conn.close()
+
+
+def wait_until_sent(database: Path) -> None:
+    """Wait until no delivery is pending: nothing is left that could still arrive (twice)."""
+    wait_for_outbox(database, lambda conn: store.counts(conn)["pending"] == 0, "not all sent")
+
+
+def wait_until_each_failed(database: Path) -> None:
+    """Wait until every delivery has failed at least once (the outage was really met)."""
+    wait_for_outbox(
+        database,
+        lambda conn: (
+            not conn.execute("SELECT COUNT(*) FROM deliveries WHERE last_error IS NULL").fetchone()[
+                0
+            ]
+        ),
+        "not every delivery failed",
+    )
 
 
 def server_env(workdir: Path, catalogue: Path, **variables: str) -> dict[str, str]:

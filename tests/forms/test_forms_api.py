@@ -6,10 +6,9 @@ import email
 import email.policy
 import logging
 import sqlite3
-import time
 
 import pytest
-from formkit import PATHS, VALID
+from formkit import PATHS, VALID, wait_until_sent
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -167,7 +166,9 @@ def test_rate_limit_per_client_gives_429_with_retry_after(make_client):
     assert "odczekaj minutę" in response.json()["errors"]["_form"]
 
 
-def test_repeated_idempotency_key_returns_the_first_reference_and_sends_once(make_client, smtp):
+def test_repeated_idempotency_key_returns_the_first_reference_and_sends_once(
+    make_client, make_config, smtp
+):
     client = make_client(**smtp_settings(smtp))
     data = {**VALID["application"], "idempotency_key": "3f2b9c8e-1d4a-4e8b-9a7c-123456789abc"}
     first = client.post("/api/applications", json=data).json()["reference"]
@@ -179,7 +180,7 @@ def test_repeated_idempotency_key_returns_the_first_reference_and_sends_once(mak
     ).json()["reference"]
     assert first == again == by_header
     smtp.wait_for(1)
-    time.sleep(0.5)
+    wait_until_sent(make_config().database_path)
     assert smtp.message_ids() == [f"<{first}@cus.example>"]
 
 

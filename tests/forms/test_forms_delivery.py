@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from formkit import PATHS, ROOT, VALID, free_port
+from formkit import PATHS, ROOT, VALID, free_port, wait_until_sent
 
 from forms_backend import store
 from forms_backend.forms import FORMS
@@ -107,7 +107,9 @@ def webhook():
     server.shutdown()
 
 
-def test_webhook_delivery_is_signed_and_retried_after_server_errors(make_client, webhook, smtp):
+def test_webhook_delivery_is_signed_and_retried_after_server_errors(
+    make_client, make_config, webhook, smtp
+):
     client = make_client(
         webhook_url=webhook, webhook_secret="s3cret", smtp_host="127.0.0.1", smtp_port=smtp.port
     )
@@ -121,7 +123,7 @@ def test_webhook_delivery_is_signed_and_retried_after_server_errors(make_client,
     expected = hmac.new(b"s3cret", raw, hashlib.sha256).hexdigest()
     assert headers["X-Forms-Signature"] == f"sha256={expected}"
     smtp.wait_for(1)  # both channels, each once
-    time.sleep(0.3)
+    wait_until_sent(make_config().database_path)
     assert len(Hook.received) == 1 and len(smtp.messages) == 1
 
 
@@ -165,10 +167,8 @@ def test_delivered_submissions_are_purged_after_the_retention_period(
     client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port)
     client.post("/api/applications", json=VALID["application"])
     smtp.wait_for(1)
+    wait_until_sent(make_config().database_path)
     conn = store.connect(make_config().database_path)
-    deadline = time.monotonic() + 5
-    while store.counts(conn)["delivered"] < 1 and time.monotonic() < deadline:
-        time.sleep(0.05)
     assert store.purge(conn, time.time() - 3600).submissions == 0  # kept during the period
     assert store.purge(conn, time.time() + 1).submissions == 1
     assert conn.execute("SELECT COUNT(*) FROM submissions").fetchone()[0] == 0
@@ -206,7 +206,10 @@ def test_default_configuration_delivers_into_a_local_mail_folder(tmp_path, built
         "with TestClient(app) as c:\n"
         "    r = c.post('/api/feedback', json={'service': 'zlota-raczka', 'rating': 5})\n"
         "    assert r.status_code == 201, r.text\n"
-        "    time.sleep(1.5)\n"
+        "    mail = pathlib.Path('var/forms/mail/new') / (r.json()['reference'] + '.forms')\n"
+        "    deadline = time.monotonic() + 30\n"
+        "    while not mail.exists() and time.monotonic() < deadline:\n"
+        "        time.sleep(0.05)  # the background worker delivers; poll, do not guess\n"
         "print(r.json()['reference'])\n"
     )
     env["FORMS_CATALOGUE_PATH"] = str(built_catalogue)
