@@ -53,11 +53,11 @@ def main(argv: list[str] | None = None) -> int:
         print(" ".join(f"{key}={value}" for key, value in counts.items()))
         return 0
     if args.command == "purge":
-        conn = store.connect(config.database_path)
+        conn = store.connect(config)
         print(f"purged {retention.purge(conn, config)}")
         return 0
     if args.command == "requeue-dead":
-        conn = store.connect(config.database_path)
+        conn = store.connect(config)
         print(f"requeued={store.requeue_dead(conn)}")
         return 0
     import uvicorn

@@ -25,7 +25,7 @@ class Worker:
     def __init__(self, config: Config, sealer: Sealer) -> None:
         self.config = config
         self.sealer = sealer
-        self.conn = store.connect(config.database_path)
+        self.conn = store.connect(config)
         self._paused_until: dict[str, float] = {}
         self._outages: dict[str, int] = {}
         self._last_purge = 0.0

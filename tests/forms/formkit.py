@@ -12,13 +12,15 @@ import subprocess
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from email.message import EmailMessage
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parents[2]
+# The outbox stores every delivery and idempotency test runs against (``stores`` marker).
+STORES = ("sqlite", "postgresql")
 FIXTURES = ROOT / "tests" / "fixtures"
 # The forms' fixture catalogue: the mini catalogue plus these records (a second provider and
 # a service that takes no online requests), built by real Pelican once per session.
@@ -121,6 +123,11 @@ def server_env(workdir: Path, catalogue: Path, **variables: str) -> dict[str, st
     )
     env.update(variables)
     return env
+
+
+def store_env(outbox: Mapping[str, object]) -> dict[str, str]:
+    """The ``FORMS_*`` variables that give a process the same outbox (and its shared key)."""
+    return {f"FORMS_{name.upper()}": str(value) for name, value in outbox.items()}
 
 
 @contextlib.contextmanager

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from formkit import ROOT, VALID, SmtpSink, free_port
+from formkit import ROOT, STORES, VALID, SmtpSink, free_port, store_env
+
+pytestmark = pytest.mark.stores(*STORES)
 
 
 def test_smtp_down_during_submissions_then_up_delivers_each_exactly_once(make_client):
@@ -53,16 +55,14 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
 
 
 @pytest.mark.parametrize("smtp_up_at_kill", [False, True], ids=["smtp-down", "smtp-up"])
-def test_sigkill_right_after_201_loses_nothing(
-    tmp_path: Path, built_catalogue: Path, smtp_up_at_kill
-):
+def test_sigkill_right_after_201_loses_nothing(outbox, built_catalogue: Path, smtp_up_at_kill):
     sink = SmtpSink(free_port())
     if smtp_up_at_kill:
         sink.start()
     port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("FORMS_")},
-        "FORMS_DATABASE_PATH": str(tmp_path / "var/forms.db"),
+        **store_env(outbox),
         "FORMS_CATALOGUE_PATH": str(built_catalogue),
         "FORMS_SMTP_HOST": "127.0.0.1",
         "FORMS_SMTP_PORT": str(sink.port),
