@@ -68,7 +68,7 @@ class PostgresServer:
     def restart(self) -> None:
         """Stop (closing every client's connection) and start again, as an operator would."""
         self._run("pg_ctl", "restart", "-w", "-t", "60", "-m", "fast", "-D", str(self.data),
-                  "-o", self.options)  # fmt: skip
+                  "-l", str(self.folder / "server.log"), "-o", self.options)  # fmt: skip
 
     def stop(self) -> None:
         """Stop the server; the folder stays until ``close``."""

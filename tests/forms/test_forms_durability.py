@@ -97,3 +97,38 @@ def test_sigkill_right_after_201_loses_nothing(outbox, built_catalogue: Path, sm
     assert set(ids) == {f"<{ref}@cus.example>" for ref in references}
     if not smtp_up_at_kill:
         assert max(ids.values()) == 1
+
+
+@pytest.mark.stores("postgresql")
+def test_the_app_and_a_worker_carry_on_after_postgresql_restarts(
+    make_client, outbox, postgres_server, built_catalogue, smtp
+):
+    """Defect: `python -m forms_backend worker --forever` died on the first failed round."""
+    client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port, background_worker=False)
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("FORMS_")},
+        **store_env(outbox),
+        "FORMS_CATALOGUE_PATH": str(built_catalogue),
+        "FORMS_SMTP_HOST": "127.0.0.1",
+        "FORMS_SMTP_PORT": str(smtp.port),
+        "FORMS_MAIL_FROM": "formularze@cus.example",
+        "FORMS_WORKER_POLL_SECONDS": "0.2",
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "forms_backend", "worker", "--forever"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        first = client.post("/api/feedback", json=VALID["feedback"]).json()["reference"]
+        smtp.wait_for(1)
+        postgres_server.restart()  # every connection of the app and the worker is dropped
+        time.sleep(0.5)  # the worker meets the dropped connection first
+        response = client.post("/api/feedback", json=VALID["feedback"])
+        assert response.status_code == 201  # the app's writer reconnected by itself
+        smtp.wait_for(2)
+        assert worker.poll() is None
+    finally:
+        worker.kill()
+        worker.wait(timeout=10)
+    second = response.json()["reference"]
+    assert sorted(smtp.message_ids()) == sorted(f"<{ref}@cus.example>" for ref in (first, second))
