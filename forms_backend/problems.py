@@ -32,8 +32,7 @@ TEMPLATES = {
     "key_required": N_(
         "With submissions in PostgreSQL, set the same FORMS_ENCRYPTION_KEY on every server: "
         "a key file stays on one computer, and the others could not read what it encrypted. "
-        'Create a key with: python -c "from cryptography.fernet import Fernet; '
-        'print(Fernet.generate_key().decode())"'
+        "How to create a key: docs/forms-backend.md"
     ),
     "catalogue_missing": N_(
         "There is no built catalogue here. Build the site (`katalog build`) or set "
