@@ -71,6 +71,7 @@ class Claimed:
     created_at: float
     attempts: int
     payload: bytes
+    lease_until: float  # also the lease's token: only its holder may give it back
 
 
 def insert_many(
@@ -133,7 +134,7 @@ def claim(conn: Database, channel: str, limit: int, lease: float) -> list[Claime
                 "SELECT reference, form, created_at, payload FROM submissions WHERE id = ?",
                 (submission_id,),
             ).fetchone()
-            claimed.append(Claimed(delivery_id, ref, form, created, attempts, payload))
+            claimed.append(Claimed(delivery_id, ref, form, created, attempts, payload, now + lease))
     claimed.sort(key=lambda item: item.delivery_id)
     return claimed
 
@@ -149,13 +150,16 @@ def mark_delivered(conn: Database, delivery_ids: list[int]) -> None:
         )
 
 
-def release(conn: Database, delivery_ids: list[int]) -> None:
-    """Give back leased deliveries that were never tried, without counting an attempt."""
+def release(conn: Database, items: list[Claimed]) -> None:
+    """Give back leased deliveries that were never tried, without counting an attempt.
+
+    A lease that ran out may already be another worker's: that one is left alone."""
     with conn.transaction():
         conn.executemany(
             "UPDATE deliveries SET lease_until = 0,"
-            " attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE id = ?",
-            [(delivery_id,) for delivery_id in delivery_ids],
+            " attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END"
+            " WHERE id = ? AND lease_until = ?",
+            [(item.delivery_id, item.lease_until) for item in items],
         )
 
 

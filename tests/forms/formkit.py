@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import email
 import email.policy
@@ -76,12 +77,14 @@ class SmtpSink:
 
     def __init__(self, port: int) -> None:
         self.port = port
+        self.delay = 0.0  # seconds each message takes, like a slow mail server
         self.messages: list[EmailMessage] = []
         self.raw: list[bytes] = []
         self._lock = threading.Lock()
         self._controller: Controller | None = None
 
     async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls this hook by name
+        await asyncio.sleep(self.delay)
         data = envelope.original_content or envelope.content
         message = email.message_from_bytes(data, policy=email.policy.default)
         with self._lock:

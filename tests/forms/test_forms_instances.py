@@ -10,6 +10,7 @@ import pytest
 from formkit import STORES, VALID
 
 from forms_backend import store
+from forms_backend.worker import Worker
 
 pytestmark = pytest.mark.stores(*STORES)
 
@@ -25,6 +26,34 @@ def test_two_app_instances_with_their_workers_send_each_submission_once(make_cli
     ]
     smtp.wait_for(60)
     time.sleep(0.5)  # a delivery sent twice would arrive now
+    sent = Counter(smtp.message_ids())
+    assert set(sent) == {f"<{reference}@cus.example>" for reference in references}
+    assert max(sent.values()) == 1
+
+
+def test_a_worker_gives_back_what_it_cannot_send_before_its_lease_ends(make_client, smtp):
+    """Defect: a worker went on sending its batch after the lease ran out, while another
+    worker leased the same deliveries and sent them again (a slow mail server, 12 messages)."""
+    smtp.delay = 0.3
+    settings = {"smtp_host": "127.0.0.1", "smtp_port": smtp.port, "lease_seconds": 2.0}
+    client = make_client(**settings, background_worker=False)
+    references = [
+        client.post("/api/feedback", json=VALID["feedback"]).json()["reference"] for _ in range(12)
+    ]
+    backend = client.app.state.backend
+    workers = [Worker(backend.config, backend.sealer) for _ in range(2)]
+    deadline = time.monotonic() + 60
+
+    def deliver(worker: Worker) -> None:
+        while store.counts(worker.conn)["pending"] and time.monotonic() < deadline:
+            worker.run_once()
+            time.sleep(0.05)
+
+    threads = [threading.Thread(target=deliver, args=(worker,)) for worker in workers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=90)
     sent = Counter(smtp.message_ids())
     assert set(sent) == {f"<{reference}@cus.example>" for reference in references}
     assert max(sent.values()) == 1
