@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from forms_backend import store
+from forms_backend import plan, store
 from forms_backend.backend import Backend
 from forms_backend.database import OutboxError
 from forms_backend.forms import FORM_ERROR, FORMS, FormSpec
@@ -79,11 +79,13 @@ async def _accept(
             return _page(backend, spec, errors, kept_values(raw), 422)
         return _errors(422, "invalid_fields", errors)
     key = values.pop("idempotency_key", None)
-    payload = {
+    payload: dict[str, object] = {
         "values": values,
         "service_name": _name(catalogue.services, values.get("service")),
         "provider_name": _name(catalogue.providers, values.get("provider")),
     }
+    if "services" in values:
+        payload["services"] = plan.listed_services(values["services"], catalogue)
     answers = json.dumps(values, sort_keys=True, ensure_ascii=False)
     item = store.NewSubmission(
         form=spec.key,

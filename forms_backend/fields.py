@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.policy import SMTP
 
@@ -27,20 +28,25 @@ class Field:
     """One form field: its kind decides how a raw value is cleaned."""
 
     name: str
-    kind: str  # text | multiline | email | phone | choice | bool | rating | token | honeypot
+    # text | multiline | email | phone | choice | bool | rating | token | honeypot, or a kind
+    # whose own ``cleaner`` takes the raw value (a plan's services and notes: forms_backend.plan)
+    kind: str
     label: str
     required: bool = False
     max_length: int = 200
     choices: tuple[str, ...] = ()
     required_message: str = ""
+    cleaner: Callable[[object], object] | None = None
 
     def clean(self, raw: object) -> object:
         """Return the cleaned value or raise ``FieldError``; ``None`` means left empty."""
+        if self.cleaner is not None:
+            return self.cleaner(raw)
         if self.kind == "bool":
             return _clean_bool(raw)
         if self.kind == "rating":
             return _clean_rating(raw)
-        text = _clean_text(raw, multiline=self.kind == "multiline")
+        text = clean_text(raw, multiline=self.kind == "multiline")
         if self.kind == "honeypot":
             if text:
                 raise FieldError(_("The form could not be sent. Try again."))
@@ -67,7 +73,7 @@ class Field:
         return text
 
 
-def _clean_text(raw: object, *, multiline: bool) -> str:
+def clean_text(raw: object, *, multiline: bool) -> str:
     """Normalise text; refuse line breaks on one-line fields and any other control character."""
     if raw is None:
         return ""

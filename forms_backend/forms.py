@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from forms_backend import plan
 from forms_backend.fields import Field
 
 NEW_SERVICE = "new"
@@ -43,6 +44,12 @@ SERVICE = Field(
 NAME = Field(
     "name", "text", N_("Full name"), True, 120, required_message=N_("Enter your full name")
 )
+# A request for contact names one service, or a resident's whole plan (``services``).
+ONE_SERVICE = Field("service", "text", N_("Service"), False, 100)
+PLAN_SERVICES = Field(
+    "services", "service_ids", N_("Services of the plan"), cleaner=plan.clean_service_ids
+)
+PLAN_NOTES = Field("notes", "plan_notes", N_("Notes to the plan"), cleaner=plan.clean_notes)
 PHONE = Field("phone", "phone", N_("Phone number"), max_length=25)
 EMAIL = Field("email", "email", N_("Email address"), max_length=254)
 CONSENT = Field(
@@ -63,7 +70,8 @@ FORMS: dict[str, FormSpec] = {
             "W",
             N_("Request for contact about a service"),
             (
-                SERVICE,
+                ONE_SERVICE,
+                PLAN_SERVICES,
                 NAME,
                 PHONE,
                 EMAIL,
@@ -75,6 +83,7 @@ FORMS: dict[str, FormSpec] = {
                     choices=CONTACT_TIMES,
                 ),
                 Field("message", "multiline", N_("Message"), max_length=1000),
+                PLAN_NOTES,
                 Field("on_behalf", "bool", N_("On behalf of another person")),
                 CONSENT,
                 *COMMON,

@@ -6,15 +6,19 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formatdate
 
+from forms_backend import plan
 from forms_backend.config import Config
 from forms_backend.forms import FORMS, N_
 from forms_backend.i18n import gettext as _
+from forms_backend.i18n import ngettext
 
 CONTACT_TIME_LABELS = {
     "anytime": N_("Any time"),
     "morning": N_("Morning (8:00–12:00)"),
     "afternoon": N_("Afternoon (12:00–16:00)"),
 }
+PLAN_TITLE = N_("Request for contact about a plan of services")
+PLAN_FIELDS = frozenset({"services", "notes"})
 
 
 def message_id(reference: str, mail_from: str) -> str:
@@ -39,14 +43,21 @@ def _display(name: str, value: object) -> str:
     return str(value)
 
 
+def title(form: str, payload: dict) -> str:
+    """What the centre receives: a request about one service, or about a resident's plan."""
+    return _(PLAN_TITLE) if "services" in payload else _(FORMS[form].title)
+
+
 def body_text(form: str, reference: str, payload: dict) -> str:
-    """The plain-text body: one labelled line per field, longer texts indented."""
+    """The plain-text body: one labelled line per field, longer texts indented; then the plan."""
     spec = FORMS[form]
     values: dict = payload.get("values", {})
-    lines = [_(spec.title), _("Reference") + f": {reference}", ""]
+    lines = [title(form, payload), _("Reference") + f": {reference}", ""]
     names = {"service": payload.get("service_name"), "provider": payload.get("provider_name")}
     for field in spec.fields:
         if field.name not in values or field.kind in {"honeypot", "token"}:
+            continue
+        if field.name in PLAN_FIELDS:
             continue
         shown = _display(field.name, values[field.name])
         if names.get(field.name):
@@ -56,6 +67,8 @@ def body_text(form: str, reference: str, payload: dict) -> str:
             lines.append(f"{_(field.label)}:\n{indented}")
         else:
             lines.append(f"{_(field.label)}: {shown}")
+    if "services" in payload:
+        lines += ["", *plan.email_lines(payload["services"], values.get("notes") or {})]
     lines += ["", _("This message was sent by the catalogue's form. Do not forward it.")]
     return "\n".join(lines) + "\n"
 
@@ -73,11 +86,13 @@ def build_email(
         message["Subject"] = _one_line(f"[{reference}] " + _("Delivery failed"))
         message.set_content(alert_text(payload))
         return message
-    spec = FORMS[form]
     message["To"] = config.recipient(form)
-    subject = f"[{reference}] {_(spec.title)}"
+    subject = f"[{reference}] {title(form, payload)}"
     if payload.get("service_name"):
         subject += f" – {payload['service_name']}"
+    elif "services" in payload:
+        count = len(payload["services"])
+        subject += " – " + ngettext("%(num)d service", "%(num)d services", count) % {"num": count}
     message["Subject"] = _one_line(subject)
     email = payload.get("values", {}).get("email")
     if email:
@@ -113,5 +128,6 @@ def webhook_body(form: str, reference: str, created_at: float, payload: dict) ->
         "submitted_at": formatdate(created_at, usegmt=True),
         "service_name": payload.get("service_name"),
         "provider_name": payload.get("provider_name"),
+        "services": payload.get("services"),
         "values": payload.get("values", {}),
     }

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from a11y_support import new_context
 from sitekit import EXAMPLE_CONTENT, FIXTURES, chromium_executable, run_pelican, serve_folder
 
 
@@ -72,5 +73,16 @@ def page(browser: object) -> Iterator[object]:
     """A fresh browser context and page per test (no shared storage or cache)."""
     context = browser.new_context(locale="pl-PL")  # type: ignore[attr-defined]
     page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def kiosk(browser: object) -> Iterator[object]:
+    """A tab in kiosk mode (as /kiosk/ leaves it), with a clock the test moves on."""
+    context = new_context(browser, width=1280, kiosk=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.clock.install()
     yield page
     context.close()

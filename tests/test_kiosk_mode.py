@@ -13,17 +13,6 @@ IDLE = 90  # CATALOGUE_KIOSK_IDLE_SECONDS of the example site
 WARNING = 30  # CATALOGUE_KIOSK_WARNING_SECONDS
 
 
-@pytest.fixture
-def kiosk(browser):
-    """A tab in kiosk mode (as /kiosk/ leaves it), with a clock the test moves on."""
-    context = new_context(browser, width=1280, kiosk=True)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.clock.install()
-    yield page
-    context.close()
-
-
 def type_on_screen(page, text: str) -> None:
     for char in text:
         name = "Spacja" if char == " " else char

@@ -49,9 +49,15 @@ NOT_COUNTED = {
     "id “{id}” is already used on line {other}": "a position in a file",
     "“{term}” is already in group “{other}” (line {other_line}): merge them": "a position",
     "{label}: {done} of {total}": "a progress counter after a label (Strony usług: 5 z 64)",
+    "Still available: %(num)d of %(limit)d (period: %(period)s)": (
+        "label and number (Jeszcze wolne: 22 z 915)"
+    ),
     "Built {services} and {providers} in {seconds} s.": "ngettext phrases; s is a unit symbol",
     "Pages ({language}): {total}: {kinds}.": "label and number; {kinds} are ngettext phrases",
     "Problems: {errors}, {warnings}.": "each is a ngettext phrase",
+    "the file is too large ({size} kB); a record may have at most {limit} kB": (
+        "kB is a unit symbol"
+    ),
     # The capacity sentence ("Na 2026 rok zostały 22 godziny z 915") is rewritten with its
     # data by the capacity work of issue 10; these two go with it.
     "%(remaining)d of %(limit)d still available": "replaced by the capacity sentence",
@@ -88,6 +94,24 @@ EXPECTED = {
         "od # miesięcy",
     ),
     "The catalogue has %(n)d error.": ("n", "ma # błąd.", "ma # błędy.", "ma # błędów."),
+    "Not imported into {id} ({kind}): {n} value:": (
+        "n",
+        "# wartość:",
+        "# wartości:",
+        "# wartości:",
+    ),
+    "the record is nested too deeply (more than {limit} level)": (
+        "limit",
+        "niż # poziom)",
+        "niż # poziomy)",
+        "niż # poziomów)",
+    ),
+    "The file nests lists and objects too deeply (more than {limit} level).": (
+        "limit",
+        "niż # poziom).",
+        "niż # poziomy).",
+        "niż # poziomów).",
+    ),
     "{n} service": ("n", "# usługa", "# usługi", "# usług"),
     "{n} provider": ("n", "# realizator", "# realizatorów", "# realizatorów"),
     "{n} error": ("n", "# błąd", "# błędy", "# błędów"),
@@ -169,6 +193,31 @@ EXPECTED = {
         "# pliki dostępne",
         "# plików dostępnych",
     ),
+    "%(num)s service in your plan": (
+        "num",
+        "# usługa w Twoim",
+        "# usługi w Twoim",
+        "# usług w Twoim",
+    ),
+    "Your plan can have at most %(num)d service. Remove one to add another.": (
+        "num",
+        "może być najwyżej # usługa.",
+        "mogą być najwyżej # usługi.",
+        "może być najwyżej # usług.",
+    ),
+    "A request can name at most %(num)d service. Remove some from your plan.": (
+        "num",
+        "najwyżej # usługę.",
+        "najwyżej # usługi.",
+        "najwyżej # usług.",
+    ),
+    "A note can have at most %(num)d character": (
+        "num",
+        "najwyżej # znak",
+        "najwyżej # znaki",
+        "najwyżej # znaków",
+    ),
+    "The plan has %(num)d service:": ("num", "ma # usługę:", "ma # usługi:", "ma # usług:"),
     "{count} suggestion, use the arrow keys": (
         "count",
         "# podpowiedź,",

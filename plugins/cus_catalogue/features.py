@@ -39,11 +39,12 @@ def make_features(settings: SiteSettings) -> list[Feature]:
     """One fresh instance of every feature of this site, in the order they run."""
     from .accessibility.feature import Accessibility, Offline
     from .opendata.feature import OpenData
+    from .plan.feature import MyPlan
     from .publishing.assets import AssetHashing
     from .publishing.feature import Publishing
     from .search.feature import Search
 
-    features: list[Feature] = [OpenData(), Search(), Publishing(), Accessibility()]
+    features: list[Feature] = [OpenData(), Search(), Publishing(), Accessibility(), MyPlan()]
     features += [extra_feature(path) for path in settings.extra_features]
     if settings.hash_assets:
         features.append(AssetHashing())  # rewrites pages and scripts others wrote

@@ -1,11 +1,13 @@
 /* Entry of the site's own scripts: reading aids, offline, kiosk. Pages work without it. */
 import { setUpReadingAids } from "./reading-aids.js";
 import { registerServiceWorker } from "./offline.js";
+import { setUpPlanToggles } from "./plan-toggle.js";
 
 const body = document.body;
 const root = new URL(body.dataset.siteRoot || "/", window.location.href);
 
 setUpReadingAids(document);
+setUpPlanToggles(root);
 
 for (const button of document.querySelectorAll("[data-print]")) {
   button.hidden = false;
