@@ -7,7 +7,6 @@ import json
 import logging
 import math
 import re
-import sqlite3
 from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
@@ -15,6 +14,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from forms_backend import plan, store
 from forms_backend.backend import Backend
+from forms_backend.database import OutboxError
 from forms_backend.forms import FORM_ERROR, FORMS, FormSpec
 from forms_backend.guards import origin_allowed
 from forms_backend.i18n import gettext as _
@@ -96,7 +96,7 @@ async def _accept(
     )
     try:
         result = await backend.committer.submit(item)
-    except (sqlite3.Error, OSError, RuntimeError) as error:
+    except (OutboxError, OSError, RuntimeError) as error:
         backend.last_write = "failed"
         log.exception("outbox write failed for a %s submission", spec.key)
         raise Refusal(503, "outbox_unavailable", retry_after=30) from error

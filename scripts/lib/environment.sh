@@ -122,3 +122,18 @@ ensure_hunspell() {
   apt_install "the spelling test uses it" hunspell hunspell-pl && return 0
   die "Hunspell with the Polish dictionary is needed for the spelling test. Install it (Debian/Ubuntu: sudo apt-get install hunspell hunspell-pl), then run this again."
 }
+
+# ensure_postgresql: the PostgreSQL server the form backend's tests start (as the unprivileged
+# postgres account, on loopback, in a temporary folder); Debian's postgresql, with apt-get.
+ensure_postgresql() {
+  if command -v pg_ctl >/dev/null 2>&1 || compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null; then
+    return 0
+  fi
+  if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    say "Installing PostgreSQL with apt-get (the form backend's tests run its outbox on it)"
+    if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; then
+      return 0
+    fi
+  fi
+  die "PostgreSQL is needed for the form backend's tests. Install it (Debian/Ubuntu: sudo apt-get install postgresql), then run this again."
+}

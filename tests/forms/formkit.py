@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import email
 import email.policy
 import os
 import shutil
 import socket
-import sqlite3
 import subprocess
 import threading
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from email.message import EmailMessage
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
 from forms_backend import store
+from forms_backend.config import Config
+from forms_backend.database import Database
 
 ROOT = Path(__file__).resolve().parents[2]
+# The outbox stores every delivery and idempotency test runs against (``stores`` marker).
+STORES = ("sqlite", "postgresql")
 FIXTURES = ROOT / "tests" / "fixtures"
 # The forms' fixture catalogue: the mini catalogue plus these records (a second provider and
 # a service that takes no online requests), built by real Pelican once per session.
@@ -77,12 +81,14 @@ class SmtpSink:
 
     def __init__(self, port: int) -> None:
         self.port = port
+        self.delay = 0.0  # seconds each message takes, like a slow mail server
         self.messages: list[EmailMessage] = []
         self.raw: list[bytes] = []
         self._lock = threading.Lock()
         self._controller: Controller | None = None
 
     async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls this hook by name
+        await asyncio.sleep(self.delay)
         data = envelope.original_content or envelope.content
         message = email.message_from_bytes(data, policy=email.policy.default)
         with self._lock:
@@ -115,10 +121,10 @@ class SmtpSink:
 
 
 def wait_for_outbox(
-    database: Path, holds: Callable[[sqlite3.Connection], bool], what: str, timeout: float = 30.0
+    config: Config, holds: Callable[[Database], bool], what: str, timeout: float = 30.0
 ) -> None:
     """Poll the outbox until ``holds`` is true: a condition, not a fixed sleep, on a busy machine."""
-    conn = store.connect(database)
+    conn = store.connect(config)
     try:
         deadline = time.monotonic() + timeout
         while not holds(conn):
@@ -129,21 +135,16 @@ def wait_for_outbox(
         conn.close()
 
 
-def wait_until_sent(database: Path) -> None:
+def wait_until_sent(config: Config) -> None:
     """Wait until no delivery is pending: nothing is left that could still arrive (twice)."""
-    wait_for_outbox(database, lambda conn: store.counts(conn)["pending"] == 0, "not all sent")
+    wait_for_outbox(config, lambda conn: store.counts(conn)["pending"] == 0, "not all sent")
 
 
-def wait_until_each_failed(database: Path) -> None:
+def wait_until_each_failed(config: Config) -> None:
     """Wait until every delivery has failed at least once (the outage was really met)."""
+    query = "SELECT COUNT(*) FROM deliveries WHERE last_error IS NULL"
     wait_for_outbox(
-        database,
-        lambda conn: (
-            not conn.execute("SELECT COUNT(*) FROM deliveries WHERE last_error IS NULL").fetchone()[
-                0
-            ]
-        ),
-        "not every delivery failed",
+        config, lambda conn: not conn.execute(query).fetchone()[0], "not every delivery failed"
     )
 
 
@@ -157,6 +158,11 @@ def server_env(workdir: Path, catalogue: Path, **variables: str) -> dict[str, st
     )
     env.update(variables)
     return env
+
+
+def store_env(outbox: Mapping[str, object]) -> dict[str, str]:
+    """The ``FORMS_*`` variables that give a process the same outbox (and its shared key)."""
+    return {f"FORMS_{name.upper()}": str(value) for name, value in outbox.items()}
 
 
 @contextlib.contextmanager
