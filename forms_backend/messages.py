@@ -10,6 +10,12 @@ from forms_backend.config import Config
 from forms_backend.forms import FORMS, N_
 from forms_backend.i18n import gettext as _
 
+ORGANISATION_KIND_LABELS = {
+    "ngo": N_("Non-governmental organisation"),
+    "social-cooperative": N_("Social cooperative"),
+    "private": N_("Company"),
+    "public": N_("Public institution"),
+}
 CONTACT_TIME_LABELS = {
     "anytime": N_("Any time"),
     "morning": N_("Morning (8:00–12:00)"),
@@ -34,6 +40,8 @@ def _display(name: str, value: object) -> str:
         return _("yes") if value else _("no")
     if name == "contact_time":
         return _(CONTACT_TIME_LABELS.get(str(value), str(value)))
+    if name == "kind":
+        return _(ORGANISATION_KIND_LABELS.get(str(value), str(value)))
     if name == "rating":
         return f"{value}/5"
     return str(value)

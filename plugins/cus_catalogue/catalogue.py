@@ -23,7 +23,12 @@ from .vocabularies import check_vocabularies
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RECORD_SUFFIXES = (".yaml", ".yml")
-FOLDERS: dict[RecordKind, str] = {"service": "services", "provider": "providers"}
+FOLDERS: dict[RecordKind, str] = {
+    "service": "services",
+    "provider": "providers",
+    "package": "packages",
+    "news": "news",
+}
 Term = dict[str, str]
 # "~" sorts after every letter, so "ą" lands between "az" and "b"; ź before ż.
 _POLISH_ORDER = str.maketrans(
@@ -33,11 +38,13 @@ _POLISH_ORDER = str.maketrans(
 
 @dataclass
 class Catalogue:
-    """Services and providers by id, the vocabularies, and every problem found in them."""
+    """Every record by kind and id, the vocabularies, and every problem found in them."""
 
     content: Path = field(default_factory=Path)
     services: dict[str, Record] = field(default_factory=dict)
     providers: dict[str, Record] = field(default_factory=dict)
+    packages: dict[str, Record] = field(default_factory=dict)
+    news: dict[str, Record] = field(default_factory=dict)
     audiences: dict[str, Term] = field(default_factory=dict)
     areas: dict[str, Term] = field(default_factory=dict)
     units: dict[str, Term] = field(default_factory=dict)
@@ -130,5 +137,11 @@ def load_catalogue(
         catalogue.problems += check_service_links(
             record, catalogue.providers, catalogue.audiences, catalogue.areas
         )
+    # The centre's own records: their features check what a schema cannot (features.py).
+    catalogue.packages = _read_kind(content, "package", catalogue)
+    catalogue.news = _read_kind(content, "news", catalogue)
+    for record in [*catalogue.packages.values(), *catalogue.news.values()]:
+        catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
+        catalogue.problems += check_abbreviations(record, abbreviations)
     catalogue.problems.sort(key=lambda p: (str(p.file), p.line, p.field, p.code))
     return catalogue

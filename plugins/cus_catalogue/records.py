@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import yaml
 
-RecordKind = Literal["service", "provider"]
+RecordKind = Literal["service", "provider", "package", "news"]
 NodePath = tuple[str | int, ...]
 
 try:  # libyaml makes composing 10,000 records several times faster
@@ -57,7 +57,7 @@ class RecordSyntaxError(Exception):
 
 @dataclass
 class Record:
-    """One service or provider: its id (the file name), data as written, and node lines."""
+    """One record (service, provider, package, news): its id (the file name), data, node lines."""
 
     id: str
     kind: RecordKind

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from ..formatting import date_text
 from ..i18n import N_
 from ..problems import Problem
+from ..tables import table_problems as check_table
 
 FILE_NAME = "capacity.csv"
 SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "capacity.tableschema.json"
@@ -28,26 +28,7 @@ OVER_GRANTED = N_("used ({used}) is more than granted ({granted})")
 
 def table_problems(path: Path) -> list[Problem]:
     """Every row error of the table against its Table Schema, at its CSV line and column."""
-    from frictionless import FrictionlessException, Resource, Schema  # slow import
-
-    schema = Schema.from_descriptor(json.loads(SCHEMA.read_text(encoding="utf-8")))
-    try:
-        report = Resource(path.name, basepath=str(path.parent), schema=schema).validate()
-    except FrictionlessException as error:
-        return [Problem("capacity-invalid", path, 1, "", {"note": error.error.message},
-                        template=TABLE_INVALID)]  # fmt: skip
-    return [
-        Problem(
-            "capacity-invalid",
-            path,
-            getattr(error, "row_number", None) or 1,
-            getattr(error, "field_name", "") or "",
-            {"note": error.message},
-            template=TABLE_INVALID,
-        )
-        for task in report.tasks
-        for error in task.errors
-    ]
+    return check_table(path, SCHEMA.name, "capacity-invalid", TABLE_INVALID)
 
 
 def read_capacity(path: Path) -> list[dict[str, Any]]:
