@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formatdate
@@ -16,6 +17,8 @@ ORGANISATION_KIND_LABELS = {
     "private": N_("Company"),
     "public": N_("Public institution"),
 }
+# Forms whose answers an editor feeds to a command: `katalog apply-proposal REFERENCE.json`.
+ATTACH_AS_JSON = frozenset({"partner_offer"})
 CONTACT_TIME_LABELS = {
     "anytime": N_("Any time"),
     "morning": N_("Morning (8:00–12:00)"),
@@ -92,6 +95,10 @@ def build_email(
         message["Reply-To"] = email
     message["X-Forms-Reference"] = reference
     message.set_content(body_text(form, reference, payload))
+    if form in ATTACH_AS_JSON:
+        answers = webhook_body(form, reference, created_at, payload)
+        data = json.dumps(answers, ensure_ascii=False, indent=2).encode("utf-8")
+        message.add_attachment(data, "application", "json", filename=f"{reference}.json")
     return message
 
 

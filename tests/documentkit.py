@@ -64,9 +64,11 @@ def pdf_bytes(lines: list[str], title: str | None = None, text_layer: bool = Tru
     resources = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
     page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): resources})
     if text_layer:
-        body = b"BT /F1 12 Tf 16 TL 56 780 Td " + b" ".join(
-            _pdf_text(line) + b" Tj T*" for line in lines
-        ) + b" ET"
+        body = (
+            b"BT /F1 12 Tf 16 TL 56 780 Td "
+            + b" ".join(_pdf_text(line) + b" Tj T*" for line in lines)
+            + b" ET"
+        )
     else:  # what a scan looks like to a screen reader: marks on the page, no text
         body = b" ".join(f"56 {780 - 16 * n} 480 8 re f".encode() for n in range(len(lines)))
     stream = DecodedStreamObject()
