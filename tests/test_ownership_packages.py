@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import test_ownership_check
 from documentkit import pdf_bytes
 from test_ownership_check import check, commit, edit, git
-from test_ownership_check import repo as repo_fixture  # noqa: F401  (the `repo` fixture)
+
+repo = test_ownership_check.repo  # the same repository fixture: mini catalogue, two providers
 
 SERVICE = "content/services/zlota-raczka.yaml"
 DOCUMENT = "content/documents/zlota-raczka/regulamin.pdf"
