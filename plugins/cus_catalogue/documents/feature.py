@@ -67,7 +67,8 @@ class Documents(Feature):
 
     def __init__(self) -> None:
         self.links: dict[str, list[DocumentLink]] = {}
-        self.files: dict[str, Path] = {}
+        self.files: dict[str, Path] = {}  # published: linked and without errors
+        self.linked: set[Path] = set()  # every file a service links, good or not
 
     def check(self, catalogue: Catalogue, settings: SiteSettings) -> list[Problem]:
         """Every linked file, once each, and the files no service links."""
@@ -98,6 +99,7 @@ class Documents(Feature):
             return Problem(code, *where, {"file": file, **params}, severity,  # type: ignore[arg-type]
                            template=TEMPLATES[code])  # fmt: skip
 
+        self.linked.add(root / file)
         suffix = PurePosixPath(file).suffix.lower().lstrip(".")
         if suffix not in settings.document_formats:
             allowed = ", ".join(f.upper() for f in settings.document_formats)
@@ -132,7 +134,7 @@ class Documents(Feature):
         """A warning for each file in the folder no service links (it would not be published)."""
         if not root.is_dir():
             return []
-        linked = {path.resolve() for path in self.files.values()}
+        linked = {path.resolve() for path in self.linked}
         return [
             Problem(
                 "document-unlinked",
