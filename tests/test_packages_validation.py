@@ -4,7 +4,6 @@ at its file, line and field, in Polish; problems that do not stop a build are wa
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from documentkit import pdf_bytes
