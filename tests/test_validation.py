@@ -40,7 +40,7 @@ CASES = [
         "unit: godzina\n",
         "unit: godzina\nnmae: Literówka\n",
         "services/zlota-raczka.yaml:11: nmae: nieznane pole „nmae” (literówka?); dozwolone pola: "
-        "apply_online, areas, audiences, contact, description, eligibility, fee, hours, hours_note, "
+        "apply_online, areas, audiences, contact, description, documents, eligibility, fee, hours, hours_note, "
         "how_to_apply, keywords, last_verified, limits, name, place, provider, status, summary, unit",
     ),
     (
