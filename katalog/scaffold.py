@@ -4,29 +4,25 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import string
 from pathlib import Path
 
-from cus_catalogue.catalogue import ID_PATTERN
 from cus_catalogue.i18n import gettext as _
+from cus_catalogue.record_writer import schema_reference
+from cus_catalogue.records import FOLDERS, RecordKind, is_record_id
 
 from .messages import fail, say
-from .paths import PROJECT_ROOT, content_folder
+from .paths import content_folder
 
 TEMPLATES = Path(__file__).parent / "templates"
-SCHEMAS = PROJECT_ROOT / "plugins" / "cus_catalogue" / "schemas"
-FOLDERS = {"service": "services", "provider": "providers", "package": "packages", "news": "news"}
-
-
-def schema_reference(folder: Path, kind: str) -> str:
-    """The schema's path relative to the record, so editors find it in any checkout."""
-    schema = SCHEMAS / f"{kind}.schema.json"
-    return Path(os.path.relpath(schema, folder.resolve())).as_posix()
 
 
 def record_template(
-    kind: str, folder: Path, provider: str = "", maintainer: str = "", today: dt.date | None = None
+    kind: RecordKind,
+    folder: Path,
+    provider: str = "",
+    maintainer: str = "",
+    today: dt.date | None = None,
 ) -> str:
     """The filled-in template text: schema line, comments in Polish, values to replace."""
     text = (TEMPLATES / f"{kind}.yaml").read_text(encoding="utf-8")
@@ -40,7 +36,7 @@ def record_template(
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write the template as ``<content>/<folder>/<id>.yaml``; never overwrite a record."""
-    if not ID_PATTERN.match(args.id):
+    if not is_record_id(args.id):
         return fail(
             _(
                 "“{id}” is not a valid id: use lowercase letters a-z, digits and hyphens, "

@@ -55,6 +55,9 @@ NOT_COUNTED = {
     "Built {services} and {providers} in {seconds} s.": "ngettext phrases; s is a unit symbol",
     "Pages ({language}): {total}: {kinds}.": "label and number; {kinds} are ngettext phrases",
     "Problems: {errors}, {warnings}.": "each is a ngettext phrase",
+    "the file is too large ({size} kB); a record may have at most {limit} kB": (
+        "kB is a unit symbol"
+    ),
     # The capacity sentence ("Na 2026 rok zostały 22 godziny z 915") is rewritten with its
     # data by the capacity work of issue 10; these two go with it.
     "%(remaining)d of %(limit)d still available": "replaced by the capacity sentence",
@@ -91,6 +94,24 @@ EXPECTED = {
         "od # miesięcy",
     ),
     "The catalogue has %(n)d error.": ("n", "ma # błąd.", "ma # błędy.", "ma # błędów."),
+    "Not imported into {id} ({kind}): {n} value:": (
+        "n",
+        "# wartość:",
+        "# wartości:",
+        "# wartości:",
+    ),
+    "the record is nested too deeply (more than {limit} level)": (
+        "limit",
+        "niż # poziom)",
+        "niż # poziomy)",
+        "niż # poziomów)",
+    ),
+    "The file nests lists and objects too deeply (more than {limit} level).": (
+        "limit",
+        "niż # poziom).",
+        "niż # poziomy).",
+        "niż # poziomów).",
+    ),
     "{n} service": ("n", "# usługa", "# usługi", "# usług"),
     "{n} provider": ("n", "# realizator", "# realizatorów", "# realizatorów"),
     "{n} error": ("n", "# błąd", "# błędy", "# błędów"),

@@ -112,8 +112,7 @@ def test_pages_announce_the_feed_and_robots_points_to_the_sitemap(published):
     _result, output = published
     index = (output / "index.html").read_text(encoding="utf-8")
     assert (
-        f'type="application/atom+xml" title="Nowości w katalogu" href="{SITEURL}/atom.xml"'
-        in index
+        f'type="application/atom+xml" title="Nowości w katalogu" href="{SITEURL}/atom.xml"' in index
     )
     robots = (output / "robots.txt").read_text(encoding="utf-8")
     assert robots == (

@@ -234,5 +234,5 @@ def test_problems_inside_a_list_of_places_point_at_the_place(mini: Path) -> None
     assert problems_of(mini) == [
         "services/zlota-raczka.yaml:12: place[0].lon: brak wymaganego pola",
         "services/zlota-raczka.yaml:15: place[1].strret: nieznane pole „strret” (literówka?); "
-        "dozwolone pola: city, lat, lon, name, postal_code, street",
+        "dozwolone pola: city, country, lat, lon, name, postal_code, street",
     ]

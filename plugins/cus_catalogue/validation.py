@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+import regress
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -55,11 +56,35 @@ def schema(kind: RecordKind) -> dict[str, Any]:
 
 
 @functools.cache
-def _validator(kind: RecordKind) -> Draft202012Validator:
+def _ecma_regex(pattern: str) -> regress.Regex:
+    return regress.Regex(pattern)
+
+
+def _ecma_pattern(
+    validator: Any, pattern: str, instance: Any, _schema: Any
+) -> Iterator[ValidationError]:
+    """``pattern`` as JSON Schema and editors read it (ECMA 262): ``$`` ends the text.
+
+    Python's ``re`` lets ``$`` match before a final line break, so "id\\n" would pass.
+    """
+    if validator.is_type(instance, "string") and _ecma_regex(pattern).find(instance) is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+RecordValidator = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
+
+
+def one_line_pattern() -> str:
+    """The pattern of one-line text fields (``$defs/line``): no line breaks at all."""
+    return schema("service")["$defs"]["line"]["pattern"]
+
+
+@functools.cache
+def _validator(kind: RecordKind) -> Any:
     registry: Registry = Registry().with_resources(
         (name, Resource.from_contents(schema(k))) for k, name in SCHEMA_FILES.items()
     )
-    return Draft202012Validator(schema(kind), registry=registry)
+    return RecordValidator(schema(kind), registry=registry)
 
 
 def field_name(path: Iterable[str | int]) -> str:
@@ -100,6 +125,8 @@ def _schema_problems(record: Record, error: ValidationError) -> Iterator[Problem
         for inner in error.context:
             if inner.relative_schema_path and inner.relative_schema_path[0] == 1:
                 yield from _schema_problems(record, inner)
+    elif keyword == "pattern" and value == one_line_pattern():
+        yield Problem("line-break", **where)
     elif keyword == "pattern":
         named = [part for part in path if isinstance(part, str)]
         hint = PATTERN_HINTS.get(named[-1] if named else "", "")

@@ -79,17 +79,28 @@ ensure_chromium() {
   die "No Chromium found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary, then run this again."
 }
 
+# apt_install WHY PACKAGE...: Debian packages with apt-get, when this machine allows it (root).
+apt_install() {
+  local why="$1"
+  shift
+  command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]] || return 1
+  say "Installing $* with apt-get ($why)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# ensure_rsync: the rsync deployer is tested with the real rsync (Debian package rsync).
+ensure_rsync() {
+  command -v rsync >/dev/null 2>&1 && return 0
+  apt_install "the deploy tests run the real rsync" rsync && return 0
+  die "rsync is needed for the deploy tests. Install it (Debian/Ubuntu: sudo apt-get install rsync), then run this again."
+}
+
 # ensure_hunspell: the spell checker and its Polish dictionary (Debian hunspell-pl) for the
 # spelling test; installed with apt-get like Chromium.
 ensure_hunspell() {
   if command -v hunspell >/dev/null 2>&1 && echo test | hunspell -d pl_PL -l >/dev/null 2>&1; then
     return 0
   fi
-  if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
-    say "Installing Hunspell with the Polish dictionary with apt-get (the spelling test uses it)"
-    if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell hunspell-pl >/dev/null; then
-      return 0
-    fi
-  fi
+  apt_install "the spelling test uses it" hunspell hunspell-pl && return 0
   die "Hunspell with the Polish dictionary is needed for the spelling test. Install it (Debian/Ubuntu: sudo apt-get install hunspell hunspell-pl), then run this again."
 }

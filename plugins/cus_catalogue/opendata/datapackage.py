@@ -15,6 +15,7 @@ from ..records import Record
 from .common import canonical_json, csv_bytes
 
 ID = {"pattern": "[a-z0-9]+(-[a-z0-9]+)*"}
+COUNTRY = {"pattern": "[A-Z]{2}"}
 TIME = {"pattern": "([01][0-9]|2[0-3]):[0-5][0-9]|24:00"}
 LIST_SEPARATOR = "; "
 
@@ -228,11 +229,17 @@ def _provider_columns(base: str | None) -> list[Column]:
         Column(
             "postal_code",
             "string",
-            "Kod pocztowy siedziby.",
+            "Kod pocztowy siedziby (w Polsce NN-NNN).",
             lambda r: address(r, "postal_code"),
-            {"pattern": "[0-9]{2}-[0-9]{3}"},
         ),
         Column("city", "string", "Miejscowość siedziby.", lambda r: address(r, "city")),
+        Column(
+            "country",
+            "string",
+            "Kraj siedziby za granicą (kod ISO 3166-1); puste – Polska.",
+            lambda r: address(r, "country"),
+            COUNTRY,
+        ),
         Column("phone", "string", "Telefon.", lambda r: r.data.get("phone")),
         Column(
             "email",
@@ -320,6 +327,13 @@ PLACE_COLUMNS = [
     Column("street", "string", "Ulica i numer.", lambda row: row.get("street")),
     Column("postal_code", "string", "Kod pocztowy.", lambda row: row.get("postal_code")),
     Column("city", "string", "Miejscowość.", lambda row: row.get("city")),
+    Column(
+        "country",
+        "string",
+        "Kraj za granicą (kod ISO 3166-1); puste – Polska.",
+        lambda row: row.get("country"),
+        COUNTRY,
+    ),
     Column(
         "lat",
         "number",
