@@ -3,8 +3,11 @@ Table Schemas in ``schemas/``: every row error at its CSV line and column."""
 
 from __future__ import annotations
 
+import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .problems import Problem
 
@@ -33,3 +36,19 @@ def table_problems(path: Path, schema_name: str, code: str, template: str) -> li
         for task in report.tasks
         for error in task.errors
     ]
+
+
+def typed_rows(path: Path, convert: Callable[[dict[str, str], int], Any]) -> list[Any]:
+    """Every row of the table as ``convert(row, line)`` makes it; a row whose values do not
+    fit (``convert`` raises) is left out here, as ``table_problems`` reports it at its line."""
+    if not path.is_file():
+        return []
+    rows = []
+    with path.open(encoding="utf-8", newline="") as table:
+        reader = csv.DictReader(table)
+        for row in reader:
+            try:
+                rows.append(convert(row, reader.line_num))
+            except (KeyError, TypeError, ValueError):
+                continue
+    return rows

@@ -14,7 +14,7 @@ from ..catalogue import Catalogue
 from ..feature import Build, Contributions, Feature, SiteWriter
 from ..i18n import N_, ngettext
 from ..i18n import gettext as _
-from ..problems import Problem
+from ..problems import Problem, Severity
 from ..records import Record
 from ..site_settings import SiteSettings
 from ..validation import field_name
@@ -95,9 +95,9 @@ class Documents(Feature):
         node = ("documents", index, "file")
         where = (record.path, record.line_of(*node), field_name(node))
 
-        def problem(code: str, severity: str = "error", **params: Any) -> Problem:
-            return Problem(code, *where, {"file": file, **params}, severity,  # type: ignore[arg-type]
-                           template=TEMPLATES[code])  # fmt: skip
+        def problem(code: str, severity: Severity = "error", **params: Any) -> Problem:
+            params = {"file": file, **params}
+            return Problem(code, *where, params, severity, template=TEMPLATES[code])
 
         self.linked.add(root / file)
         suffix = PurePosixPath(file).suffix.lower().lstrip(".")

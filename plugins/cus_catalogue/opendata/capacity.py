@@ -7,7 +7,6 @@ any catalogue brings its own. frictionless checks it against its Table Schema
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Collection
 from pathlib import Path
@@ -17,6 +16,7 @@ from ..formatting import date_text
 from ..i18n import N_
 from ..problems import Problem
 from ..tables import table_problems as check_table
+from ..tables import typed_rows
 
 FILE_NAME = "capacity.csv"
 SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "capacity.tableschema.json"
@@ -37,27 +37,19 @@ def read_capacity(path: Path) -> list[dict[str, Any]]:
     Rows whose values do not fit the Table Schema are left out here: ``table_problems``
     reports each of them at its line.
     """
-    if not path.is_file():
-        return []
-    rows = []
-    with path.open(encoding="utf-8", newline="") as table:
-        reader = csv.DictReader(table)
-        for row in reader:
-            try:
-                rows.append(
-                    {
-                        "line": reader.line_num,
-                        "service": row["service"],
-                        "period": row["period"],
-                        "limit": int(row["limit"]),
-                        "granted": int(row["granted"]),
-                        "used": int(row["used"]) if row.get("used") else None,
-                        "updated_on": str(dt.date.fromisoformat(row["updated_on"])),
-                    }
-                )
-            except (KeyError, TypeError, ValueError):
-                continue
-    return rows
+    return typed_rows(path, _typed)
+
+
+def _typed(row: dict[str, str], line: int) -> dict[str, Any]:
+    return {
+        "line": line,
+        "service": row["service"],
+        "period": row["period"],
+        "limit": int(row["limit"]),
+        "granted": int(row["granted"]),
+        "used": int(row["used"]) if row.get("used") else None,
+        "updated_on": str(dt.date.fromisoformat(row["updated_on"])),
+    }
 
 
 def check_capacity(

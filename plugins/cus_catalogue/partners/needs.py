@@ -7,14 +7,13 @@ the content folder (like capacity.csv); frictionless checks it against
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ..i18n import N_
 from ..problems import Problem
-from ..tables import table_problems
+from ..tables import table_problems, typed_rows
 
 FILE_NAME = "needs.csv"
 SCHEMA_NAME = "needs.tableschema.json"
@@ -23,20 +22,10 @@ UNKNOWN_TERM = N_("“{value}” is not an id of {vocabulary}; allowed: {allowed
 
 
 def read_needs(content: Path) -> list[dict[str, Any]]:
-    """Every row with typed values, in the table's order; rows that do not fit the schema are
-    left out here (``check_needs`` reports them at their line)."""
-    path = content / FILE_NAME
-    if not path.is_file():
-        return []
-    rows = []
-    with path.open(encoding="utf-8", newline="") as table:
-        reader = csv.DictReader(table)
-        for row in reader:
-            try:
-                rows.append({**row, "line": reader.line_num, "people": int(row["people"])})
-            except (KeyError, TypeError, ValueError):
-                continue
-    return rows
+    """Every row with typed values, in the table's order (none without the table)."""
+    return typed_rows(
+        content / FILE_NAME, lambda row, line: {**row, "line": line, "people": int(row["people"])}
+    )
 
 
 def check_needs(
