@@ -77,6 +77,7 @@ class Config(BaseModel):
     mail_to_missing_service: str = ""
     mail_to_error_report: str = ""
     mail_to_feedback: str = ""
+    mail_to_partner_offer: str = ""
     alert_to: str = ""
     mail_dir: Path | None = None
     webhook_url: str = ""

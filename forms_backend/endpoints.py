@@ -24,8 +24,8 @@ from forms_backend.rendering import kept_values
 from forms_backend.validation import validate
 
 log = logging.getLogger("forms_backend")
-REFERENCE_RE = re.compile(r"^[WZBEO]-[0-9A-Z]{4}-[0-9A-Z]{4}$")
 BY_PREFIX = {spec.prefix: spec for spec in FORMS.values()}
+REFERENCE_RE = re.compile(rf"^[{''.join(sorted(BY_PREFIX))}]-[0-9A-Z]{{4}}-[0-9A-Z]{{4}}$")
 
 
 def _errors(

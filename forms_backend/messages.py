@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formatdate
@@ -12,6 +13,14 @@ from forms_backend.forms import FORMS, N_
 from forms_backend.i18n import gettext as _
 from forms_backend.i18n import ngettext
 
+ORGANISATION_KIND_LABELS = {
+    "ngo": N_("Non-governmental organisation"),
+    "social-cooperative": N_("Social cooperative"),
+    "private": N_("Company"),
+    "public": N_("Public institution"),
+}
+# Forms whose answers an editor feeds to a command: `katalog apply-proposal REFERENCE.json`.
+ATTACH_AS_JSON = frozenset({"partner_offer"})
 CONTACT_TIME_LABELS = {
     "anytime": N_("Any time"),
     "morning": N_("Morning (8:00–12:00)"),
@@ -38,6 +47,8 @@ def _display(name: str, value: object) -> str:
         return _("yes") if value else _("no")
     if name == "contact_time":
         return _(CONTACT_TIME_LABELS.get(str(value), str(value)))
+    if name == "kind":
+        return _(ORGANISATION_KIND_LABELS.get(str(value), str(value)))
     if name == "rating":
         return f"{value}/5"
     return str(value)
@@ -99,6 +110,10 @@ def build_email(
         message["Reply-To"] = email
     message["X-Forms-Reference"] = reference
     message.set_content(body_text(form, reference, payload))
+    if form in ATTACH_AS_JSON:
+        answers = webhook_body(form, reference, created_at, payload)
+        data = json.dumps(answers, ensure_ascii=False, indent=2).encode("utf-8")
+        message.add_attachment(data, "application", "json", filename=f"{reference}.json")
     return message
 
 

@@ -56,6 +56,10 @@ def _property(field: Field) -> dict[str, Any]:
         schema["format"] = "email"
     elif field.kind == "token":
         schema["pattern"] = "^[A-Za-z0-9_.:-]{8,100}$"
+    elif field.kind == "nip":
+        schema["description"] = "Polish NIP: 10 digits, the last one their check digit."
+    elif field.kind == "krs":
+        schema["description"] = "Number in the National Court Register (KRS): up to 10 digits."
     elif field.kind == "honeypot":
         schema["description"] = "Honeypot: must be empty."
     return schema

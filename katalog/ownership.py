@@ -1,11 +1,13 @@
 """Who may change what: ``katalog check-changes`` for pull requests.
 
 A provider record lists its ``maintainers`` (accounts on the code host). They may change that
-provider's record and the records of its services; centre editors (``CATALOGUE_EDITORS``) may
-change everything. Maintainers and editors are read as they are at the current tip of the base
-branch (not where the pull request left it), so a pull request cannot grant itself the right it
-needs, nor keep a right the base has since taken away. A symbolic link (or a submodule) in the
-content folder is refused for everyone: records are plain files.
+provider's record, the records of its services and the documents those services link
+(``content/documents/``); packages and announcements are the centre's own, and centre editors
+(``CATALOGUE_EDITORS``) may change everything. Maintainers and editors are read as they are at
+the current tip of the base branch (not where the pull request left it), so a pull request
+cannot grant itself the right it needs, nor keep a right the base has since taken away. A
+symbolic link (or a submodule) in the content folder is refused for everyone: records are plain
+files.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from .gitutil import GitError, git, show
 from .messages import fail, say
 
 LINK_MODES = ("120000", "160000")  # symbolic link, submodule
+CENTRE_KINDS = ("package", "news")  # records only the centre's editors change
+DOCUMENTS = "documents"
 PLUGIN_SETTINGS = "plugins/cus_catalogue/settings.py"
 
 
@@ -156,12 +160,39 @@ class Ownership:
             ).format(author=author, provider=provider_id, listed=listed)
         return None
 
+    def _document_providers(self, path: str) -> list[str] | None:
+        """Providers of the services that link a document at the base or the head revision;
+        None when ``path`` is not in the documents folder."""
+        document = path.removeprefix(f"{self.content}/{DOCUMENTS}/")
+        if document == path:
+            return None
+        providers = []
+        for revision in (self.base, self.head):
+            found = git(self.repo, "grep", "-l", "-F", "-e", document, revision, "--",
+                        f"{self.content}/{FOLDERS['service']}/", check=False)  # fmt: skip
+            for service in (line.partition(":")[2] for line in found.splitlines()):
+                data = _record_at(self.repo, revision, service) or {}
+                files = [d.get("file") for d in data.get("documents") or [] if isinstance(d, dict)]
+                if document in files and isinstance(data.get("provider"), str):
+                    providers.append(data["provider"])
+        return list(dict.fromkeys(providers))
+
     def refusal(self, status: str, path: str, author: str) -> str | None:
         """Why ``author`` may not make this change, or None when they may."""
         kind = _record_kind(path, self.content)
         if kind is None:
-            return _("only the centre's editors may change files other than records")
+            providers = self._document_providers(path)
+            if providers is None:
+                return _("only the centre's editors may change files other than records")
+            if not providers:
+                return _(
+                    "no service links this document; link it from your service's documents "
+                    "in the same change"
+                )
+            return next(filter(None, (self._check_provider(p, author) for p in providers)), None)
         record_kind, record_id = kind
+        if record_kind in CENTRE_KINDS:
+            return _("packages and announcements are the centre's: only its editors change them")
         if record_kind == "provider":  # a new one is not on the base: editors only
             return self._check_provider(record_id, author)
         providers: list[str] = []

@@ -1,8 +1,9 @@
 """``katalog apply-proposal FILE``: a proposed record, validated as the build would, into content/.
 
 A proposal is a JSON file ``{"kind": "service"|"provider", "id": "...", "record": {...}}`` (what
-the form backend's catalogue-update queue hands over once an editor has written the record), or
-a YAML record whose file name is its id. It is written only when the whole catalogue with it
+the form backend's catalogue-update queue hands over once an editor has written the record), an
+accepted partner offer from the form backend (a draft provider record, ``offers.py``), or a YAML
+record whose file name is its id. It is written only when the whole catalogue with it
 has no new error; otherwise the validator's messages are printed and nothing changes.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
@@ -30,6 +32,7 @@ from cus_catalogue.records import (
 
 from .jsonfile import JsonFileError, parse_json
 from .messages import fail, report, say
+from .offers import is_offer, provider_draft, provider_id
 from .paths import DATA, content_folder
 
 
@@ -44,10 +47,12 @@ class Proposal:
     kind: RecordKind
     id: str
     record: dict[str, Any]
+    from_offer: bool = False
 
 
-def read_proposal(path: Path, kind: str | None = None) -> Proposal:
-    """A JSON proposal, or a YAML record (kind from ``--kind`` or from its fields)."""
+def read_proposal(path: Path, kind: str | None = None, record_id: str | None = None) -> Proposal:
+    """A JSON proposal, an accepted partner offer (a draft provider, id from ``--id`` or the
+    organisation's name), or a YAML record (kind from ``--kind`` or from its fields)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -65,6 +70,11 @@ def read_proposal(path: Path, kind: str | None = None) -> Proposal:
         data = parse_json(text)
     except JsonFileError as error:
         raise ProposalError(str(error)) from None
+    if is_offer(data):
+        values = data["values"]
+        record_id = record_id or provider_id(str(values.get("organisation", "")))
+        proposal = _checked("provider", record_id, provider_draft(values, dt.date.today()))
+        return dataclasses.replace(proposal, from_offer=True)
     if not isinstance(data, dict) or not isinstance(data.get("record"), dict):
         raise ProposalError(_("a proposal needs “kind”, “id” and “record” (a group of fields)"))
     return _checked(str(data.get("kind", "")), str(data.get("id", "")), data["record"])
@@ -144,7 +154,7 @@ def cmd_apply_proposal(args: argparse.Namespace) -> int:
     """Validate the proposed record; write it into the content folder only when it is valid."""
     content = content_folder(args.content)
     try:
-        proposal = read_proposal(Path(args.file), args.kind)
+        proposal = read_proposal(Path(args.file), args.kind, args.id)
     except ProposalError as error:
         return fail(f"{args.file}: {error}")
     text, problems = validate_proposal(content, proposal)
@@ -166,6 +176,13 @@ def cmd_apply_proposal(args: argparse.Namespace) -> int:
             path.unlink(missing_ok=True)
     target.write_text(text, encoding="utf-8")
     say(_("Wrote {path}. Check it with `git diff` and commit it.").format(path=target))
+    if proposal.from_offer:
+        say(
+            _(
+                "It is a draft made from an offer: ask the organisation which address, phone and "
+                "e-mail to publish, add them and the maintainers, then commit it."
+            )
+        )
     return 0
 
 
@@ -181,5 +198,8 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     )
     apply.add_argument(
         "--dry-run", action="store_true", help=_("only validate, do not write anything")
+    )
+    apply.add_argument(
+        "--id", help=_("id of the provider made from a partner offer (default: from its name)")
     )
     apply.set_defaults(run=cmd_apply_proposal)

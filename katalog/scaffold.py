@@ -1,4 +1,4 @@
-"""``katalog new service|provider ID``: a commented record template to fill in."""
+"""``katalog new service|provider|package|news ID``: a commented record template to fill in."""
 
 from __future__ import annotations
 
@@ -44,20 +44,23 @@ def cmd_new(args: argparse.Namespace) -> int:
             ).format(id=args.id)
         )
     folder = content_folder(args.content) / FOLDERS[args.kind]
-    target = folder / f"{args.id}.yaml"
+    today = dt.date.today()
+    # An announcement's file name starts with its date, so the folder lists them in order.
+    stem = f"{today.isoformat()}-{args.id}" if args.kind == "news" else args.id
+    target = folder / f"{stem}.yaml"
     if target.exists() and not args.force:
         return fail(_("{path} already exists.").format(path=target))
     folder.mkdir(parents=True, exist_ok=True)
-    text = record_template(args.kind, folder, args.provider or "", args.maintainer or "")
+    text = record_template(args.kind, folder, args.provider or "", args.maintainer or "", today)
     target.write_text(text, encoding="utf-8")
     say(_("Wrote {path}: fill it in, then run `katalog validate`.").format(path=target))
     return 0
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
-    """new service|provider."""
+    """new service|provider|package|news."""
     new = commands.add_parser("new", help=_("write a commented template of a new record"))
-    new.add_argument("kind", choices=sorted(FOLDERS), help=_("service or provider"))
+    new.add_argument("kind", choices=sorted(FOLDERS), help=_("service, provider, package or news"))
     new.add_argument("id", help=_("id of the record: its file name without .yaml"))
     new.add_argument("--content", help=_("content folder (default: content)"))
     new.add_argument("--provider", help=_("id of the service's provider"))

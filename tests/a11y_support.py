@@ -40,6 +40,12 @@ PAGE_KINDS = {
     "kiosk": "/kiosk/",
     "offline": "/offline/",
     "open data": "/dane/",
+    "packages": "/pakiety/",
+    "package": "/pakiety/opiekuje-sie-bliskim/",
+    "announcements": "/aktualnosci/",
+    "announcement": "/aktualnosci/2026-11-16-konsultacje-programu-uslug/",
+    "needed services": "/potrzebne-uslugi/",
+    "partner offer form": "/zostan-realizatorem/?potrzeba=asystent-osobisty",
 }
 
 

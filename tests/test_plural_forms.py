@@ -34,6 +34,9 @@ NOT_COUNTED = {
     "must be at most {limit}": "a bare value (musi wynosić najwyżej 5)",
     "id “{id}” is used by another file as well: {other}": "{other} is a file name",
     "age_min ({age_min}) is greater than age_max ({age_max})": "values of two fields",
+    "“{file}” has {size}, at most {limit} are allowed: save it smaller (e.g. as PDF)": (
+        "sizes with their unit (ma 5 KB, najwyżej 2 KB)"
+    ),
     "Checked {services} and {providers}: {errors}, {warnings}.": "each is a ngettext phrase",
     "granted ({granted}) is more than the limit ({limit})": "values in brackets",
     "used ({used}) is more than granted ({granted})": "values in brackets",
@@ -199,6 +202,33 @@ EXPECTED = {
     "%(n)d list by audience or area": ("n", "# lista ", "# listy ", "# list "),
     "%(n)d other page": ("n", "# inna strona", "# inne strony", "# innych stron"),
     "{n} file in the output folder ({size} MB).": ("n", "# plik w", "# pliki w", "# plików w"),
+    "{n} package of services.": ("n", "# pakiet usług", "# pakiety usług", "# pakietów usług"),
+    "{n} document published.": (
+        "n",
+        "# dokument do pobrania",
+        "# dokumenty do pobrania",
+        "# dokumentów do pobrania",
+    ),
+    "{n} announcement.": ("n", "# ogłoszenie", "# ogłoszenia", "# ogłoszeń"),
+    "{n} announcement waits for its date.": (
+        "n",
+        "# ogłoszenie czeka",
+        "# ogłoszenia czekają",
+        "# ogłoszeń czeka",
+    ),
+    "Package of services: %(num)d service": (
+        "num",
+        "Pakiet usług: # usługa",
+        "Pakiet usług: # usługi",
+        "Pakiet usług: # usług",
+    ),
+    "%(num)d service in the package": (
+        "num",
+        "# usługa w pakiecie",
+        "# usługi w pakiecie",
+        "# usług w pakiecie",
+    ),
+    "%(num)d person": ("num", "# osoba", "# osoby", "# osób"),
     "{n} file kept for offline use.": (
         "n",
         "# plik dostępny",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,12 @@ def test_result_records_carry_what_a_result_shows(assets):
         for r in json.loads(assets[path])
     ]
     catalogue = load_catalogue(ROOT / "content", ROOT / "data")
+    packages = [r for r in records if r.get("kind") == "package"]
+    assert sorted(r["id"] for r in packages) == sorted(catalogue.packages)
+    for record in packages:  # a package result links its page and says how many services
+        assert set(record) == {"id", "kind", "name", "summary", "meta", "audiences"}
+        assert re.fullmatch(r"Pakiet usług: \d+ usług[ai]?", record["meta"])
+    records = [r for r in records if r not in packages]
     assert sorted(r["id"] for r in records) == sorted(catalogue.services)
     shown = {"id", "name", "summary", "provider", "fee", "free", "audiences", "areas"}
     for record in records:

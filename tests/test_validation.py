@@ -40,9 +40,9 @@ CASES = [
         "unit: godzina\n",
         "unit: godzina\nnmae: Literówka\n",
         "services/zlota-raczka.yaml:11: nmae: nieznane pole „nmae” (literówka?); dozwolone pola: "
-        "apply_online, areas, audiences, contact, description, eligibility, emergency_numbers, fee, "
-        "hours, hours_note, how_to_apply, keywords, last_verified, limits, name, place, provider, "
-        "status, summary, unit",
+        "apply_online, areas, audiences, contact, description, documents, eligibility, "
+        "emergency_numbers, fee, hours, hours_note, how_to_apply, keywords, last_verified, limits, "
+        "name, place, provider, status, summary, unit",
     ),
     (
         "provider: fundacja-pomocna-dlon\n",

@@ -36,11 +36,13 @@ Term = dict[str, str]
 
 @dataclass
 class Catalogue:
-    """Services and providers by id, the vocabularies, and every problem found in them."""
+    """Every record by kind and id, the vocabularies, and every problem found in them."""
 
     content: Path = field(default_factory=Path)
     services: dict[str, Record] = field(default_factory=dict)
     providers: dict[str, Record] = field(default_factory=dict)
+    packages: dict[str, Record] = field(default_factory=dict)
+    news: dict[str, Record] = field(default_factory=dict)
     audiences: dict[str, Term] = field(default_factory=dict)
     areas: dict[str, Term] = field(default_factory=dict)
     units: dict[str, Term] = field(default_factory=dict)
@@ -136,5 +138,11 @@ def load_catalogue(
         catalogue.problems += check_service_links(
             record, catalogue.providers, catalogue.audiences, catalogue.areas
         )
+    # The centre's own records: their features check what a schema cannot (features.py).
+    catalogue.packages = _read_kind(content, "package", catalogue)
+    catalogue.news = _read_kind(content, "news", catalogue)
+    for record in [*catalogue.packages.values(), *catalogue.news.values()]:
+        catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
+        catalogue.problems += check_abbreviations(record, abbreviations)
     catalogue.problems.sort(key=lambda p: (str(p.file), p.line, p.field, p.code))
     return catalogue

@@ -39,20 +39,18 @@ def make_features(settings: SiteSettings) -> list[Feature]:
     """One fresh instance of every feature of this site, in the order they run."""
     from .accessibility.feature import Accessibility, Offline
     from .crisis import CrisisLines
+    from .documents.feature import Documents
+    from .news.feature import News
     from .opendata.feature import OpenData
+    from .packages.feature import Packages
+    from .partners.feature import Partners
     from .plan.feature import MyPlan
     from .publishing.assets import AssetHashing
     from .publishing.feature import Publishing
     from .search.feature import Search
 
-    features: list[Feature] = [
-        CrisisLines(),
-        OpenData(),
-        Search(),
-        Publishing(),
-        Accessibility(),
-        MyPlan(),
-    ]
+    features: list[Feature] = [CrisisLines(), OpenData(), Search(), Publishing(), Accessibility()]
+    features += [MyPlan(), Packages(), Documents(), News(), Partners()]
     features += [extra_feature(path) for path in settings.extra_features]
     if settings.hash_assets:
         features.append(AssetHashing())  # rewrites pages and scripts others wrote

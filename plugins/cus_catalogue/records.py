@@ -14,8 +14,13 @@ from typing import Any, Literal
 
 from .record_parser import MAX_RECORD_BYTES, NodePath, RecordSyntaxError, parse_record, too_big
 
-RecordKind = Literal["service", "provider"]
-FOLDERS: dict[RecordKind, str] = {"service": "services", "provider": "providers"}
+RecordKind = Literal["service", "provider", "package", "news"]
+FOLDERS: dict[RecordKind, str] = {
+    "service": "services",
+    "provider": "providers",
+    "package": "packages",
+    "news": "news",
+}
 RECORD_SUFFIXES = (".yaml", ".yml")
 # The same rule as "$defs/id" of the service schema (tests/test_validation.py checks it).
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -41,7 +46,7 @@ def is_record_id(text: str) -> bool:
 
 @dataclass
 class Record:
-    """One service or provider: its id (the file name), data as written, and node lines."""
+    """One record (service, provider, package, news): its id (the file name), data, node lines."""
 
     id: str
     kind: RecordKind

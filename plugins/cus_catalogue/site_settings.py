@@ -55,6 +55,10 @@ class SiteSettings(BaseModel):
     kiosk_warning_seconds: int = Field(alias="CATALOGUE_KIOSK_WARNING_SECONDS", ge=20)
     qr_parallel_from: int = Field(alias="CATALOGUE_QR_PARALLEL_FROM", ge=0)
     offline_exclude: tuple[str, ...] = Field(alias="CATALOGUE_OFFLINE_EXCLUDE")
+    document_formats: tuple[str, ...] = Field(alias="CATALOGUE_DOCUMENT_FORMATS")
+    document_max_kb: int = Field(alias="CATALOGUE_DOCUMENT_MAX_KB", ge=1)
+    offline_document_max_kb: int = Field(alias="CATALOGUE_OFFLINE_DOCUMENT_MAX_KB", ge=0)
+    news_days: int = Field(alias="CATALOGUE_NEWS_DAYS", ge=0)
     hash_assets: bool = Field(alias="CATALOGUE_HASH_ASSETS")
     extra_features: tuple[str, ...] = Field(alias="CATALOGUE_EXTRA_FEATURES")
     # The forms' information clause; its shape is "privacy" in schemas/uslugi.schema.json.

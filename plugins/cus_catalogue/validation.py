@@ -22,6 +22,8 @@ SCHEMA_DIR = Path(__file__).parent / "schemas"
 SCHEMA_FILES: dict[RecordKind, str] = {
     "service": "service.schema.json",
     "provider": "provider.schema.json",
+    "package": "package.schema.json",
+    "news": "news.schema.json",
 }
 PATTERN_HINTS: dict[str, str] = {
     "provider": N_("lowercase letters a-z, digits and hyphens"),
@@ -35,6 +37,15 @@ PATTERN_HINTS: dict[str, str] = {
     "email": N_("e-mail address, e.g. biuro@example.org"),
     "website": N_("web address starting with https://"),
     "maintainers": N_("account name: letters, digits and hyphens"),
+    "services": N_("lowercase letters a-z, digits and hyphens"),
+    "date": N_("date as YYYY-MM-DD, e.g. 2026-05-31"),
+    "deadline": N_("date as YYYY-MM-DD, e.g. 2026-05-31"),
+    "start": N_("date as YYYY-MM-DD or date and hour as YYYY-MM-DDTHH:MM"),
+    "end": N_("date as YYYY-MM-DD or date and hour as YYYY-MM-DDTHH:MM"),
+    "file": N_(
+        "path inside content/documents: letters a-z, digits, hyphens, e.g. opiekun/regulamin.pdf"
+    ),
+    "form": N_("address of a form of the catalogue, e.g. /zostan-realizatorem/"),
 }
 
 
@@ -217,24 +228,28 @@ def check_service_links(
                 {"value": provider},
             )
         )
-    for key, vocabulary, code in (
-        ("audiences", audiences, "unknown-audience"),
-        ("areas", areas, "unknown-area"),
-    ):
-        values = data.get(key)
-        for index, value in enumerate(values if isinstance(values, list) else []):
-            if isinstance(value, str) and value not in vocabulary:
-                params = {"value": value, "allowed": ", ".join(vocabulary)}
-                problems.append(
-                    Problem(
-                        code,
-                        record.path,
-                        record.line_of(key, index),
-                        field_name((key, index)),
-                        params,
-                    )
-                )
+    problems += check_ids(record, "audiences", audiences, "unknown-audience")
+    problems += check_ids(record, "areas", areas, "unknown-area")
     return problems
+
+
+def check_ids(
+    record: Record, key: str, known: Mapping[str, Any], code: str, template: str = ""
+) -> list[Problem]:
+    """Every item of the list ``key`` that is not an id of ``known``, at its own line."""
+    values = record.data.get(key)
+    return [
+        Problem(
+            code,
+            record.path,
+            record.line_of(key, index),
+            field_name((key, index)),
+            {"value": value, "allowed": ", ".join(known)},
+            template=template,
+        )
+        for index, value in enumerate(values if isinstance(values, list) else [])
+        if isinstance(value, str) and value not in known
+    ]
 
 
 def check_fee_and_age(record: Record) -> list[Problem]:

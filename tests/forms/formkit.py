@@ -52,6 +52,20 @@ VALID = {
     "missing_service": {"need": "Brakuje asystenta osobistego", "for_whom": "seniorzy"},
     "error_report": {"service": "zlota-raczka", "description": "Nieaktualny numer telefonu"},
     "feedback": {"service": "zlota-raczka", "rating": 4, "comment": "Bardzo pomocni"},
+    "partner_offer": {
+        "organisation": "Fundacja Dobry Sąsiad",
+        "kind": "ngo",
+        "nip": "123-456-32-18",
+        "krs": "0000123456",
+        "need": "Asystent osobisty osoby z niepełnosprawnością",
+        "offer": "Asystenci osobiści dla 6 osób.\nOd poniedziałku do piątku, 8:00–16:00.",
+        "capacity": "6 osób, 60 godzin w miesiącu",
+        "area": "cała gmina",
+        "name": "Ewa Kowalska",
+        "phone": "600 200 300",
+        "email": "biuro@dobry-sasiad.example.org",
+        "consent": True,
+    },
 }
 PATHS = {
     "application": "/api/applications",
@@ -59,6 +73,7 @@ PATHS = {
     "missing_service": "/api/missing-services",
     "error_report": "/api/error-reports",
     "feedback": "/api/feedback",
+    "partner_offer": "/api/partner-offers",
 }
 
 

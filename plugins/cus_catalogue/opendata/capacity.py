@@ -7,9 +7,7 @@ any catalogue brings its own. frictionless checks it against its Table Schema
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,8 @@ from ..formatting import LOCALE, count_of, date_text
 from ..i18n import N_, ngettext
 from ..i18n import gettext as _
 from ..problems import Problem
+from ..tables import table_problems as check_table
+from ..tables import typed_rows
 
 FILE_NAME = "capacity.csv"
 SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "capacity.tableschema.json"
@@ -32,26 +32,7 @@ UNKNOWN_UNIT = N_("“{unit}” is not a unit of data/units.csv; allowed: {allow
 
 def table_problems(path: Path) -> list[Problem]:
     """Every row error of the table against its Table Schema, at its CSV line and column."""
-    from frictionless import FrictionlessException, Resource, Schema  # slow import
-
-    schema = Schema.from_descriptor(json.loads(SCHEMA.read_text(encoding="utf-8")))
-    try:
-        report = Resource(path.name, basepath=str(path.parent), schema=schema).validate()
-    except FrictionlessException as error:
-        return [Problem("capacity-invalid", path, 1, "", {"note": error.error.message},
-                        template=TABLE_INVALID)]  # fmt: skip
-    return [
-        Problem(
-            "capacity-invalid",
-            path,
-            getattr(error, "row_number", None) or 1,
-            getattr(error, "field_name", "") or "",
-            {"note": error.message},
-            template=TABLE_INVALID,
-        )
-        for task in report.tasks
-        for error in task.errors
-    ]
+    return check_table(path, SCHEMA.name, "capacity-invalid", TABLE_INVALID)
 
 
 def read_capacity(path: Path) -> list[dict[str, Any]]:
@@ -60,28 +41,20 @@ def read_capacity(path: Path) -> list[dict[str, Any]]:
     Rows whose values do not fit the Table Schema are left out here: ``table_problems``
     reports each of them at its line.
     """
-    if not path.is_file():
-        return []
-    rows = []
-    with path.open(encoding="utf-8", newline="") as table:
-        reader = csv.DictReader(table)
-        for row in reader:
-            try:
-                rows.append(
-                    {
-                        "line": reader.line_num,
-                        "service": row["service"],
-                        "period": row["period"],
-                        "limit": int(row["limit"]),
-                        "granted": int(row["granted"]),
-                        "used": int(row["used"]) if row.get("used") else None,
-                        "updated_on": str(dt.date.fromisoformat(row["updated_on"])),
-                        "unit": row.get("unit") or None,
-                    }
-                )
-            except (KeyError, TypeError, ValueError):
-                continue
-    return rows
+    return typed_rows(path, _typed)
+
+
+def _typed(row: dict[str, str], line: int) -> dict[str, Any]:
+    return {
+        "line": line,
+        "service": row["service"],
+        "period": row["period"],
+        "limit": int(row["limit"]),
+        "granted": int(row["granted"]),
+        "used": int(row["used"]) if row.get("used") else None,
+        "updated_on": str(dt.date.fromisoformat(row["updated_on"])),
+        "unit": row.get("unit") or None,
+    }
 
 
 def check_capacity(

@@ -507,6 +507,9 @@ def package_files(
         Table("units", "Jednostki miary", "Słownik jednostek miary usług.",
               UNIT_COLUMNS, list(catalogue.units.values()), ["id"]),
     ]  # fmt: skip
+    from .centre_tables import centre_tables  # its tables are built from this module's parts
+
+    tables += centre_tables(catalogue, base)
     files: dict[str, bytes] = {}
     resources = []
     for table in tables:

@@ -18,6 +18,7 @@ from .analyzer import analyze, fold, stem, tokenize
 from .index import FIELDS, SearchDocument, add_synonyms, build_lunr_index, pack, service_texts
 from .index import _dumps as dumps
 from .messages import translated_messages
+from .packages import package_documents
 from .pipeline import register as register_pipeline
 from .thesaurus import SynonymGroup, ThesaurusError, load_thesaurus, read_thesaurus
 
@@ -69,7 +70,7 @@ def _status_fields(status: str) -> dict[str, str]:
 
 
 def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchDocument]:
-    """Every service as a search document, in Polish alphabetical order of names."""
+    """Every service and package as a search document, in Polish alphabetical order of names."""
     groups = groups or []
     documents = []
     for service_id, service in catalogue.services.items():
@@ -102,6 +103,7 @@ def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchD
             "free": ["1"] if free else [],
         }
         documents.append(SearchDocument(service_id, texts, record, facets))
+    documents += package_documents(catalogue, groups)
     documents.sort(key=lambda d: (_sort_key(str(d.record["name"])), d.id))
     return documents
 

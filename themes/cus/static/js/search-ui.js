@@ -44,6 +44,12 @@
     return new URL('uslugi/' + encodeURIComponent(id) + '/', siteRoot()).href;
   }
 
+  /* A result is a service, or a package of services (record.kind, with its meta line). */
+  function recordUrl(record) {
+    if (record.kind !== 'package') return serviceUrl(record.id);
+    return new URL('pakiety/' + encodeURIComponent(record.id) + '/', siteRoot()).href;
+  }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
@@ -96,9 +102,11 @@
   }
 
   function resultItem(record) {
-    var item = el('li', { 'class': 'search-result', 'data-service-id': record.id });
+    var isPackage = record.kind === 'package';
+    var item = el('li', { 'class': 'search-result' });
+    item.setAttribute(isPackage ? 'data-package-id' : 'data-service-id', record.id);
     var heading = el('h2', { 'class': 'search-result-title' });
-    heading.appendChild(el('a', { href: serviceUrl(record.id) }, record.name));
+    heading.appendChild(el('a', { href: recordUrl(record) }, record.name));
     item.appendChild(heading);
     if (record.status_label) {
       item.appendChild(el('p', { 'class': 'status status-' + record.status }, record.status_label));
@@ -107,6 +115,10 @@
       item.appendChild(el('p', { 'class': 'search-result-everyone' }, msg('forEveryone')));
     }
     item.appendChild(el('p', { 'class': 'search-result-summary' }, record.summary));
+    if (isPackage) {
+      item.appendChild(el('p', { 'class': 'search-result-meta' }, record.meta));
+      return item;
+    }
     var meta = el('p', { 'class': 'search-result-meta' });
     meta.appendChild(el('span', { 'class': 'search-result-provider' },
       msg('provider') + ' ' + record.provider));
@@ -271,14 +283,14 @@
       listbox.textContent = '';
       options = records.map(function (record, i) {
         var option = el('li', { id: id + '-' + i, role: 'option', 'aria-selected': 'false',
-          'class': 'search-suggestion', 'data-href': serviceUrl(record.id) });
+          'class': 'search-suggestion', 'data-href': recordUrl(record) });
         option.appendChild(el('span', { 'class': 'search-suggestion-name' }, record.name));
         if (record.status_label) {
           option.appendChild(el('span', { 'class': 'search-suggestion-status' },
             record.status_label));
         }
         option.appendChild(el('span', { 'class': 'search-suggestion-meta' },
-          record.provider + ' · ' + record.fee));
+          record.kind === 'package' ? record.meta : record.provider + ' · ' + record.fee));
         return option;
       });
       if (total > 0) {
