@@ -181,15 +181,15 @@ class Ownership:
         """Why ``author`` may not make this change, or None when they may."""
         kind = _record_kind(path, self.content)
         if kind is None:
-            providers = self._document_providers(path)
-            if providers is None:
+            linking = self._document_providers(path)
+            if linking is None:
                 return _("only the centre's editors may change files other than records")
-            if not providers:
+            if not linking:
                 return _(
                     "no service links this document; link it from your service's documents "
                     "in the same change"
                 )
-            return next(filter(None, (self._check_provider(p, author) for p in providers)), None)
+            return next(filter(None, (self._check_provider(p, author) for p in linking)), None)
         record_kind, record_id = kind
         if record_kind in CENTRE_KINDS:
             return _("packages and announcements are the centre's: only its editors change them")

@@ -137,10 +137,10 @@ class CatalogueGenerator(Generator):
         """Put what the features contribute where templates find it."""
         self.context.update(contributions.context)
         self.context["HEAD_EXTRAS"] = contributions.head
-        for view in self.build.services:
-            view.extras.update(contributions.service_extras.get(view.id, {}))
-        for view in self.build.providers:
-            view.extras.update(contributions.provider_extras.get(view.id, {}))
+        for service in self.build.services:
+            service.extras.update(contributions.service_extras.get(service.id, {}))
+        for provider in self.build.providers:
+            provider.extras.update(contributions.provider_extras.get(provider.id, {}))
 
     def generate_output(self, writer: Any) -> None:
         """The catalogue's pages, then each feature's; the rest once Pelican has finished."""

@@ -170,5 +170,5 @@ class Problem:
                     break
         prefix = f"{path}:{self.line}: "
         label = _("warning") + ": " if self.severity == "warning" else ""
-        where = f"{self.field}: " if self.field else ""
-        return f"{prefix}{label}{where}{self.message}"
+        field = f"{self.field}: " if self.field else ""
+        return f"{prefix}{label}{field}{self.message}"

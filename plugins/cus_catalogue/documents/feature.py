@@ -95,7 +95,7 @@ class Documents(Feature):
         node = ("documents", index, "file")
         where = (record.path, record.line_of(*node), field_name(node))
 
-        def problem(code: str, severity: Severity = "error", **params: Any) -> Problem:
+        def problem(code: str, severity: Severity = "error", /, **params: Any) -> Problem:
             params = {"file": file, **params}
             return Problem(code, *where, params, severity, template=TEMPLATES[code])
 
