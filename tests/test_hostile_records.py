@@ -74,9 +74,6 @@ def test_defect_17_a_symlinked_folder_and_a_fifo_are_refused_without_hanging(min
     ) in problems
 
 
-NEWLINE_NAME = "Caritas\n* @x\n/.github/ @x"
-
-
 def test_defect_18_a_name_with_line_breaks_is_refused_and_never_reaches_codeowners(mini, tmp_path):
     provider = mini / "providers" / "fundacja-pomocna-dlon.yaml"
     edit(provider, "name: Fundacja Pomocna Dłoń\n", 'name: "Caritas\\n* @x\\n/.github/ @x"\n')

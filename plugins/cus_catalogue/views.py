@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue
 from .collation import sort_key
-from .formatting import date_text, fee_text, hours_rows, is_free, open_days_summary
+from .formatting import date_text, fee_text, hours_rows, is_free
 from .i18n import N_
 from .i18n import gettext as _
 from .markdown import render_markdown
@@ -62,7 +62,6 @@ class ServiceView:
     fee_text: str
     free: bool
     hours: list[dict[str, Any]]
-    days_summary: str
     contact: dict[str, str]
     contact_is_providers: bool
     description_html: Markup
@@ -119,7 +118,6 @@ def service_view(record: Record, provider: ProviderView, catalogue: Catalogue) -
         fee_text=fee_text(data, catalogue.units),
         free=is_free(data),
         hours=hours_rows(data["hours"]),
-        days_summary=open_days_summary(data["hours"]),
         contact=contact,
         contact_is_providers="contact" not in data,
         description_html=render_markdown(data["description"]),

@@ -16,7 +16,6 @@ from ..site_settings import SiteSettings
 from ..views import kind_label
 from .common import RRULE_DAYS, Ids
 
-HSDS_VERSION = "3.0"
 STATUS_TO_HSDS = {"active": "active", "suspended": "temporarily closed", "planned": "inactive"}
 # Our own taxonomies are recognised on import by these URIs, whatever their ids.
 TAXONOMY_URI = "urn:katalog-uslug-cus:hsds:taxonomy:"

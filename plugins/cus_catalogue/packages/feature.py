@@ -12,7 +12,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..catalogue import Catalogue, sort_key
+from ..catalogue import Catalogue
+from ..collation import sort_key
 from ..feature import Build, Contributions, Feature, SiteWriter
 from ..formatting import date_text
 from ..i18n import N_, ngettext
