@@ -27,6 +27,9 @@ _.deploy_target
 _.deploy_s3_endpoint
 _.kiosk_idle_seconds
 _.kiosk_warning_seconds
+_.accessibility_statement
+_.easy_to_read
+_.easy_to_read_review
 # The form backend's per-form addresses, read as ``getattr(config, f"mail_to_{form}")``.
 _.mail_to_application
 _.mail_to_catalogue_update

@@ -124,8 +124,8 @@ def record_texts(content: Path = ROOT / "content") -> Iterator[Text]:
 
 def settings_texts(root: Path = ROOT) -> Iterator[Text]:
     """The Polish texts of the plugin's settings (statement, easy-to-read page, centre)."""
-    path = root / "plugins" / "cus_catalogue" / "settings.py"
-    defaults = runpy.run_path(str(path))["DEFAULTS"]
+    path = root / "plugins" / "cus_catalogue" / "example_centre.py"
+    defaults = runpy.run_path(str(path))
     for name in SETTINGS_TEXTS:
         for node, text in _walk(defaults.get(name, {}), ()):
             start = _setting_line(path, name)
@@ -134,7 +134,7 @@ def settings_texts(root: Path = ROOT) -> Iterator[Text]:
 
 def _setting_line(path: Path, name: str) -> int:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if f'"{name}"' in line:
+        if line.startswith(f"{name}:"):
             return number
     return 1
 
