@@ -64,6 +64,13 @@ CONSENT = required(
     N_("I have read the information on personal data"),
     N_("Confirm that you have read the information on personal data"),
 )
+# The partner offer: what the organisation offers, and who speaks for it.
+OFFER = required(
+    "offer", "multiline", N_("Offer"), N_("Describe the services you can provide"), 4000
+)
+CONTACT_PERSON = required(
+    "name", "text", N_("Contact person"), N_("Enter the full name of the contact person"), 120
+)
 
 FORMS: dict[str, FormSpec] = {
     spec.key: spec
@@ -172,22 +179,10 @@ FORMS: dict[str, FormSpec] = {
                 Field("nip", "nip", N_("NIP"), max_length=20),
                 Field("krs", "krs", N_("KRS number"), max_length=20),
                 Field("need", "text", N_("Needed service"), max_length=150),
-                required(
-                    "offer",
-                    "multiline",
-                    N_("Offer"),
-                    N_("Describe the services you can provide"),
-                    4000,
-                ),
+                OFFER,
                 Field("capacity", "text", N_("How many people"), max_length=200),
                 Field("area", "text", N_("Where"), max_length=200),
-                required(
-                    "name",
-                    "text",
-                    N_("Contact person"),
-                    N_("Enter the full name of the contact person"),
-                    120,
-                ),
+                CONTACT_PERSON,
                 PHONE,
                 EMAIL,
                 CONSENT,

@@ -13,9 +13,10 @@ import runpy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from babel.messages.pofile import read_po
+
+from cus_catalogue.abbreviations import prose
 
 ROOT = Path(__file__).resolve().parent.parent
 PO_FOLDERS = ("plugins", "themes", "forms_backend", "katalog")
@@ -96,18 +97,6 @@ def msgstr_texts(root: Path = ROOT) -> Iterator[Text]:
                 yield Text(entry.path, entry.line, string, entry.msgid)
 
 
-def _walk(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key not in NOT_PROSE:
-                yield from _walk(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(item, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
-
-
 def record_texts(content: Path = ROOT / "content") -> Iterator[Text]:
     """The prose of every record of a catalogue (not ids, codes or addresses)."""
     from cus_catalogue.records import read_record
@@ -117,7 +106,7 @@ def record_texts(content: Path = ROOT / "content") -> Iterator[Text]:
     for folder, kind in kinds:
         for path in sorted((content / folder).glob("*.yaml")):
             record = read_record(path, kind)  # type: ignore[arg-type]
-            for node, text in _walk(record.data, ()):
+            for node, text in prose(record.data, skip=NOT_PROSE):
                 field = ".".join(str(part) for part in node)
                 yield Text(path, record.line_of(*node), text, field)
 
@@ -127,7 +116,7 @@ def settings_texts(root: Path = ROOT) -> Iterator[Text]:
     path = root / "plugins" / "cus_catalogue" / "example_centre.py"
     defaults = runpy.run_path(str(path))
     for name in SETTINGS_TEXTS:
-        for node, text in _walk(defaults.get(name, {}), ()):
+        for node, text in prose(defaults.get(name, {}), skip=NOT_PROSE):
             start = _setting_line(path, name)
             yield Text(path, start, text, ".".join(map(str, (name, *node))))
 

@@ -30,32 +30,35 @@ PROVIDER_KINDS = {
 
 
 @dataclass
-class ProviderView:
-    """A provider as its page and the service pages show it."""
+class RecordView:
+    """What the view of every named record has: id, page address, data, features' extras."""
 
     id: str
     url: str
     data: dict[str, Any]
+    extras: dict[str, Any] = field(default_factory=dict, kw_only=True)
+
+    @property
+    def name(self) -> str:
+        """The record's name, as residents read it."""
+        return self.data["name"]
+
+
+@dataclass
+class ProviderView(RecordView):
+    """A provider as its page and the service pages show it."""
+
     kind_label: str
     description_html: Markup
     hours: list[dict[str, Any]]
     last_verified_text: str
     services: list[ServiceView] = field(default_factory=list)
-    extras: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def name(self) -> str:
-        """The provider's full name."""
-        return self.data["name"]
 
 
 @dataclass
-class ServiceView:
+class ServiceView(RecordView):
     """A service with its texts rendered and its links resolved."""
 
-    id: str
-    url: str
-    data: dict[str, Any]
     provider: ProviderView
     audiences: list[dict[str, str]]
     areas: list[dict[str, str]]
@@ -69,12 +72,6 @@ class ServiceView:
     status: str
     status_label: str
     last_verified_text: str
-    extras: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def name(self) -> str:
-        """The service's name."""
-        return self.data["name"]
 
     @property
     def accepts_applications(self) -> bool:

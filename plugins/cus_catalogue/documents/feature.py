@@ -163,11 +163,8 @@ class Documents(Feature):
     def summary(self) -> list[str]:
         """How many documents the site publishes."""
         count = len(self.files)
-        if not count:
-            return []
-        return [
-            ngettext("{n} document published.", "{n} documents published.", count).format(n=count)
-        ]
+        line = ngettext("{n} document published.", "{n} documents published.", count)
+        return [line.format(n=count)] if count else []
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -165,6 +165,11 @@ class HsdsExporter:
 
     # --- shared parts ------------------------------------------------------------------------
 
+    def phones(self, owner_key: str, owner_id: str, number: str) -> list[dict[str, Any]]:
+        """The one voice number of an organization or a service, as HSDS lists phones."""
+        phone = {"id": self.ids("phone", owner_id), owner_key: owner_id, "number": number}
+        return [{**phone, "type": "voice"}]
+
     def schedules(
         self, owner_key: str, owner_id: str, hours: list[dict[str, Any]], note: str | None
     ) -> list[dict[str, Any]]:
@@ -234,14 +239,7 @@ class HsdsExporter:
         if self.base:
             org["uri"] = f"{self.base}/realizatorzy/{provider.id}/"
         if "phone" in data:
-            org["phones"] = [
-                {
-                    "id": self.ids("phone", org_id),
-                    "organization_id": org_id,
-                    "number": data["phone"],
-                    "type": "voice",
-                }
-            ]
+            org["phones"] = self.phones("organization_id", org_id, data["phone"])
         if data.get("address") or data.get("hours") or data.get("accessibility"):
             org["locations"] = [self.office(provider, org_id)]
         kind = data["kind"]
@@ -327,14 +325,7 @@ class HsdsExporter:
         if "email" in contact:
             service["email"] = contact["email"]
         if "phone" in contact:
-            service["phones"] = [
-                {
-                    "id": self.ids("phone", service_id),
-                    "service_id": service_id,
-                    "number": contact["phone"],
-                    "type": "voice",
-                }
-            ]
+            service["phones"] = self.phones("service_id", service_id, contact["phone"])
         schedules = self.schedules("service_id", service_id, data["hours"], data.get("hours_note"))
         if schedules:
             service["schedules"] = schedules

@@ -165,18 +165,15 @@ def build_search_assets(
     def relative(path: str) -> str:
         return path.rsplit("/", 1)[1]
 
-    shard_files = []
-    for number, shard in enumerate(packed.postings):
-        content = dumps(shard)
-        path = _hashed(f"postings-{number}", "json", content)
+    def stored(stem: str, data: Any) -> str:
+        """One JSON file added under its content-hashed name; returns the file's name."""
+        content = dumps(data)
+        path = _hashed(stem, "json", content)
         assets[path] = content
-        shard_files.append(relative(path))
-    doc_files = []
-    for number, chunk in enumerate(packed.docs):
-        content = dumps(chunk)
-        path = _hashed(f"docs-{number}", "json", content)
-        assets[path] = content
-        doc_files.append(relative(path))
+        return relative(path)
+
+    shard_files = [stored(f"postings-{n}", shard) for n, shard in enumerate(packed.postings)]
+    doc_files = [stored(f"docs-{n}", chunk) for n, chunk in enumerate(packed.docs)]
     facets = dumps(packed.facets)
     facets_path = _hashed("facets", "json", facets)
     assets[facets_path] = facets
