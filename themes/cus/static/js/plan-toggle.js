@@ -1,5 +1,7 @@
 /* "In my plan" on every page: the toggle buttons (service pages, lists, search results), the
  * count in the menu, and a spoken and a visible message for every change or failure. */
+import { el } from "./dom.js";
+import { getJson } from "./json.js";
 import { MAX_SERVICES, readPlan, writePlan } from "./plan-store.js";
 
 let messagesLoading = null;
@@ -7,11 +9,7 @@ let messagesLoading = null;
 /* The translated strings of the plan scripts (moj-plan/messages.json), loaded once. */
 export function loadMessages(root) {
   if (!messagesLoading) {
-    messagesLoading = fetch(new URL("moj-plan/messages.json", root).href, {
-      credentials: "same-origin",
-    })
-      .then((response) => (response.ok ? response.json() : null))
-      .catch(() => null);
+    messagesLoading = getJson(new URL("moj-plan/messages.json", root).href).catch(() => null);
   }
   return messagesLoading;
 }
@@ -42,10 +40,7 @@ export function announce(text) {
 export function showProblem(near, text) {
   let notice = document.querySelector("[data-plan-notice]");
   if (!notice) {
-    notice = document.createElement("p");
-    notice.className = "status";
-    notice.setAttribute("role", "alert");
-    notice.dataset.planNotice = "";
+    notice = el("p", { class: "status", role: "alert", "data-plan-notice": "" });
   }
   notice.textContent = text;
   (near.closest("li, p") || near).after(notice);
@@ -57,18 +52,14 @@ function addToggle(item, messages) {
   if (!match || item.querySelector("[data-plan-toggle]")) {
     return;
   }
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "plan-toggle";
-  button.dataset.planToggle = match[1];
-  button.dataset.planName = link.textContent.trim();
-  const mark = document.createElement("span");
-  mark.className = "plan-toggle-mark";
-  mark.setAttribute("aria-hidden", "true");
-  const name = document.createElement("span");
-  name.className = "visually-hidden";
-  name.textContent = " (" + button.dataset.planName + ")";
-  button.append(mark, messages.toggle, name);
+  const planName = link.textContent.trim();
+  const button = el(
+    "button",
+    { type: "button", class: "plan-toggle", "data-plan-toggle": match[1], "data-plan-name": planName },
+    el("span", { class: "plan-toggle-mark", "aria-hidden": "true" }),
+    messages.toggle,
+    el("span", { class: "visually-hidden" }, " (" + planName + ")"),
+  );
   item.append(button);
 }
 
