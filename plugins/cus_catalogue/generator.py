@@ -19,6 +19,7 @@ from .i18n import gettext as _
 from .i18n import ngettext
 from .problems import Problem
 from .progress import Progress
+from .script_paths import script_paths
 from .service_list import service_listing
 from .site_settings import SettingsInvalid, load_settings
 from .summary import BuildSummary
@@ -113,6 +114,7 @@ class CatalogueGenerator(Generator):
         )  # fmt: skip
         self.context.update(
             {
+                **script_paths(),
                 "CATALOGUE_SERVICES": services,
                 "CATALOGUE_PROVIDERS": providers,
                 "audiences": list(catalogue.audiences.values()),

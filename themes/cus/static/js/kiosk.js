@@ -30,8 +30,8 @@ function isOutbound(anchor) {
   return url.origin !== window.location.origin;
 }
 
-/* Forget the visitor and go back to the kiosk start. */
-export function reset(root, offline) {
+/* Forget the visitor and go back to the kiosk start (``home``). */
+export function reset(home, offline) {
   for (const form of document.forms) {
     form.reset();
   }
@@ -65,16 +65,18 @@ export function reset(root, offline) {
   window.scrollTo(0, 0);
   // A waiting new version of the site takes over now, between two visitors.
   offline.activateWaiting();
-  window.location.replace(new URL("kiosk/", root).href);
+  window.location.replace(home.href);
 }
 
-export async function start({ root, offline, body }) {
+/* Paths come from the page (site.js reads body data- attributes): ``home`` the kiosk start,
+ * ``messages`` the interface texts, ``links`` the codes of outbound links. */
+export async function start({ root, offline, body, home, messages: messagesUrl, links: linksUrl }) {
   const doc = document;
   window.history.scrollRestoration = "manual";
   const leaveIfStale = () => {
     const current = window.navigation && window.navigation.currentEntry;
     if (current && staleEntries().has(current.id)) {
-      window.location.replace(new URL("kiosk/", root).href);
+      window.location.replace(home.href);
       return true;
     }
     return false;
@@ -88,9 +90,9 @@ export async function start({ root, offline, body }) {
     }
   });
 
-  const messages = await getJson(new URL("static/a11y/messages.json", root).href);
+  const messages = await getJson(messagesUrl.href);
   let links = {};
-  getJson(new URL("kiosk/links.json", root).href)
+  getJson(linksUrl.href)
     .then((data) => {
       links = data;
     })
@@ -200,7 +202,7 @@ export async function start({ root, offline, body }) {
       showRemaining();
       if (remaining <= 0) {
         window.clearInterval(tickTimer);
-        reset(root, offline);
+        reset(home, offline);
       }
     }, 1000);
   }
@@ -211,7 +213,7 @@ export async function start({ root, offline, body }) {
   });
   finish.addEventListener("click", () => {
     window.clearInterval(tickTimer);
-    reset(root, offline);
+    reset(home, offline);
   });
   // Escape means "I am still here", never "close and keep the countdown running".
   idleDialog.addEventListener("cancel", (event) => {

@@ -34,7 +34,7 @@ async function loadFacts() {
   }
 }
 
-const messages = (await loadMessages(root)) || {};
+const messages = (await loadMessages()) || {};
 const facts = await loadFacts();
 const estimates = facts ? await feeEstimates(body.dataset.planFees, facts) : new Map();
 const own = readPlan();
@@ -67,7 +67,7 @@ function shareLink() {
 
 function save(near) {
   const failure = writePlan(items);
-  refreshPlanState(root);
+  refreshPlanState();
   if (failure) {
     showProblem(near, messages[failure] || "");
   }

@@ -6,10 +6,14 @@ import { MAX_SERVICES, readPlan, writePlan } from "./plan-store.js";
 
 let messagesLoading = null;
 
-/* The translated strings of the plan scripts (moj-plan/messages.json), loaded once. */
-export function loadMessages(root) {
+/* The translated strings of the plan scripts (the page names them: body data-plan-messages),
+ * loaded once; null when they cannot be had. */
+export function loadMessages() {
   if (!messagesLoading) {
-    messagesLoading = getJson(new URL("moj-plan/messages.json", root).href).catch(() => null);
+    const url = document.body.dataset.planMessages;
+    messagesLoading = url
+      ? getJson(new URL(url, window.location.href).href).catch(() => null)
+      : Promise.resolve(null);
   }
   return messagesLoading;
 }
@@ -64,7 +68,7 @@ function addToggle(item, messages) {
 }
 
 /* Every toggle's state and the count in the menu, as the plan kept now says. */
-export async function refreshPlanState(root) {
+export async function refreshPlanState() {
   const { items } = readPlan();
   const ids = new Set(items.map((item) => item.id));
   for (const button of document.querySelectorAll("[data-plan-toggle]")) {
@@ -73,21 +77,21 @@ export async function refreshPlanState(root) {
   for (const count of document.querySelectorAll("[data-plan-count]")) {
     count.textContent = String(items.length);
   }
-  const messages = await loadMessages(root);
+  const messages = await loadMessages();
   for (const label of document.querySelectorAll("[data-plan-count-text]")) {
     label.textContent = messages ? " (" + countText(messages, items.length) + ")" : "";
   }
 }
 
-export function setUpPlanToggles(root) {
-  const refresh = () => refreshPlanState(root);
+export function setUpPlanToggles() {
+  const refresh = () => refreshPlanState();
 
   document.addEventListener("click", async (event) => {
     const button = event.target instanceof Element ? event.target.closest("[data-plan-toggle]") : null;
     if (!button) {
       return;
     }
-    const messages = await loadMessages(root);
+    const messages = await loadMessages();
     const { items, problem } = readPlan();
     const id = button.dataset.planToggle;
     const name = button.dataset.planName || id;
@@ -117,7 +121,7 @@ export function setUpPlanToggles(root) {
   const results = document.querySelector("[data-search-results]");
   if (results) {
     const enhance = async () => {
-      const messages = await loadMessages(root);
+      const messages = await loadMessages();
       if (messages) {
         results.querySelectorAll("li").forEach((item) => addToggle(item, messages));
         refresh();
