@@ -109,7 +109,7 @@ def _walk(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str |
 
 
 def record_texts(content: Path = ROOT / "content") -> Iterator[Text]:
-    """The prose of every record of a catalogue (not ids, codes or addresses)."""
+    """The prose of every record of a catalogue (not ids, codes or addresses), needs.csv too."""
     from cus_catalogue.records import read_record
 
     kinds = (("providers", "provider"), ("services", "service"), ("packages", "package"),
@@ -120,6 +120,18 @@ def record_texts(content: Path = ROOT / "content") -> Iterator[Text]:
             for node, text in _walk(record.data, ()):
                 field = ".".join(str(part) for part in node)
                 yield Text(path, record.line_of(*node), text, field)
+    yield from needs_texts(content / "needs.csv")
+
+
+def needs_texts(path: Path) -> Iterator[Text]:
+    """The name and description of each service the centre is looking for (content/needs.csv)."""
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8", newline="") as table:
+        reader = csv.DictReader(table)
+        for row in reader:
+            for column in ("name", "description"):
+                yield Text(path, reader.line_num, row[column], f"{row['id']}.{column}")
 
 
 def settings_texts(root: Path = ROOT) -> Iterator[Text]:
