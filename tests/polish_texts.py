@@ -162,6 +162,23 @@ def vocabulary_texts(data: Path = ROOT / "data") -> Iterator[Text]:
                         yield Text(path, line, row[column], f"{row['id']}.{column}")
 
 
+def template_lines(folder: Path = ROOT / "katalog" / "templates") -> Iterator[Text]:
+    """Every line of the record templates `katalog new` writes: their comments guide providers."""
+    for path in sorted(folder.glob("*.yaml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            yield Text(path, number, line)
+
+
+def schema_texts(folder: Path = ROOT / "plugins" / "cus_catalogue" / "schemas") -> Iterator[Text]:
+    """Titles and descriptions of the record schemas: editors show them beside a record's fields
+    (each record names its schema in its first line)."""
+    for path in sorted(folder.glob("*.schema.json")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            for text in re.findall(r'"(?:description|title)":\s*"((?:[^"\\]|\\.)*)"', line):
+                yield Text(path, number, text)
+
+
 def markdown_lines(path: Path) -> Iterator[Text]:
     """The prose lines of a Markdown file: code blocks and inline code left out."""
     in_code = False
