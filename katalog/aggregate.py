@@ -28,7 +28,7 @@ def _say_centre(result: CentreResult, base: Path) -> None:
     say(_("Centre {name} ({id}):").format(name=result.centre.data["name"], id=result.centre.id))
     report(result.problems, base)
     if result.catalogue is None:
-        fail(_("  The centre is left out: fix the errors above."))
+        fail("  " + _("The centre is left out: fix the errors above."))
         return
     services, providers = len(result.catalogue.services), len(result.catalogue.providers)
     say(

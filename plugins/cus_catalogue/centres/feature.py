@@ -26,7 +26,7 @@ from ..views import ProviderView, ServiceView
 LIST_URL = "osrodki/"
 UNKNOWN_SERVICE = N_("there is no service “{value}” (no file services/{value}.yaml)")
 UNKNOWN_PROVIDER = N_("there is no provider “{value}” (no file providers/{value}.yaml)")
-NO_CENTRE = N_("the service belongs to no centre: list it in one file of the centres folder")
+NO_CENTRE = N_("the service belongs to no centre: list it in one file of the centres/ folder")
 TWO_CENTRES = N_("the service is listed by two centres: {centres}")
 
 
