@@ -3,6 +3,7 @@ repository, an HSDS export) built into one regional site, and that site in real 
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -119,8 +120,17 @@ def test_ids_are_prefixed_only_where_centres_share_them(aggregated) -> None:
     # porada-prawna is Gamma's alone once Alfa's broken one is left out: it keeps its id.
     assert "Centrum Usług Społecznych w Gammowie" in _page(site, "uslugi/porada-prawna")
     assert "Centrum Usług Społecznych w Betowie" in _page(site, "uslugi/porada-dla-rodzin")
-    listing = (site / "uslugi.json").read_text(encoding="utf-8")
-    assert '"provider":"alfa-fundacja-pomocna-dlon"' in listing
+    listing = json.loads((site / "uslugi.json").read_text(encoding="utf-8"))
+    services = {service["id"]: service for service in listing["services"]}
+    assert services["alfa-zlota-raczka"]["provider"] == "alfa-fundacja-pomocna-dlon"
+
+
+def test_requests_about_a_service_go_to_its_centres_forms_address(aggregated) -> None:
+    site, _result = aggregated
+    listing = json.loads((site / "uslugi.json").read_text(encoding="utf-8"))
+    recipients = {service["id"]: service["recipient"] for service in listing["services"]}
+    assert recipients["alfa-zlota-raczka"] == "wnioski@alfa.example"  # its forms_email
+    assert recipients["porada-dla-rodzin"] == "cus@beta.example"  # no forms_email: its email
 
 
 def test_a_service_page_names_its_centre_and_its_canonical_page(aggregated) -> None:
