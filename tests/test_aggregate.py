@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from a11y_support import describe, new_context, run_axe, settle
 from gitrepo import git
 from playwright.sync_api import expect
 from sitekit import FIXTURES, ROOT, TEST_TODAY, run_katalog, serve_folder
@@ -210,3 +211,20 @@ def test_the_centres_page_leads_to_the_centres_own_catalogue(page, region_server
     page.get_by_role("link", name="Złota rączka dla seniora").click()
     link = page.get_by_role("link", name="Ta usługa w katalogu centrum")
     expect(link).to_have_attribute("href", "https://cus.alfa.example/uslugi/zlota-raczka/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "url", ["/osrodki/", "/osrodki/alfa/", "/uslugi/", "/uslugi/alfa-zlota-raczka/"]
+)
+def test_regional_pages_have_no_axe_violations(browser, region_server, url) -> None:
+    context = new_context(browser, axe=True)
+    page = context.new_page()
+    page.goto(region_server + url)
+    settle(page)
+    if url == "/uslugi/":  # the filtered state, where the script has hidden cards and letters
+        page.get_by_label("Pokaż usługi").select_option("gamma")
+        expect(page.locator('[data-centre="alfa"]').first).to_be_hidden()
+    violations = run_axe(page)
+    context.close()
+    assert not violations, describe(violations)
