@@ -12,14 +12,11 @@ memory and the ratio. Budget (issue 17): 100,000 services across 50 centres in <
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from build_bench import markdown_articles, measure
+from build_bench import assert_pages, machine_line, measure, plain_pelican
 from synthetic import synthetic_catalogue
 
 CENTRE = (
@@ -42,9 +39,7 @@ def main() -> None:
     parser.add_argument("--runs", nargs="+", default=["2000x5", "10000x10"])
     args = parser.parse_args()
     bin_dir = Path(sys.executable).parent
-    cores = len(os.sched_getaffinity(0))
-    print(f"# {time.strftime('%Y-%m-%d')} · {platform.machine()} · {cores} cores · "
-          f"Python {platform.python_version()}")  # fmt: skip
+    print(machine_line())
     print("| services | centres | katalog aggregate s | ms/service | peak MB | plain Pelican s | "
           "peak MB | ratio aggregate/Pelican |")  # fmt: skip
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -55,13 +50,8 @@ def main() -> None:
             folder = region(work, size, centres)
             command = [str(bin_dir / "katalog"), "aggregate", str(folder), "-o", str(work / "site")]
             ours, ours_mb = measure(command)
-            pages = sum(1 for _ in (work / "site" / "uslugi").glob("*/index.html"))
-            assert pages == size, f"{pages} service pages for {size} services"
-            articles = markdown_articles(work / "articles", size)
-            peer, peer_mb = measure(
-                [str(bin_dir / "pelican"), str(articles), "-o", str(work / "peer"), "-q"],
-                cwd=work,  # no pelicanconf.py there: Pelican's defaults and its default theme
-            )
+            assert_pages(work / "site", size)
+            peer, peer_mb = plain_pelican(work, size)
         print(
             f"| {size:,} | {centres} | {ours:.1f} | {ours / size * 1000:.2f} | {ours_mb:.0f} | "
             f"{peer:.1f} | {peer_mb:.0f} | {ours / peer:.2f} |",
