@@ -8,12 +8,14 @@ rule, the consonant normalisation of short words) and Unicode edge cases.
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from situational_golden import situation_queries
 
 from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.search import search_documents
@@ -27,7 +29,9 @@ from cus_catalogue.search.analyzer import (
     stem,
     tokenize,
 )
+from cus_catalogue.search.index import QUERY_SETTINGS
 from cus_catalogue.search.query import query_plan
+from cus_catalogue.search.situations import manifest_situations, read_situations
 from cus_catalogue.search.thesaurus import load_thesaurus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,10 +143,25 @@ const out = {
   pipeline: input.words.map((w) => pipeline.runString(S.normalize(w))),
   tokenize: input.texts.map((t) => S.tokenize(t)),
   analyze: input.texts.map((t) => S.analyze(t)),
-  plan: input.texts.map((t) => S.plan(t, input.query, lunr, known)),
+  plan: input.texts.map((t) => S.plan(t, input.query, lunr, known, input.situations)),
 };
 process.stdout.write(JSON.stringify(out));
 """
+
+
+def situations() -> list:
+    """The life situations of data/situations.csv as the manifest ships them."""
+    groups = load_thesaurus(ROOT / "data" / "synonyms.csv")
+    found, problems = read_situations(ROOT / "data" / "situations.csv", groups)
+    assert not problems
+    return manifest_situations(found)
+
+
+def situation_texts() -> list[str]:
+    """Every phrase of data/situations.csv, each alternative written out once."""
+    with (ROOT / "data" / "situations.csv").open(encoding="utf-8", newline="") as table:
+        cells = [row["phrases"] for row in csv.DictReader(table)]
+    return [phrase.replace("|", " ") for cell in cells for phrase in cell.split(";")]
 
 
 def catalogue_vocabulary() -> tuple[list[str], list[str]]:
@@ -168,9 +187,8 @@ def parity() -> dict:
         pytest.fail("node is required for the parity test (Node 20 is part of the toolchain)")
     vocabulary, texts = catalogue_vocabulary()
     words = sorted(set(vocabulary) | set(PARADIGMS) | set(EDGE_CASES))
-    texts = texts + EDGE_CASES + [" ".join(PARADIGMS)]
-    from cus_catalogue.search.index import QUERY_SETTINGS
-
+    texts = texts + EDGE_CASES + [" ".join(PARADIGMS)] + situation_texts()
+    texts += [query.query for query in situation_queries()]
     # Index terms of the catalogue: words typed right are "known", typos are not.
     known = sorted({term for word in vocabulary for term in index_terms(word)})
     payload = {
@@ -178,6 +196,7 @@ def parity() -> dict:
         "modules": [
             str(JS / "search-stemmer.js"),
             str(JS / "search-analyzer.js"),
+            str(JS / "search-situations.js"),
             str(JS / "search-engine.js"),
         ],
         "analyzer": {"stopWords": sorted(STOP_WORDS), "fold": FOLD_MAP},
@@ -185,6 +204,7 @@ def parity() -> dict:
         "words": words,
         "known": known,
         "texts": texts,
+        "situations": situations(),
     }
     run = subprocess.run(
         [node, "-e", NODE_SCRIPT],
@@ -259,6 +279,7 @@ def test_tokens_and_analysis_are_identical(parity):
 def test_query_plans_are_identical(parity):
     texts = parity["texts"]
     known = set(parity["known"])
-    python = [query_plan(t, known) for t in texts]
+    python = [query_plan(t, known, situations=situations()) for t in texts]
     assert not _differences(texts, python, parity["js"]["plan"])
     assert any(c.get("editDistance") for plan in python for c in plan)
+    assert any(c["boost"] == QUERY_SETTINGS["situationBoost"] for plan in python for c in plan)

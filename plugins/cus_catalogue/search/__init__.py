@@ -20,6 +20,7 @@ from .index import _dumps as dumps
 from .messages import translated_messages
 from .packages import package_documents
 from .pipeline import register as register_pipeline
+from .situations import Situation, manifest_situations
 from .thesaurus import SynonymGroup, ThesaurusError, load_thesaurus, read_thesaurus
 
 __all__ = [
@@ -39,7 +40,13 @@ __all__ = [
 
 ASSET_DIR = "static/search"
 PACKAGE_ROOT = Path(__file__).resolve().parents[3]
-JS_MODULES = ("search-stemmer.js", "search-analyzer.js", "search-engine.js", "search-ui.js")
+JS_MODULES = (
+    "search-stemmer.js",
+    "search-analyzer.js",
+    "search-situations.js",
+    "search-engine.js",
+    "search-ui.js",
+)
 LUNR_FILE = "lunr-2.3.9.min.js"
 CSS_FILE = Path(__file__).parent / "assets" / "search.css"
 
@@ -154,6 +161,7 @@ def build_search_assets(
     static: Path,
     language: str,
     crisis_words: Sequence[str] = (),
+    situations: Sequence[Situation] = (),
 ) -> dict[str, bytes]:
     """Output-relative path → bytes of every file the search needs, names content-hashed;
     the manifest's ``crisis`` terms make the page show the emergency numbers first."""
@@ -188,6 +196,7 @@ def build_search_assets(
     ]
     manifest["facets"] = relative(facets_path)
     manifest["crisis"] = crisis_terms(crisis_words)
+    manifest["situations"] = manifest_situations(situations)
     manifest_bytes = dumps(manifest)
     index_path = _hashed("index", "json", manifest_bytes)
     assets[index_path] = manifest_bytes

@@ -40,7 +40,9 @@ QUERY_SETTINGS: dict[str, int] = {
     "prefixMinLength": 3,
     "fuzzyBoost": 1,
     "fuzzyMinLength": 5,
-    "maxTokens": 12,
+    "maxTokens": 40,
+    "tieBoost": 1,
+    "situationBoost": 30,
 }
 
 FORMAT_VERSION = 1

@@ -16,15 +16,17 @@
   /* Clauses for the text: exact (stemmed) for every word; fuzzy (typos) only for a word none
      of whose terms is known (in the index), so common words do not drag in their neighbours;
      prefix for the last word, the one being typed. */
-  function plan(text, settings, lunr, known) {
+  function plan(text, settings, lunr, known, situations) {
     var clauses = [];
     var seen = new Set();
     var tokens = NS.tokenize(text).slice(0, settings.maxTokens);
+    var matched = NS.matchSituations(tokens, situations);
     tokens.forEach(function (token, position) {
       if (seen.has(token) || NS.isStopWord(token)) return;
       seen.add(token);
       var word = seen.size - 1;
-      clauses.push({ term: token, usePipeline: true, boost: settings.exactBoost, word: word });
+      var boost = matched.covered.has(position) ? settings.tieBoost : settings.exactBoost;
+      clauses.push({ term: token, usePipeline: true, boost: boost, word: word });
       var folded = NS.fold(token);
       /* Prefix only for the last word, the one being typed; earlier words are complete. */
       if (position === tokens.length - 1 && codePoints(folded) >= settings.prefixMinLength) {
@@ -44,6 +46,13 @@
           term: token, usePipeline: true, editDistance: 1, boost: settings.fuzzyBoost, word: word
         });
       }
+    });
+    matched.concepts.forEach(function (terms, number) {
+      terms.forEach(function (term) {
+        clauses.push({
+          term: term, usePipeline: false, boost: settings.situationBoost, word: seen.size + number
+        });
+      });
     });
     return clauses;
   }
@@ -105,7 +114,8 @@
   };
 
   Engine.prototype.plan = function (text) {
-    return plan(String(text || ''), this.manifest.query, this.lunr, this.position);
+    return plan(String(text || ''), this.manifest.query, this.lunr, this.position,
+      this.manifest.situations);
   };
 
   /* Every index term the clauses can reach, expanded exactly as lunr.Index.query does. */
@@ -282,11 +292,15 @@
     });
   };
 
-  /* Does the text speak of danger (a crisis word of the manifest in any form)? Then the page
-     shows the emergency numbers first. */
+  /* Does the text speak of danger (a crisis word of the manifest in any form, or a life
+     situation meaning one, "nie chce mi się żyć")? Then the page shows the emergency numbers
+     first. */
   Engine.prototype.isCrisis = function (text) {
     var crisis = new Set(this.manifest.crisis || []);
-    return NS.analyze(String(text || '')).some(function (term) { return crisis.has(term); });
+    var tokens = NS.tokenize(String(text || '')).slice(0, this.manifest.query.maxTokens);
+    var concepts = NS.matchSituations(tokens, this.manifest.situations).concepts;
+    var terms = NS.analyze(String(text || '')).concat.apply([], concepts);
+    return terms.some(function (term) { return crisis.has(term); });
   };
 
   /* The result records (id, name, summary, provider, fee…) of the given positions. */
