@@ -14,10 +14,8 @@ from sitekit import EXAMPLE_CONTENT, serve_folder
 from test_search_golden import FLOORS, first_hit, golden_queries, metrics
 
 from cus_catalogue.catalogue import load_catalogue
-from cus_catalogue.search import search_documents
-from cus_catalogue.search.index import build_lunr_index, demoted_positions
-from cus_catalogue.search.query import rank_key, run_query
-from cus_catalogue.search.thesaurus import load_thesaurus
+from cus_catalogue.search.model import load_search_model
+from cus_catalogue.search.query import rank_key
 
 pytestmark = pytest.mark.browser
 
@@ -333,13 +331,10 @@ def test_golden_set_in_chromium(browser_rankings, capsys):
 
 
 def test_browser_ranking_equals_lunr_py(browser_rankings):
-    catalogue = load_catalogue(ROOT / "content", ROOT / "data")
-    documents = search_documents(catalogue, load_thesaurus(ROOT / "data" / "synonyms.csv"))
-    index = build_lunr_index(documents)
-    demoted = set(demoted_positions(documents))
+    model = load_search_model(ROOT / "content", ROOT / "data")
     mismatches = []
     for golden in golden_queries():
-        ranked = run_query(index, golden.query, demoted)
+        ranked = model.search(golden.query)
         python = [[pos, rank_key(score)] for pos, score in ranked]
         if python != browser_rankings[golden.query]["keys"]:
             mismatches.append(golden.query)

@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 
 from sitekit import ROOT, run_katalog
 
 from cus_catalogue.search.analyzer import tokenize
-from cus_catalogue.search.situations import manifest_situations, match_situations, read_situations
+from cus_catalogue.search.model import SearchModel, load_search_model
+from cus_catalogue.search.situations import match_situations, read_situations
 from cus_catalogue.search.thesaurus import load_thesaurus
 
 DATA = ROOT / "data"
 
 
-def shipped() -> list:
-    groups = load_thesaurus(DATA / "synonyms.csv")
-    situations, problems = read_situations(DATA / "situations.csv", groups)
-    assert not problems, [problem.format() for problem in problems]
-    return manifest_situations(situations)
+@functools.cache
+def model() -> SearchModel:
+    """The example catalogue's search, with the shipped thesaurus and situations."""
+    return load_search_model(ROOT / "content", DATA)
 
 
 def concepts_of(query: str) -> list[list[str]]:
-    return match_situations(tokenize(query), shipped())[0]
+    return match_situations(tokenize(query), model().situations, model().lemma_map)[0]
 
 
 def test_the_shipped_table_is_valid_and_every_row_means_something():
-    assert len(shipped()) >= 25
+    groups = load_thesaurus(DATA / "synonyms.csv")
+    situations, problems = read_situations(DATA / "situations.csv", groups)
+    assert not problems, [problem.format() for problem in problems]
+    assert len(model().situations) == len(situations) >= 25
+    assert all(terms for _phrases, terms in model().situations)
 
 
 def test_a_negation_made_of_stop_words_is_a_situation():
@@ -42,6 +47,15 @@ def test_a_phrase_allows_a_word_or_two_between_its_words_but_keeps_its_order():
 
 def test_slang_reaches_the_records_words():
     assert concepts_of("stary ciągle nawalony") == concepts_of("ma problem z alkoholem")
+    assert model().ids("stary ciągle nawalony")[0] == "wsparcie-dla-dda"
+
+
+def test_lemmas_join_forms_snowball_keeps_apart():
+    """Issue 12 cause 3: "pije" and "picie", "ojciec" and "ojca" are one word."""
+    lemmas = model().lemma_map
+    assert set(lemmas.lemma_terms("pije")) & set(lemmas.lemma_terms("picie"))
+    assert lemmas.lemma_terms("ojca") == lemmas.lemma_terms("ojciec")
+    assert "=prac" not in lemmas.terms("pracy")  # a lemma term never equals a stem
 
 
 def test_a_broken_row_fails_validate_with_file_line_and_polish_message(tmp_path):

@@ -18,7 +18,8 @@ from pathlib import Path
 from ..i18n import N_
 from ..problems import Problem
 from ..tables import table_problems
-from .analyzer import analyze, fold, index_terms, tokenize
+from .analyzer import fold, index_terms, is_stop_word, tokenize
+from .lemmas import LemmaMap
 from .thesaurus import TERM_SEPARATOR, SynonymGroup, parse_terms
 
 FILE_NAME = "situations.csv"
@@ -31,39 +32,40 @@ TABLE_INVALID = N_("table of life situations is invalid: {note}")
 EMPTY_PHRASE = N_("phrase {number} is empty: remove the extra “;” or “|”, or write the words")
 UNKNOWN_CONCEPT = N_("“{concept}” is not a group id of data/synonyms.csv")
 
-#: One place of a phrase: the terms any of its alternative words may have.
-Slot = list[str]
-
 
 @dataclass(frozen=True)
 class Situation:
-    """One life situation: its phrases as slots of terms, and the terms of what it means."""
+    """One life situation: its phrases as places of alternative words, and the index terms of
+    what it means (the first term of each thesaurus group it names)."""
 
     id: str
     line: int
     phrases: tuple[tuple[tuple[str, ...], ...], ...]
     concepts: tuple[str, ...]
 
-
-def word_terms(word: str) -> list[str]:
-    """Terms of one word for phrase matching: its index terms and its folded form, so stop
-    words ("nie", "gdzie") take part in phrases although the index never holds them."""
-    terms = [fold(word), *index_terms(word)]
-    return sorted(set(terms))
+    def words(self) -> set[str]:
+        """Every word of its phrases and concepts (their lemmas' forms join the lemma map)."""
+        phrases = {word for phrase in self.phrases for place in phrase for word in place}
+        return phrases | {word for concept in self.concepts for word in tokenize(concept)}
 
 
-def _slots(phrase: str) -> list[tuple[str, ...]] | None:
-    """``nie mam gdzie spać|mieszkać`` → one sorted term tuple per place; None if a place is
-    empty."""
-    slots = []
+def word_terms(word: str, lemma_map: LemmaMap) -> list[str]:
+    """Terms of one word for phrase matching: its folded form (stop words such as "nie" and
+    "gdzie" take part in phrases), Snowball's terms and its lemmas' terms."""
+    return sorted({fold(word), *index_terms(word), *lemma_map.terms(word)})
+
+
+def _places(phrase: str) -> list[tuple[str, ...]] | None:
+    """``nie mam gdzie spać|mieszkać`` → the words of each place; None if a place is empty."""
+    places = []
     for place in phrase.split():
         words = [
             token for alternative in place.split(ALTERNATIVE) for token in tokenize(alternative)
         ]
         if not words:
             return None
-        slots.append(tuple(sorted({term for word in words for term in word_terms(word)})))
-    return slots or None
+        places.append(tuple(words))
+    return places or None
 
 
 def _problem(kind: str, path: Path, line: int, **params: object) -> Problem:
@@ -90,7 +92,7 @@ def read_situations(
             pieces = (row.get("phrases") or "").split(TERM_SEPARATOR)
             phrases = []
             for number, piece in enumerate(pieces, 1):
-                slots = _slots(piece)
+                slots = _places(piece)
                 if slots is None and (piece.strip() or number < len(pieces)):
                     problems.append(_problem("empty-phrase", path, line, number=number))
                 elif slots:
@@ -100,15 +102,26 @@ def read_situations(
                 if concept not in terms_of:
                     problems.append(_problem("unknown-concept", path, line, concept=concept))
                 else:
-                    concepts += [t for t in analyze(terms_of[concept][0]) if t not in concepts]
+                    concepts.append(terms_of[concept][0])
             situations.append(Situation(row.get("id") or "", line, tuple(phrases), tuple(concepts)))
     return situations, problems
 
 
-def manifest_situations(situations: Sequence[Situation]) -> list[list]:
-    """The compact form the browser reads: ``[[phrase slots…], [concept terms…]]`` per row."""
+def concept_terms(situation: Situation, lemma_map: LemmaMap) -> list[str]:
+    """The index terms of the situation's concepts (the first term of each thesaurus group)."""
+    words = [w for concept in situation.concepts for w in tokenize(concept) if not is_stop_word(w)]
+    return list(dict.fromkeys(term for word in words for term in lemma_map.terms(word)))
+
+
+def manifest_situations(situations: Sequence[Situation], lemma_map: LemmaMap) -> list[list]:
+    """The compact form the browser reads: ``[[phrase slots…], [concept terms…]]`` per row, a
+    slot being the sorted terms any word of its place may have."""
+
+    def slot(words: tuple[str, ...]) -> list[str]:
+        return sorted({term for word in words for term in word_terms(word, lemma_map)})
+
     return [
-        [[[list(slot) for slot in phrase] for phrase in s.phrases], list(s.concepts)]
+        [[[slot(place) for place in phrase] for phrase in s.phrases], concept_terms(s, lemma_map)]
         for s in situations
         if s.phrases and s.concepts
     ]
@@ -131,10 +144,12 @@ def _phrase_at(words: Sequence[set[str]], phrase: Sequence[Sequence[str]]) -> li
     return None
 
 
-def match_situations(tokens: Sequence[str], situations: Sequence[list]) -> tuple[list, set[int]]:
+def match_situations(
+    tokens: Sequence[str], situations: Sequence[list], lemma_map: LemmaMap
+) -> tuple[list, set[int]]:
     """The concept term lists of the situations the query's words describe, and the token
     positions their phrases cover (those words then only break ties)."""
-    words = [set(word_terms(token)) for token in tokens]
+    words = [set(word_terms(token, lemma_map)) for token in tokens]
     matched: list[list[str]] = []
     covered: set[int] = set()
     for phrases, concepts in situations:

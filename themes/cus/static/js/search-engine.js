@@ -16,17 +16,23 @@
   /* Clauses for the text: exact (stemmed) for every word; fuzzy (typos) only for a word none
      of whose terms is known (in the index), so common words do not drag in their neighbours;
      prefix for the last word, the one being typed. */
-  function plan(text, settings, lunr, known, situations) {
+  function plan(text, settings, lunr, known, situations, lemmaMap, common) {
     var clauses = [];
     var seen = new Set();
     var tokens = NS.tokenize(text).slice(0, settings.maxTokens);
-    var matched = NS.matchSituations(tokens, situations);
+    var matched = NS.matchSituations(tokens, situations, lemmaMap);
+    var isCommon = function (term) { return common ? common.has(term) : false; };
     tokens.forEach(function (token, position) {
       if (seen.has(token) || NS.isStopWord(token)) return;
       seen.add(token);
       var word = seen.size - 1;
-      var boost = matched.covered.has(position) ? settings.tieBoost : settings.exactBoost;
-      clauses.push({ term: token, usePipeline: true, boost: boost, word: word });
+      var terms = lemmaMap.terms(token);
+      var boost = settings.exactBoost;
+      if (matched.covered.has(position)) boost = settings.tieBoost;
+      else if (terms.every(isCommon)) boost = settings.commonBoost;
+      lemmaMap.tokens(token).forEach(function (term) {
+        clauses.push({ term: term, usePipeline: true, boost: boost, word: word });
+      });
       var folded = NS.fold(token);
       /* Prefix only for the last word, the one being typed; earlier words are complete. */
       if (position === tokens.length - 1 && codePoints(folded) >= settings.prefixMinLength) {
@@ -38,7 +44,7 @@
           word: word
         });
       }
-      var typo = !NS.indexTerms(token).some(function (term) {
+      var typo = !terms.some(function (term) {
         return known ? Object.prototype.hasOwnProperty.call(known, term) : false;
       });
       if (typo && codePoints(token) >= settings.fuzzyMinLength) {
@@ -98,6 +104,9 @@
       pipeline: lunr.Pipeline.load(manifest.pipeline)
     });
     this.shards = Object.create(null);
+    this.lemmaShards = Object.create(null);
+    this.lemmaMap = new NS.LemmaMap();
+    this.common = new Set(manifest.common || []);
     this.docChunks = Object.create(null);
     this.facets = null;
   }
@@ -115,7 +124,7 @@
 
   Engine.prototype.plan = function (text) {
     return plan(String(text || ''), this.manifest.query, this.lunr, this.position,
-      this.manifest.situations);
+      this.manifest.situations, this.lemmaMap, this.common);
   };
 
   /* Every index term the clauses can reach, expanded exactly as lunr.Index.query does. */
@@ -145,6 +154,26 @@
       });
     }
     return this.shards[number];
+  };
+
+  /* Fetch the lemma shards of the text's words (once each). */
+  Engine.prototype.loadLemmas = function (text) {
+    var self = this;
+    var starts = this.manifest.lemmas || [];
+    var needed = new Set();
+    NS.tokenize(String(text || '')).slice(0, this.manifest.query.maxTokens).forEach(
+      function (token) {
+        var n = NS.lemmaShardOf(starts, token);
+        if (n >= 0) needed.add(n);
+      });
+    return Promise.all(Array.from(needed).map(function (n) {
+      if (!self.lemmaShards[n]) {
+        self.lemmaShards[n] = self.fetchJson(self.url(starts[n][1])).then(function (shard) {
+          self.lemmaMap.add(shard);
+        });
+      }
+      return self.lemmaShards[n];
+    }));
   };
 
   Engine.prototype.addPostings = function (postings) {
@@ -274,11 +303,14 @@
   /* Resolve to ranked results [{position, score}] for text and filters; never throws on input. */
   Engine.prototype.search = function (text, filters) {
     var self = this;
-    var clauses = this.plan(text);
     filters = filters || {};
-    var ranked = clauses.length
-      ? this.ensureTerms(this.reachableTerms(clauses)).then(function () { return self.rank(clauses); })
-      : Promise.resolve(null);
+    var ranked = this.loadLemmas(text).then(function () {
+      var clauses = self.plan(text);
+      if (!clauses.length) return null;
+      return self.ensureTerms(self.reachableTerms(clauses)).then(function () {
+        return self.rank(clauses);
+      });
+    });
     return Promise.all([ranked, this.allowed(filters)]).then(function (both) {
       var list = both[0];
       var allowed = both[1];
@@ -298,7 +330,7 @@
   Engine.prototype.isCrisis = function (text) {
     var crisis = new Set(this.manifest.crisis || []);
     var tokens = NS.tokenize(String(text || '')).slice(0, this.manifest.query.maxTokens);
-    var concepts = NS.matchSituations(tokens, this.manifest.situations).concepts;
+    var concepts = NS.matchSituations(tokens, this.manifest.situations, this.lemmaMap).concepts;
     var terms = NS.analyze(String(text || '')).concat.apply([], concepts);
     return terms.some(function (term) { return crisis.has(term); });
   };

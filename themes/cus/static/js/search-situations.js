@@ -9,9 +9,8 @@
   var NS = root.CusSearch = root.CusSearch || {};
   var MAX_GAP = 2;
 
-  function wordTerms(word) {
-    var terms = new Set([NS.fold(word)].concat(NS.indexTerms(word)));
-    return Array.from(terms).sort();
+  function wordTerms(word, lemmaMap) {
+    return new Set([NS.fold(word)].concat(lemmaMap.terms(word)));
   }
 
   function intersects(terms, slot) {
@@ -39,8 +38,8 @@
   }
 
   /* {concepts: [[term...]...], covered: Set of token positions} for the query's tokens. */
-  function matchSituations(tokens, situations) {
-    var words = tokens.map(function (token) { return new Set(wordTerms(token)); });
+  function matchSituations(tokens, situations, lemmaMap) {
+    var words = tokens.map(function (token) { return wordTerms(token, lemmaMap); });
     var concepts = [];
     var covered = new Set();
     (situations || []).forEach(function (situation) {

@@ -177,8 +177,10 @@
       results.setAttribute('aria-busy', 'true');
       var crisisQuery = false;
       return engine().then(function (e) {
-        crisisQuery = e.isCrisis(state.q);
-        return e.search(state.q, state);
+        return e.search(state.q, state).then(function (found) {
+          crisisQuery = e.isCrisis(state.q);  /* after search: its words' lemmas are loaded */
+          return found;
+        });
       }).then(function (found) {
         if (mySequence !== sequence) return null;
         ranked = found;
