@@ -270,7 +270,10 @@
     });
     places.sort(function (a, b) { return (a.place - b.place) || (a.index - b.index); });
     return places.map(function (item) {
-      return { position: item.match.position, score: item.match.score, key: item.match.key };
+      return {
+        position: item.match.position, score: item.match.score, key: item.match.key,
+        words: item.match.words
+      };
     });
   }
 
@@ -285,7 +288,7 @@
         q.term(clause.term, options);
       });
     });
-    return demote(results.map(function (r) {
+    var ranked = demote(results.map(function (r) {
       var matched = Object.keys(r.matchData.metadata);
       var position = Number(r.ref);
       return {
@@ -298,6 +301,17 @@
         }).length
       };
     }));
+    ranked.queryWords = words.length;
+    var situationBoost = this.manifest.query.situationBoost;
+    ranked.situation = clauses.some(function (c) { return c.boost === situationBoost; });
+    return ranked;
+  };
+
+  /* Weak results: no life situation was recognised and even the best result matches under a
+     third of the query's words, so the page also offers the situations and the centre's
+     phone. */
+  Engine.isWeak = function (ranked) {
+    return ranked.length > 0 && !ranked.situation && ranked[0].words * 3 < (ranked.queryWords || 0);
   };
 
   /* Resolve to ranked results [{position, score}] for text and filters; never throws on input. */
@@ -320,7 +334,11 @@
           return { position: p, score: 0 };
         });
       }
-      return allowed === null ? list : list.filter(function (r) { return allowed.has(r.position); });
+      if (allowed === null) return list;
+      var kept = list.filter(function (r) { return allowed.has(r.position); });
+      kept.queryWords = list.queryWords;
+      kept.situation = list.situation;
+      return kept;
     });
   };
 

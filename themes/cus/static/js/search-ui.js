@@ -134,6 +134,7 @@
     var empty = document.querySelector('[data-search-empty]');
     var more = document.querySelector('[data-search-more]');
     var crisis = document.querySelector('[data-crisis-lines]');
+    var weakNote = document.querySelector('[data-search-weak]');
     if (!results || !status) return;
     var list = results.querySelector('ol') || results.appendChild(el('ol'));
     var sequence = 0;
@@ -187,7 +188,9 @@
         shown = 0;
         list.textContent = '';
         if (crisis) crisis.hidden = !crisisQuery;
-        if (empty) empty.hidden = found.length > 0;
+        var weak = NS.Engine.isWeak(found);
+        if (empty) empty.hidden = found.length > 0 && !weak;
+        if (weakNote) weakNote.hidden = !weak;
         if (more) more.hidden = true;
         return showMore(false).then(function () {
           if (mySequence !== sequence) return;
