@@ -26,7 +26,7 @@
     var category = 'other';
     try {
       category = new Intl.PluralRules(document.documentElement.lang || 'pl').select(count);
-    } catch (e) { /* an unknown language falls back to "other" */ }
+    } catch { /* an unknown language falls back to "other" */ }
     var form = forms[category] || forms.other || forms.many || '';
     return form.replace('{count}', count.toLocaleString(document.documentElement.lang || 'pl'));
   }
