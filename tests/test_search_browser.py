@@ -306,17 +306,22 @@ RUN_QUERIES = """async (queries) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def browser_rankings(browser, search_server) -> dict[str, dict]:
-    """Every golden query through the browser's engine, on the built site."""
+def rankings_in_browser(browser, server: str, queries: list[str]) -> dict[str, dict]:
+    """Each query through the browser's engine on the built site: top ids and rank keys."""
     context = browser.new_context(locale="pl-PL")
     try:
         page = context.new_page()
-        page.goto(search_url(search_server))
+        page.goto(search_url(server))
         page.wait_for_selector("form[data-search-page][data-search-ready]")
-        return page.evaluate(RUN_QUERIES, [q.query for q in golden_queries()])
+        return page.evaluate(RUN_QUERIES, queries)
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def browser_rankings(browser, search_server) -> dict[str, dict]:
+    """Every golden query through the browser's engine, on the built site."""
+    return rankings_in_browser(browser, search_server, [q.query for q in golden_queries()])
 
 
 def test_golden_set_in_chromium(browser_rankings, capsys):

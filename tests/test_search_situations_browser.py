@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 from situational_golden import CATEGORIES, first_hit, scores, situation_queries
-from test_search_browser import RUN_QUERIES, search_url
+from test_search_browser import rankings_in_browser, search_url
 
 from cus_catalogue.search.model import SearchModel, load_search_model
 from cus_catalogue.search.query import rank_key
@@ -37,14 +37,7 @@ def first_right_query(category: str) -> tuple[str, str]:
 @pytest.fixture(scope="module")
 def rankings(browser, example_server) -> dict[str, dict]:
     """Every situational query through the browser's engine."""
-    context = browser.new_context(locale="pl-PL")
-    try:
-        page = context.new_page()
-        page.goto(search_url(example_server))
-        page.wait_for_selector("form[data-search-page][data-search-ready]")
-        return page.evaluate(RUN_QUERIES, [q.query for q in situation_queries()])
-    finally:
-        context.close()
+    return rankings_in_browser(browser, example_server, [q.query for q in situation_queries()])
 
 
 def test_held_out_third_meets_the_budget_in_chromium(rankings, capsys):
