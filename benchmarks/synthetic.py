@@ -12,7 +12,7 @@ CONTENT = ROOT / "content"
 def synthetic_catalogue(target: Path, size: int) -> Path:
     """``size`` services cycling through the example records, each under its own id."""
     shutil.copytree(CONTENT / "providers", target / "providers")
-    # Copies keep their records' `documents`, which name files of the example's folder.
+    # The example services link their documents (rules, forms): they must exist to build.
     shutil.copytree(CONTENT / "documents", target / "documents")
     (target / "services").mkdir(parents=True)
     examples = sorted((CONTENT / "services").glob("*.yaml"))

@@ -12,6 +12,7 @@ import pytest
 from a11y_support import WIDTHS, describe, new_context, preview_server, run_axe, settle
 from playwright.sync_api import expect
 
+from forms_backend.config import Config
 from forms_backend.store import connect, counts
 
 pytestmark = pytest.mark.browser
@@ -38,6 +39,22 @@ def test_from_the_start_page_through_a_package_to_its_service(page, example_serv
     page.get_by_role("link", name="Życzliwy telefon", exact=True).click()
     expect(page).to_have_url(re.compile(r"/uslugi/zyczliwy-telefon/$"))
     expect(page.get_by_role("link", name="Senior mieszkający samotnie")).to_be_visible()
+
+
+def test_the_lists_of_packages_and_announcements_lead_to_their_pages(page, example_server):
+    """/pakiety/ and /aktualnosci/ as a resident uses them, not only as built HTML."""
+    page.goto(example_server + "/pakiety/")
+    page.get_by_role("link", name="Rodzina w kryzysie", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/pakiety/rodzina-w-kryzysie/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rodzina w kryzysie")
+    page.goto(example_server + "/aktualnosci/")
+    newest = page.locator(".news-card-title a").first
+    expect(newest).to_have_text("Konsultacje programu usług społecznych na 2027 rok")
+    newest.click()
+    expect(page).to_have_url(re.compile(CONSULTATION + "$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Konsultacje programu usług społecznych na 2027 rok"
+    )
 
 
 def test_a_document_of_a_service_downloads_as_the_file(page, example_server):
@@ -104,7 +121,7 @@ def test_an_offer_sent_from_the_page_is_kept_once_for_the_centre(browser, exampl
         reference = page.url.rsplit("/", 1)[1]
         context.close()
     # The preview keeps it for the worker (its delivery by SMTP: tests/forms).
-    outbox = connect(tmp_path / "forms.db")
+    outbox = connect(Config(database_path=tmp_path / "forms.db"))
     assert counts(outbox) == {"pending": 1, "delivered": 0, "dead": 0}
     assert outbox.execute("SELECT reference, form FROM submissions").fetchall() == [
         (reference, "partner_offer")
