@@ -349,7 +349,8 @@
     var crisis = new Set(this.manifest.crisis || []);
     var tokens = NS.tokenize(String(text || '')).slice(0, this.manifest.query.maxTokens);
     var concepts = NS.matchSituations(tokens, this.manifest.situations, this.lemmaMap).concepts;
-    var terms = NS.analyze(String(text || '')).concat.apply([], concepts);
+    var terms = concepts.reduce(function (all, some) { return all.concat(some); },
+      NS.analyze(String(text || '')));
     return terms.some(function (term) { return crisis.has(term); });
   };
 
