@@ -41,6 +41,9 @@ NOT_COUNTED = {
     "granted ({granted}) is more than the limit ({limit})": "values in brackets",
     "used ({used}) is more than granted ({granted})": "values in brackets",
     "Service no. {number} in the file has no name.": "an ordinal (usługa nr 3)",
+    "phrase {number} is empty: remove the extra “;” or “|”, or write the words": (
+        "an ordinal (wyrażenie nr 2)"
+    ),
     "Enter a number of at least {limit} (now: {value})": "a bare value (nie mniejszą niż 5)",
     "Enter a number of at most {limit} (now: {value})": "a bare value (nie większą niż 5)",
     "The file is not valid JSON (line {line}, column {column}).": "a position in a file",

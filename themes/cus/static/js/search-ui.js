@@ -26,7 +26,7 @@
     var category = 'other';
     try {
       category = new Intl.PluralRules(document.documentElement.lang || 'pl').select(count);
-    } catch (e) { /* an unknown language falls back to "other" */ }
+    } catch { /* an unknown language falls back to "other" */ }
     var form = forms[category] || forms.other || forms.many || '';
     return form.replace('{count}', count.toLocaleString(document.documentElement.lang || 'pl'));
   }
@@ -134,6 +134,7 @@
     var empty = document.querySelector('[data-search-empty]');
     var more = document.querySelector('[data-search-more]');
     var crisis = document.querySelector('[data-crisis-lines]');
+    var weakNote = document.querySelector('[data-search-weak]');
     if (!results || !status) return;
     var list = results.querySelector('ol') || results.appendChild(el('ol'));
     var sequence = 0;
@@ -177,15 +178,19 @@
       results.setAttribute('aria-busy', 'true');
       var crisisQuery = false;
       return engine().then(function (e) {
-        crisisQuery = e.isCrisis(state.q);
-        return e.search(state.q, state);
+        return e.search(state.q, state).then(function (found) {
+          crisisQuery = e.isCrisis(state.q);  /* after search: its words' lemmas are loaded */
+          return found;
+        });
       }).then(function (found) {
         if (mySequence !== sequence) return null;
         ranked = found;
         shown = 0;
         list.textContent = '';
         if (crisis) crisis.hidden = !crisisQuery;
-        if (empty) empty.hidden = found.length > 0;
+        var weak = NS.Engine.isWeak(found);
+        if (empty) empty.hidden = found.length > 0 && !weak;
+        if (weakNote) weakNote.hidden = !weak;
         if (more) more.hidden = true;
         return showMore(false).then(function () {
           if (mySequence !== sequence) return;
