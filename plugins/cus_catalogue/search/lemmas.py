@@ -10,7 +10,7 @@ map does not hold stays itself, so Snowball stems it as before.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,9 +95,9 @@ def build_lemma_map(words: Iterable[str]) -> LemmaMap:
         for form, lemma, tag, *_rest in morfeusz.generate(raw):
             if not tag.startswith(SKIPPED_TAGS):
                 found.setdefault(form.lower(), set()).add(_clean(lemma))
-    for form, lemmas in list(found.items()):
+    for form, form_lemmas in list(found.items()):
         if fold(form) != form:
-            found.setdefault(fold(form), set()).update(lemmas)
+            found.setdefault(fold(form), set()).update(form_lemmas)
     return LemmaMap(
         {
             form: tuple(sorted(lemmas)[:MAX_LEMMAS])
@@ -119,8 +119,3 @@ def lemma_shards(lemma_map: LemmaMap, budget: int) -> list[dict[str, list[str]]]
         shards[-1][form] = list(lemmas)
         used += size
     return [shard for shard in shards if shard]
-
-
-def lemma_map_from_shards(shards: Iterable[Mapping[str, list[str]]]) -> LemmaMap:
-    """The map again from its shards (what the browser holds once it fetched them all)."""
-    return LemmaMap({form: tuple(lemmas) for shard in shards for form, lemmas in shard.items()})
