@@ -39,6 +39,13 @@ PAGE_KINDS = {
     "kiosk": "/kiosk/",
     "offline": "/offline/",
     "open data": "/dane/",
+    "check": "/sprawdz/",
+    "check with answers": "/sprawdz/?wiek=72&dla=seniorzy&mieszkaniec=1&warunki=mieszka-samotnie"
+    "&dochod=1500&osoby=1",
+    "check with bad answers": "/sprawdz/?wiek=abc&dochod=-5&warunki=xyz",
+    "fee estimate": "/uslugi/uslugi-opiekuncze/?dochod=2525&osoby=1&ile=20",
+    "fee estimate with an error": "/uslugi/uslugi-opiekuncze/?dochod=-5",
+    "search open now": "/szukaj/?otwarte=teraz&bezplatne=1&dochod=1500&osoby=1",
 }
 
 
@@ -82,6 +89,12 @@ def settle(page: Any, kiosk: bool = False) -> None:
         page.wait_for_selector("body[data-kiosk-ready]", state="attached", timeout=10_000)
     if "/szukaj/" in page.url and "q=" in page.url:
         page.wait_for_selector("[data-search-results] li a", timeout=10_000)
+    if "/sprawdz/" in page.url:
+        page.wait_for_selector("body[data-screener-ready]", state="attached", timeout=10_000)
+    if "/uslugi/" in page.url and page.url.rstrip("/").count("/") > 4:
+        page.wait_for_selector("body[data-tools-ready]", state="attached", timeout=10_000)
+    if "/szukaj/" in page.url and "otwarte=" in page.url:
+        page.wait_for_selector("[data-search-status]:not(:empty)", timeout=10_000)
 
 
 def new_context(

@@ -23,7 +23,8 @@ PO_FOLDERS = ("plugins", "themes", "forms_backend", "katalog")
 NOT_PROSE = {
     "provider", "audiences", "areas", "unit", "days", "from", "to", "last_verified", "status",
     "maintainers", "email", "website", "phone", "lat", "lon", "postal_code", "kind",
-    "apply_online", "residents_only", "age_min", "age_max", "amount",
+    "apply_online", "residents_only", "age_min", "age_max", "amount", "conditions",
+    "income_up_to", "pay",
 }  # fmt: skip
 # Settings values that are names, addresses or codes rather than prose.
 SETTINGS_TEXTS = ("ACCESSIBILITY_STATEMENT", "EASY_TO_READ", "CENTRE", "RODO")
@@ -137,12 +138,14 @@ def _setting_line(path: Path, name: str) -> int:
 
 
 def vocabulary_texts(data: Path = ROOT / "data") -> Iterator[Text]:
-    """Labels and descriptions of the vocabularies residents see (audiences, areas, units)."""
-    for name in ("audiences", "areas", "units"):
+    """Labels, descriptions and questions of the vocabularies residents see (audiences, areas,
+    units, the conditions the check "Is it for me?" asks about)."""
+    for name in ("audiences", "areas", "units", "conditions"):
         path = data / f"{name}.csv"
         with path.open(encoding="utf-8", newline="") as table:
             for line, row in enumerate(csv.DictReader(table), 2):
-                for column in ("label", "description", "per_unit"):
+                for column in ("label", "description", "per_unit", "label_few", "label_many",
+                               "question", "hint"):  # fmt: skip
                     if row.get(column):
                         yield Text(path, line, row[column], f"{row['id']}.{column}")
 

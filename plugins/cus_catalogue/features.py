@@ -38,12 +38,16 @@ def extra_feature(path: str) -> Feature:
 def make_features(settings: SiteSettings) -> list[Feature]:
     """One fresh instance of every feature of this site, in the order they run."""
     from .accessibility.feature import Accessibility, Offline
+    from .eligibility.feature import Eligibility
+    from .fees.feature import Fees
     from .opendata.feature import OpenData
     from .publishing.assets import AssetHashing
     from .publishing.feature import Publishing
     from .search.feature import Search
 
-    features: list[Feature] = [OpenData(), Search(), Publishing(), Accessibility()]
+    features: list[Feature] = [
+        OpenData(), Search(), Publishing(), Accessibility(), Fees(), Eligibility()
+    ]  # fmt: skip
     features += [extra_feature(path) for path in settings.extra_features]
     if settings.hash_assets:
         features.append(AssetHashing())  # rewrites pages and scripts others wrote

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date, get_day_names
 from babel.numbers import format_currency
 from markupsafe import Markup, escape
@@ -44,6 +45,16 @@ def per_unit(unit: str, units: Mapping[str, Mapping[str, str]]) -> str:
     if term:
         return term["per_unit"]
     return _("per unit: {unit}").format(unit=unit)
+
+
+def count_of(count: int, unit: str, units: Mapping[str, Mapping[str, str]]) -> str:
+    """``1 godzina``, ``22 godziny``, ``25 godzin``: the unit in the form the number asks for."""
+    term = units.get(unit)
+    if not term:
+        return _("{count} (unit: {unit})").format(count=count, unit=unit)
+    category = Locale.parse(LOCALE).plural_form(count)
+    label = {"one": "label", "few": "label_few"}.get(category, "label_many")
+    return f"{count} {term.get(label) or term['label']}"
 
 
 def fee_text(service: Mapping[str, Any], units: Mapping[str, Mapping[str, str]]) -> str:

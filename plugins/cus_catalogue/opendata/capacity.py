@@ -1,8 +1,10 @@
-"""Capacity figures (limit, granted, used) from ``<content>/capacity.csv``, the current ones.
+"""Capacity figures from ``<content>/capacity.csv``: places (limit), granted, used, people
+served and waiting, as of a day; the newest row of each service is the one shown.
 
 The table belongs to the content folder (its rows are about the catalogue's own services), so
 any catalogue brings its own. frictionless checks it against its Table Schema
-(``schemas/capacity.tableschema.json``); here the figures are also checked against the services.
+(``schemas/capacity.tableschema.json``); the optional columns may be left out. Here the header
+and the figures are also checked against the services.
 """
 
 from __future__ import annotations
@@ -24,15 +26,54 @@ TABLE_INVALID = N_("capacity table is invalid: {note}")
 UNKNOWN_SERVICE = N_("service “{service}” is not in this catalogue")
 OVER_LIMIT = N_("granted ({granted}) is more than the limit ({limit})")
 OVER_GRANTED = N_("used ({used}) is more than granted ({granted})")
+OLD_COLUMN = N_("column “{old}” is now called “{new}”: rename it in the first line of the table")
+MISSING_COLUMN = N_("column “{name}” is missing from the first line of the table")
+UNKNOWN_COLUMN = N_("unknown column “{name}” (a typo?); allowed columns: {allowed}")
+RENAMED = {"updated_on": "as_of"}
+OPTIONAL = ("people_served", "waiting", "used")
+
+
+def _schema() -> dict[str, Any]:
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def header_problems(path: Path) -> list[Problem]:
+    """The first line: an old column name, unknown and missing columns, each said plainly."""
+    with path.open(encoding="utf-8", newline="") as table:
+        header = next(csv.reader(table), [])
+    fields = [field["name"] for field in _schema()["fields"]]
+    problems = []
+    for column in header:
+        if RENAMED.get(column) and RENAMED[column] not in header:
+            params = {"old": column, "new": RENAMED[column]}
+            problems.append(Problem("capacity-old-column", path, 1, column, params,
+                                    template=OLD_COLUMN))  # fmt: skip
+        elif column not in fields:
+            params = {"name": column, "allowed": ", ".join(fields)}
+            problems.append(Problem("capacity-unknown-column", path, 1, column, params,
+                                    template=UNKNOWN_COLUMN))  # fmt: skip
+    renamed = {RENAMED[column] for column in header if column in RENAMED}
+    for column in fields:
+        if column not in header and column not in OPTIONAL and column not in renamed:
+            problems.append(Problem("capacity-missing-column", path, 1, column,
+                                    {"name": column}, template=MISSING_COLUMN))  # fmt: skip
+    return problems
 
 
 def table_problems(path: Path) -> list[Problem]:
-    """Every row error of the table against its Table Schema, at its CSV line and column."""
-    from frictionless import FrictionlessException, Resource, Schema  # slow import
+    """Every error of the header, then of each row against the Table Schema, at its line."""
+    from frictionless import Detector, FrictionlessException, Resource, Schema  # slow import
 
-    schema = Schema.from_descriptor(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    problems = header_problems(path)
+    if problems:
+        return problems
+    schema = Schema.from_descriptor(_schema())
     try:
-        report = Resource(path.name, basepath=str(path.parent), schema=schema).validate()
+        # The optional columns may be left out: the schema follows the header's columns.
+        resource = Resource(
+            path.name, basepath=str(path.parent), schema=schema, detector=Detector(schema_sync=True)
+        )
+        report = resource.validate()
     except FrictionlessException as error:
         return [Problem("capacity-invalid", path, 1, "", {"note": error.error.message},
                         template=TABLE_INVALID)]  # fmt: skip
@@ -48,6 +89,10 @@ def table_problems(path: Path) -> list[Problem]:
         for task in report.tasks
         for error in task.errors
     ]
+
+
+def _optional(row: dict[str, str], column: str) -> int | None:
+    return int(row[column]) if row.get(column) else None
 
 
 def read_capacity(path: Path) -> list[dict[str, Any]]:
@@ -70,8 +115,10 @@ def read_capacity(path: Path) -> list[dict[str, Any]]:
                         "period": row["period"],
                         "limit": int(row["limit"]),
                         "granted": int(row["granted"]),
-                        "used": int(row["used"]) if row.get("used") else None,
-                        "updated_on": str(dt.date.fromisoformat(row["updated_on"])),
+                        "used": _optional(row, "used"),
+                        "people_served": _optional(row, "people_served"),
+                        "waiting": _optional(row, "waiting"),
+                        "as_of": str(dt.date.fromisoformat(row["as_of"])),
                     }
                 )
             except (KeyError, TypeError, ValueError):
@@ -107,21 +154,21 @@ def check_capacity(
 def current_capacity(
     rows: list[dict[str, Any]], today: dt.date, max_age_days: int
 ) -> dict[str, dict[str, Any]]:
-    """The newest figures of each service, unless older than ``max_age_days`` (then none)."""
+    """The newest figures of each service; older than ``max_age_days`` they are marked stale
+    (shown with a warning, never hidden: old figures are still better than none)."""
     newest: dict[str, dict[str, Any]] = {}
     for row in rows:
-        key = (row["updated_on"], row["period"])
+        key = (row["as_of"], row["period"])
         shown = newest.get(row["service"])
-        if shown is None or key > (shown["updated_on"], shown["period"]):
+        if shown is None or key > (shown["as_of"], shown["period"]):
             newest[row["service"]] = row
     current = {}
     for service, row in newest.items():
-        updated = dt.date.fromisoformat(row["updated_on"])
-        if (today - updated).days > max_age_days:
-            continue
+        as_of = dt.date.fromisoformat(row["as_of"])
         current[service] = {
             **row,
             "remaining": max(row["limit"] - row["granted"], 0),
-            "updated_text": date_text(updated),
+            "as_of_text": date_text(as_of),
+            "stale": (today - as_of).days > max_age_days,
         }
     return current

@@ -388,8 +388,20 @@ CAPACITY_COLUMNS = [
         "used", "integer", "Wykorzystano w okresie.", lambda row: row.get("used"), {"minimum": 0}
     ),
     Column(
-        "updated_on", "date", "Stan na dzień.", lambda row: row["updated_on"], {"required": True}
+        "people_served",
+        "integer",
+        "Ile osób korzysta z usługi w okresie.",
+        lambda row: row.get("people_served"),
+        {"minimum": 0},
     ),
+    Column(
+        "waiting",
+        "integer",
+        "Ile osób czeka na usługę (lista oczekujących).",
+        lambda row: row.get("waiting"),
+        {"minimum": 0},
+    ),
+    Column("as_of", "date", "Stan na dzień.", lambda row: row["as_of"], {"required": True}),
 ]
 
 
@@ -446,8 +458,9 @@ def package_files(
     capacity: list[dict[str, Any]],
     metadata: Mapping[str, Any],
     base: str | None,
+    more: Iterable[Table] = (),
 ) -> dict[str, bytes]:
-    """The CSV tables and their ``datapackage.json``, by file name."""
+    """The CSV tables (and ``more`` of other features) and their ``datapackage.json``."""
     services = [catalogue.services[key] for key in sorted(catalogue.services)]
     providers = [catalogue.providers[key] for key in sorted(catalogue.providers)]
     hours = [row for s in services for row in _hours_rows("service", s.id, s.data["hours"])]
@@ -486,6 +499,7 @@ def package_files(
               TERM_COLUMNS, list(catalogue.areas.values()), ["id"]),
         Table("units", "Jednostki miary", "Słownik jednostek miary usług.",
               UNIT_COLUMNS, list(catalogue.units.values()), ["id"]),
+        *more,
     ]  # fmt: skip
     files: dict[str, bytes] = {}
     resources = []

@@ -17,6 +17,7 @@ from .capacity import (
     read_capacity,
     table_problems,
 )
+from .capacity_text import capacity_view
 from .files import CATALOGUE_DIR, PAGE_URL, package_problems, size_text, write_files
 from .jsonld import provider_document, script_tag, service_document
 
@@ -48,7 +49,9 @@ class OpenData(Feature):
                 "head": [script_tag(service_document(service, settings.base_url, municipality))]
             }
             if service.id in current:
-                extras["capacity"] = {**current[service.id], "unit": service.data["unit"]}
+                extras["capacity"] = capacity_view(
+                    current[service.id], service.data["unit"], build.catalogue.units
+                )
             contributions.service_extras[service.id] = extras
         for provider in build.providers:
             document = provider_document(provider, settings.base_url)

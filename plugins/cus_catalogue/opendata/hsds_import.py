@@ -14,6 +14,7 @@ from typing import Any
 
 from ..i18n import gettext as _
 from .common import RRULE_DAYS
+from .hsds_eligibility import eligibility_from, table_from
 from .hsds_export import STATUS_TO_HSDS, TAXONOMY_URI
 
 DAYS_OF_RRULE = {rrule: code for code, rrule in RRULE_DAYS.items()}
@@ -282,6 +283,9 @@ class HsdsImporter:
             fee["amount"] = amount
         if item.get("fees_description"):
             fee["note"] = item["fees_description"]
+        table = table_from(item, TAXONOMY_URI)
+        if table:
+            fee["table"] = table
         return fee
 
     def eligibility(
@@ -303,7 +307,7 @@ class HsdsImporter:
             eligibility["requires"] = documents
         if fields.get("residents-only"):
             eligibility["residents_only"] = fields["residents-only"][0] == "true"
-        return eligibility
+        return eligibility | eligibility_from(item, TAXONOMY_URI)
 
     def place(self, links: Any) -> str | list[dict[str, Any]] | None:
         """Named locations as a list of places; a described one alone as the place text."""

@@ -82,6 +82,7 @@ def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchD
             "areas": areas,
         }
         facets = {
+            "id": [service_id],  # the open-now and "free for me" filters name services by id
             "audiences": audiences,
             "areas": areas,
             "providers": [str(data.get("provider", ""))],
