@@ -10,6 +10,7 @@ import time
 from forms_backend import retention, startup, store
 from forms_backend.config import Config
 from forms_backend.crypto import Sealer, load_or_create_key
+from forms_backend.database import OutboxError
 from forms_backend.problems import StartupError
 from forms_backend.worker import Worker
 
@@ -20,12 +21,19 @@ def drain(config: Config, *, forever: bool) -> dict[str, int]:
     """Deliver everything due; with ``forever`` keep polling like the in-app worker."""
     worker = Worker(config, Sealer(load_or_create_key(config.encryption_key, config.database_path)))
     while True:
-        attempted = worker.run_once()
-        if attempted:
-            continue
+        try:
+            if worker.run_once():
+                continue
+            pause = min(worker.seconds_until_due(), config.worker_poll_seconds)
+        except OutboxError as error:
+            if not forever:
+                raise
+            # The database restarts or the network dropped: a resident's request waits, not lost.
+            log.warning("outbox unavailable (%s); trying again", error)
+            pause = config.worker_poll_seconds
         if not forever:
             break
-        time.sleep(min(worker.seconds_until_due(), config.worker_poll_seconds))
+        time.sleep(pause)
     worker.purge()
     return store.counts(worker.conn)
 
@@ -53,11 +61,11 @@ def main(argv: list[str] | None = None) -> int:
         print(" ".join(f"{key}={value}" for key, value in counts.items()))
         return 0
     if args.command == "purge":
-        conn = store.connect(config.database_path)
+        conn = store.connect(config)
         print(f"purged {retention.purge(conn, config)}")
         return 0
     if args.command == "requeue-dead":
-        conn = store.connect(config.database_path)
+        conn = store.connect(config)
         print(f"requeued={store.requeue_dead(conn)}")
         return 0
     import uvicorn

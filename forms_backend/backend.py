@@ -38,7 +38,7 @@ class Backend:
             config=config,
             sealer=sealer,
             catalogue=catalogue,
-            committer=Committer(config.database_path, config.channels),
+            committer=Committer(config),
             limiter=RateLimiter(config.rate_limit_per_minute, config.rate_limit_burst),
             pages=Pages(config),
         )

@@ -29,6 +29,7 @@ class Entry:
     provider: str = ""
     provider_name: str = ""
     apply_online: bool = False
+    status: str = "active"
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,12 @@ def read_built(path: Path) -> Snapshot:
         raise StartupError([Problem("catalogue_invalid", str(path), params)])
     services = {
         item["id"]: Entry(
-            item["id"], item["name"], item["provider"], item["provider_name"], item["apply_online"]
+            item["id"],
+            item["name"],
+            item["provider"],
+            item["provider_name"],
+            item["apply_online"],
+            item["status"],
         )
         for item in data["services"]
     }

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import queue
-import sqlite3
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
 from forms_backend import store
+from forms_backend.config import Config
+from forms_backend.database import Database
 
 MAX_BATCH = 256
 _STOP = object()
@@ -18,14 +18,8 @@ _STOP = object()
 class Committer:
     """Owns the outbox's write connection so the event loop never waits on fsync."""
 
-    def __init__(
-        self,
-        database_path: Path,
-        channels: tuple[str, ...],
-        on_commit: Callable[[], None] | None = None,
-    ) -> None:
-        self._path = database_path
-        self._channels = channels
+    def __init__(self, config: Config, on_commit: Callable[[], None] | None = None) -> None:
+        self._config = config
         self.on_commit = on_commit
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
@@ -35,7 +29,7 @@ class Committer:
         """Start the writer thread on first use (also under serverless adapters)."""
         with self._lock:
             if self._thread is None or not self._thread.is_alive():
-                conn = store.connect(self._path)
+                conn = store.connect(self._config)
                 self._thread = threading.Thread(
                     target=self._run, args=(conn,), name="forms-committer", daemon=True
                 )
@@ -57,7 +51,7 @@ class Committer:
             self._queue.put(_STOP)
             thread.join(timeout=30)
 
-    def _run(self, conn: sqlite3.Connection) -> None:
+    def _run(self, conn: Database) -> None:
         """Take everything queued, commit it at once, then answer every waiting request."""
         try:
             while True:
@@ -78,10 +72,10 @@ class Committer:
         finally:
             conn.close()
 
-    def _commit(self, conn: sqlite3.Connection, batch: list) -> None:
+    def _commit(self, conn: Database, batch: list) -> None:
         """Write one batch and resolve its futures with a result or the error."""
         try:
-            results = store.insert_many(conn, [entry[0] for entry in batch], self._channels)
+            results = store.insert_many(conn, [entry[0] for entry in batch], self._config.channels)
         except Exception as error:  # every waiting request must hear about it
             for _item, future, loop in batch:
                 loop.call_soon_threadsafe(_settle, future, None, error)

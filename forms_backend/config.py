@@ -14,6 +14,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from forms_backend.problems import Problem, StartupError
@@ -29,7 +30,9 @@ PYDANTIC_CODES = {
     "less_than_equal": "too_large",
     "literal_error": "not_one_of",
     "ip_any_network": "not_a_network",
+    "not_a_postgresql_url": "not_a_postgresql_url",
 }
+POSTGRESQL_SCHEMES = ("postgresql://", "postgres://")
 
 
 def _project_root() -> Path:
@@ -53,6 +56,8 @@ class Config(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     database_path: Path = _in_project("var/forms/forms.db")
+    # postgresql://user:password@host/database: the outbox in PostgreSQL instead of the file.
+    database_url: str = ""
     encryption_key: str = ""
     catalogue_path: Path = _in_project("output/uslugi.json")
     templates_path: Path = _in_project("themes/cus/templates")
@@ -72,6 +77,7 @@ class Config(BaseModel):
     mail_to_missing_service: str = ""
     mail_to_error_report: str = ""
     mail_to_feedback: str = ""
+    mail_to_partner_offer: str = ""
     alert_to: str = ""
     mail_dir: Path | None = None
     webhook_url: str = ""
@@ -107,6 +113,21 @@ class Config(BaseModel):
     def _empty_is_none(cls, value: object) -> object:
         """An empty variable means not set."""
         return None if value == "" else value
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgresql_only(cls, value: str) -> str:
+        """Only PostgreSQL is served by an address; SQLite is the file of ``database_path``."""
+        if value and not value.startswith(POSTGRESQL_SCHEMES):
+            raise PydanticCustomError("not_a_postgresql_url", "not a postgresql:// address")
+        return value
+
+    @model_validator(mode="after")
+    def _shared_store_has_a_shared_key(self) -> Config:
+        """A key file is per machine: instances sharing PostgreSQL must share the key too."""
+        if self.database_url and not self.encryption_key.strip():
+            raise ValueError("key_required")
+        return self
 
     @model_validator(mode="after")
     def _proxy_is_named(self) -> Config:
@@ -169,11 +190,16 @@ def _problem(error: dict) -> Problem:
     context = error.get("ctx") or {}
     if field == "" and "proxy_not_named" in error["msg"]:
         return Problem("proxy_not_named", "FORMS_CLIENT_IP_HEADER")
+    if field == "" and "key_required" in error["msg"]:
+        return Problem("key_required", "FORMS_ENCRYPTION_KEY")
     code = PYDANTIC_CODES.get(error["type"], "invalid_value")
     limit = next((context[key] for key in ("ge", "gt", "le") if key in context), "")
     choices = get_args(Config.model_fields[field].annotation) if code == "not_one_of" else ()
+    value = error.get("input")
+    if field == "database_url":  # never repeat a password: the scheme says what is wrong
+        value = str(value).partition("://")[0] + "://…"
     params = {
-        "value": error.get("input"),
+        "value": value,
         "limit": limit,
         "expected": ", ".join(choices),
         "detail": error["msg"],

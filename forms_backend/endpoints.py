@@ -7,14 +7,14 @@ import json
 import logging
 import math
 import re
-import sqlite3
 from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from forms_backend import store
+from forms_backend import plan, store
 from forms_backend.backend import Backend
+from forms_backend.database import OutboxError
 from forms_backend.forms import FORM_ERROR, FORMS, FormSpec
 from forms_backend.guards import origin_allowed
 from forms_backend.i18n import gettext as _
@@ -24,8 +24,8 @@ from forms_backend.rendering import kept_values
 from forms_backend.validation import validate
 
 log = logging.getLogger("forms_backend")
-REFERENCE_RE = re.compile(r"^[WZBEO]-[0-9A-Z]{4}-[0-9A-Z]{4}$")
 BY_PREFIX = {spec.prefix: spec for spec in FORMS.values()}
+REFERENCE_RE = re.compile(rf"^[{''.join(sorted(BY_PREFIX))}]-[0-9A-Z]{{4}}-[0-9A-Z]{{4}}$")
 
 
 def _errors(
@@ -79,11 +79,13 @@ async def _accept(
             return _page(backend, spec, errors, kept_values(raw), 422)
         return _errors(422, "invalid_fields", errors)
     key = values.pop("idempotency_key", None)
-    payload = {
+    payload: dict[str, object] = {
         "values": values,
         "service_name": _name(catalogue.services, values.get("service")),
         "provider_name": _name(catalogue.providers, values.get("provider")),
     }
+    if "services" in values:
+        payload["services"] = plan.listed_services(values["services"], catalogue)
     answers = json.dumps(values, sort_keys=True, ensure_ascii=False)
     item = store.NewSubmission(
         form=spec.key,
@@ -94,7 +96,7 @@ async def _accept(
     )
     try:
         result = await backend.committer.submit(item)
-    except (sqlite3.Error, OSError, RuntimeError) as error:
+    except (OutboxError, OSError, RuntimeError) as error:
         backend.last_write = "failed"
         log.exception("outbox write failed for a %s submission", spec.key)
         raise Refusal(503, "outbox_unavailable", retry_after=30) from error

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.policy import SMTP
 
 from email_validator import EmailNotValidError, validate_email
+from stdnum.pl import nip as polish_nip
 
 from forms_backend.i18n import gettext as _
 from forms_backend.i18n import ngettext
@@ -16,6 +18,9 @@ TRUE_WORDS = frozenset({"true", "yes", "on", "1", "tak"})
 FALSE_WORDS = frozenset({"false", "no", "off", "0", "nie", ""})
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{9,25}$")
 IDEMPOTENCY_RE = re.compile(r"^[A-Za-z0-9_.:-]{8,100}$")
+# A KRS number is 10 digits with leading zeros; unlike NIP it has no check digit.
+KRS_RE = re.compile(r"^[0-9]{10}$")
+NUMBER_SEPARATORS = str.maketrans("", "", " -")
 
 
 class FieldError(ValueError):
@@ -27,20 +32,25 @@ class Field:
     """One form field: its kind decides how a raw value is cleaned."""
 
     name: str
-    kind: str  # text | multiline | email | phone | choice | bool | rating | token | honeypot
+    # text | multiline | email | phone | choice | bool | rating | token | honeypot | nip | krs, or a
+    # kind whose own ``cleaner`` takes the raw value (a plan's services and notes: see plan.py)
+    kind: str
     label: str
     required: bool = False
     max_length: int = 200
     choices: tuple[str, ...] = ()
     required_message: str = ""
+    cleaner: Callable[[object], object] | None = None
 
     def clean(self, raw: object) -> object:
         """Return the cleaned value or raise ``FieldError``; ``None`` means left empty."""
+        if self.cleaner is not None:
+            return self.cleaner(raw)
         if self.kind == "bool":
             return _clean_bool(raw)
         if self.kind == "rating":
             return _clean_rating(raw)
-        text = _clean_text(raw, multiline=self.kind == "multiline")
+        text = clean_text(raw, multiline=self.kind == "multiline")
         if self.kind == "honeypot":
             if text:
                 raise FieldError(_("The form could not be sent. Try again."))
@@ -64,10 +74,14 @@ class Field:
             raise FieldError(_("Select one of the options"))
         if self.kind == "token" and not IDEMPOTENCY_RE.match(text):
             raise FieldError(_("Reload the page with the form and send it again"))
+        if self.kind == "nip":
+            return _clean_nip(text)
+        if self.kind == "krs":
+            return _clean_krs(text)
         return text
 
 
-def _clean_text(raw: object, *, multiline: bool) -> str:
+def clean_text(raw: object, *, multiline: bool) -> str:
     """Normalise text; refuse line breaks on one-line fields and any other control character."""
     if raw is None:
         return ""
@@ -136,3 +150,21 @@ def _clean_rating(raw: object) -> int | None:
     if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= 5:
         return raw
     raise FieldError(_("Select a rating from 1 to 5"))
+
+
+def _clean_nip(text: str) -> str:
+    """A Polish tax number: 10 digits whose last one is the checksum of the others."""
+    digits = text.translate(NUMBER_SEPARATORS).upper().removeprefix("PL")
+    if not (digits.isascii() and digits.isdigit() and len(digits) == 10):
+        raise FieldError(_("Enter the NIP as 10 digits, like 123-456-32-18"))
+    if not polish_nip.is_valid(digits):
+        raise FieldError(_("This NIP has a mistake: check its digits"))
+    return digits
+
+
+def _clean_krs(text: str) -> str:
+    """A number of the National Court Register: 10 digits (leading zeros may be left out)."""
+    digits = text.translate(NUMBER_SEPARATORS)
+    if not (digits.isascii() and digits.isdigit() and 1 <= len(digits) <= 10):
+        raise FieldError(_("Enter the KRS number as 10 digits, like 0000123456"))
+    return digits.zfill(10)

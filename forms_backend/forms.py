@@ -1,13 +1,16 @@
-"""The five forms: their fields, where they live, and how a whole submission is checked."""
+"""The six forms: their fields, where they live, and how a whole submission is checked."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from forms_backend import plan
 from forms_backend.fields import Field
 
 NEW_SERVICE = "new"
 CONTACT_TIMES = ("anytime", "morning", "afternoon")
+# Kinds of organisation that offer services: the provider kinds of a record, but the centre's.
+ORGANISATION_KINDS = ("ngo", "social-cooperative", "private", "public")
 FORM_ERROR = "_form"
 
 
@@ -43,6 +46,12 @@ SERVICE = Field(
 NAME = Field(
     "name", "text", N_("Full name"), True, 120, required_message=N_("Enter your full name")
 )
+# A request for contact names one service, or a resident's whole plan (``services``).
+ONE_SERVICE = Field("service", "text", N_("Service"), False, 100)
+PLAN_SERVICES = Field(
+    "services", "service_ids", N_("Services of the plan"), cleaner=plan.clean_service_ids
+)
+PLAN_NOTES = Field("notes", "plan_notes", N_("Notes to the plan"), cleaner=plan.clean_notes)
 PHONE = Field("phone", "phone", N_("Phone number"), max_length=25)
 EMAIL = Field("email", "email", N_("Email address"), max_length=254)
 CONSENT = Field(
@@ -63,7 +72,8 @@ FORMS: dict[str, FormSpec] = {
             "W",
             N_("Request for contact about a service"),
             (
-                SERVICE,
+                ONE_SERVICE,
+                PLAN_SERVICES,
                 NAME,
                 PHONE,
                 EMAIL,
@@ -75,6 +85,7 @@ FORMS: dict[str, FormSpec] = {
                     choices=CONTACT_TIMES,
                 ),
                 Field("message", "multiline", N_("Message"), max_length=1000),
+                PLAN_NOTES,
                 Field("on_behalf", "bool", N_("On behalf of another person")),
                 CONSENT,
                 *COMMON,
@@ -155,6 +166,57 @@ FORMS: dict[str, FormSpec] = {
                     required_message=N_("Describe the error"),
                 ),
                 EMAIL,
+                *COMMON,
+            ),
+        ),
+        FormSpec(
+            "partner_offer",
+            "/api/partner-offers",
+            "forms/partner_offer.html",
+            "P",
+            N_("Offer to provide services"),
+            (
+                Field(
+                    "organisation",
+                    "text",
+                    N_("Organisation"),
+                    True,
+                    200,
+                    required_message=N_("Enter the name of the organisation"),
+                ),
+                Field(
+                    "kind",
+                    "choice",
+                    N_("Kind of organisation"),
+                    True,
+                    30,
+                    choices=ORGANISATION_KINDS,
+                    required_message=N_("Select the kind of organisation"),
+                ),
+                Field("nip", "nip", N_("NIP"), max_length=20),
+                Field("krs", "krs", N_("KRS number"), max_length=20),
+                Field("need", "text", N_("Needed service"), max_length=150),
+                Field(
+                    "offer",
+                    "multiline",
+                    N_("Offer"),
+                    True,
+                    4000,
+                    required_message=N_("Describe the services you can provide"),
+                ),
+                Field("capacity", "text", N_("How many people"), max_length=200),
+                Field("area", "text", N_("Where"), max_length=200),
+                Field(
+                    "name",
+                    "text",
+                    N_("Contact person"),
+                    True,
+                    120,
+                    required_message=N_("Enter the full name of the contact person"),
+                ),
+                PHONE,
+                EMAIL,
+                CONSENT,
                 *COMMON,
             ),
         ),

@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 import hmac
 import ipaddress
-import sqlite3
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from forms_backend import store
 from forms_backend.backend import Backend
+from forms_backend.database import OutboxError
 from forms_backend.guards import forwarded
 
 
@@ -35,7 +35,7 @@ async def health(request: Request) -> Response:
     backend: Backend = request.app.state.backend
 
     def read_counts() -> dict[str, int]:
-        conn = store.connect(backend.config.database_path)
+        conn = store.connect(backend.config)
         try:
             return store.counts(conn)
         finally:
@@ -43,7 +43,7 @@ async def health(request: Request) -> Response:
 
     try:
         counts = await asyncio.to_thread(read_counts)
-    except (sqlite3.Error, OSError):
+    except (OutboxError, OSError):
         return JSONResponse({"status": "error", "last_write": backend.last_write}, 503)
     healthy = backend.last_write != "failed"
     body: dict[str, object] = {"status": "ok" if healthy else "error"}

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import json
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formatdate
 
+from forms_backend import plan
 from forms_backend.config import Config
 from forms_backend.forms import FORMS, N_
 from forms_backend.i18n import gettext as _
+from forms_backend.i18n import ngettext
 
+ORGANISATION_KIND_LABELS = {
+    "ngo": N_("Non-governmental organisation"),
+    "social-cooperative": N_("Social cooperative"),
+    "private": N_("Company"),
+    "public": N_("Public institution"),
+}
+# Forms whose answers an editor feeds to a command: `katalog apply-proposal REFERENCE.json`.
+ATTACH_AS_JSON = frozenset({"partner_offer"})
 CONTACT_TIME_LABELS = {
     "anytime": N_("Any time"),
     "morning": N_("Morning (8:00–12:00)"),
     "afternoon": N_("Afternoon (12:00–16:00)"),
 }
+PLAN_TITLE = N_("Request for contact about a plan of services")
+PLAN_FIELDS = frozenset({"services", "notes"})
 
 
 def message_id(reference: str, mail_from: str) -> str:
@@ -34,19 +47,28 @@ def _display(name: str, value: object) -> str:
         return _("yes") if value else _("no")
     if name == "contact_time":
         return _(CONTACT_TIME_LABELS.get(str(value), str(value)))
+    if name == "kind":
+        return _(ORGANISATION_KIND_LABELS.get(str(value), str(value)))
     if name == "rating":
         return f"{value}/5"
     return str(value)
 
 
+def title(form: str, payload: dict) -> str:
+    """What the centre receives: a request about one service, or about a resident's plan."""
+    return _(PLAN_TITLE) if "services" in payload else _(FORMS[form].title)
+
+
 def body_text(form: str, reference: str, payload: dict) -> str:
-    """The plain-text body: one labelled line per field, longer texts indented."""
+    """The plain-text body: one labelled line per field, longer texts indented; then the plan."""
     spec = FORMS[form]
     values: dict = payload.get("values", {})
-    lines = [_(spec.title), _("Reference") + f": {reference}", ""]
+    lines = [title(form, payload), _("Reference") + f": {reference}", ""]
     names = {"service": payload.get("service_name"), "provider": payload.get("provider_name")}
     for field in spec.fields:
         if field.name not in values or field.kind in {"honeypot", "token"}:
+            continue
+        if field.name in PLAN_FIELDS:
             continue
         shown = _display(field.name, values[field.name])
         if names.get(field.name):
@@ -56,6 +78,8 @@ def body_text(form: str, reference: str, payload: dict) -> str:
             lines.append(f"{_(field.label)}:\n{indented}")
         else:
             lines.append(f"{_(field.label)}: {shown}")
+    if "services" in payload:
+        lines += ["", *plan.email_lines(payload["services"], values.get("notes") or {})]
     lines += ["", _("This message was sent by the catalogue's form. Do not forward it.")]
     return "\n".join(lines) + "\n"
 
@@ -73,17 +97,23 @@ def build_email(
         message["Subject"] = _one_line(f"[{reference}] " + _("Delivery failed"))
         message.set_content(alert_text(payload))
         return message
-    spec = FORMS[form]
     message["To"] = config.recipient(form)
-    subject = f"[{reference}] {_(spec.title)}"
+    subject = f"[{reference}] {title(form, payload)}"
     if payload.get("service_name"):
         subject += f" – {payload['service_name']}"
+    elif "services" in payload:
+        count = len(payload["services"])
+        subject += " – " + ngettext("%(num)d service", "%(num)d services", count) % {"num": count}
     message["Subject"] = _one_line(subject)
     email = payload.get("values", {}).get("email")
     if email:
         message["Reply-To"] = email
     message["X-Forms-Reference"] = reference
     message.set_content(body_text(form, reference, payload))
+    if form in ATTACH_AS_JSON:
+        answers = webhook_body(form, reference, created_at, payload)
+        data = json.dumps(answers, ensure_ascii=False, indent=2).encode("utf-8")
+        message.add_attachment(data, "application", "json", filename=f"{reference}.json")
     return message
 
 
@@ -113,5 +143,6 @@ def webhook_body(form: str, reference: str, created_at: float, payload: dict) ->
         "submitted_at": formatdate(created_at, usegmt=True),
         "service_name": payload.get("service_name"),
         "provider_name": payload.get("provider_name"),
+        "services": payload.get("services"),
         "values": payload.get("values", {}),
     }

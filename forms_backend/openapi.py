@@ -6,6 +6,7 @@ from typing import Any
 
 from forms_backend.fields import Field
 from forms_backend.forms import FORMS, FormSpec
+from forms_backend.plan import ID_RE, MAX_SERVICES, NOTE_FIELDS
 
 ERRORS = {
     "type": "object",
@@ -28,6 +29,26 @@ def _property(field: Field) -> dict[str, Any]:
         return {"type": "boolean"}
     if field.kind == "rating":
         return {"type": "integer", "minimum": 1, "maximum": 5}
+    if field.kind == "service_ids":
+        return {
+            "type": "array",
+            "description": "A resident's plan: active service ids, instead of `service`.",
+            "items": {"type": "string", "pattern": ID_RE.pattern},
+            "maxItems": MAX_SERVICES,
+        }
+    if field.kind == "plan_notes":
+        note = {
+            "type": "object",
+            "properties": {
+                name: {"type": "string", "maxLength": n} for name, n in NOTE_FIELDS.items()
+            },
+            "additionalProperties": False,
+        }
+        return {
+            "type": "object",
+            "description": "The resident's notes by service id (only ids of `services`).",
+            "additionalProperties": note,
+        }
     schema: dict[str, Any] = {"type": "string", "maxLength": field.max_length}
     if field.kind == "choice":
         schema["enum"] = list(field.choices)
@@ -35,6 +56,10 @@ def _property(field: Field) -> dict[str, Any]:
         schema["format"] = "email"
     elif field.kind == "token":
         schema["pattern"] = "^[A-Za-z0-9_.:-]{8,100}$"
+    elif field.kind == "nip":
+        schema["description"] = "Polish NIP: 10 digits, the last one their check digit."
+    elif field.kind == "krs":
+        schema["description"] = "Number in the National Court Register (KRS): up to 10 digits."
     elif field.kind == "honeypot":
         schema["description"] = "Honeypot: must be empty."
     return schema
@@ -43,11 +68,14 @@ def _property(field: Field) -> dict[str, Any]:
 def _schema(spec: FormSpec) -> dict[str, Any]:
     """The request body of one form."""
     required = [f.name for f in spec.fields if f.required]
-    return {
+    schema = {
         "type": "object",
         "properties": {f.name: _property(f) for f in spec.fields},
         "required": required,
     }
+    if spec.field("services"):  # one service, or a resident's plan
+        schema["oneOf"] = [{"required": ["service"]}, {"required": ["services"]}]
+    return schema
 
 
 def _operation(spec: FormSpec) -> dict[str, Any]:

@@ -23,6 +23,17 @@ TEMPLATES = {
         "Name the proxy whose header you trust in FORMS_TRUSTED_PROXIES, or leave "
         "FORMS_CLIENT_IP_HEADER empty"
     ),
+    "not_a_postgresql_url": N_(
+        "Enter the address of a PostgreSQL database, for example "
+        "postgresql://formularze:password@db.example.org/formularze, or leave "
+        "FORMS_DATABASE_URL empty to keep submissions in the file FORMS_DATABASE_PATH "
+        "(now: {value})"
+    ),
+    "key_required": N_(
+        "With submissions in PostgreSQL, set the same FORMS_ENCRYPTION_KEY on every server: "
+        "a key file stays on one computer, and the others could not read what it encrypted. "
+        "How to create a key: docs/forms-backend.md"
+    ),
     "catalogue_missing": N_(
         "There is no built catalogue here. Build the site (`katalog build`) or set "
         "FORMS_CATALOGUE_PATH to the site's uslugi.json"

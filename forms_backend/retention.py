@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 import time
 from dataclasses import dataclass
 
 from forms_backend import store
 from forms_backend.config import Config
+from forms_backend.database import Database
 
 log = logging.getLogger("forms_backend.retention")
 MAIL_FILE_RE = re.compile(r"^([A-Z]-[0-9A-Z]{4}-[0-9A-Z]{4})\.forms")
@@ -27,7 +27,7 @@ class PurgeReport:
         return f"submissions={self.submissions} dead={self.dead} files={self.files}"
 
 
-def purge(conn: sqlite3.Connection, config: Config, now: float | None = None) -> PurgeReport:
+def purge(conn: Database, config: Config, now: float | None = None) -> PurgeReport:
     """Delete outbox rows (delivered or dead) and their mail files once the period is over."""
     cutoff = (time.time() if now is None else now) - config.retention_seconds
     purged = store.purge(conn, cutoff)

@@ -1,50 +1,18 @@
-"""The durable outbox: SQLite in WAL mode, a submission and one delivery row per channel."""
+"""The durable outbox: a submission and one delivery row per channel, in SQLite or PostgreSQL."""
 
 from __future__ import annotations
 
 import enum
 import secrets
-import sqlite3
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS submissions (
-    id INTEGER PRIMARY KEY,
-    reference TEXT NOT NULL UNIQUE,
-    form TEXT NOT NULL,
-    created_at REAL NOT NULL,
-    idem TEXT UNIQUE,
-    payload BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS deliveries (
-    id INTEGER PRIMARY KEY,
-    submission_id INTEGER NOT NULL REFERENCES submissions(id),
-    channel TEXT NOT NULL,
-    status TEXT NOT NULL DEFAULT 'pending',
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at REAL NOT NULL,
-    lease_until REAL NOT NULL DEFAULT 0,
-    last_error TEXT,
-    delivered_at REAL,
-    UNIQUE (submission_id, channel)
-);
-CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, channel, next_attempt_at);
-"""
-# Each entry brings an older outbox up to the next version (PRAGMA user_version).
-MIGRATIONS = (
-    # When a delivery ended (delivered or dead): the retention period counts from there.
-    """
-    ALTER TABLE deliveries ADD COLUMN ended_at REAL;
-    UPDATE deliveries SET ended_at = delivered_at WHERE status = 'delivered';
-    UPDATE deliveries SET ended_at = CAST(strftime('%s', 'now') AS REAL) WHERE status = 'dead';
-    """,
-    # A keyed hash of the cleaned answers: an idempotency key is bound to one payload.
-    "ALTER TABLE submissions ADD COLUMN fingerprint TEXT",
-)
+from forms_backend.config import Config
+from forms_backend.database import Database
+from forms_backend.migrations import migrate
+from forms_backend.sqlite import SqliteDatabase
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
@@ -54,40 +22,16 @@ def new_reference(prefix: str) -> str:
     return f"{prefix}-{body[:4]}-{body[4:]}"
 
 
-def connect(path: Path, *, synchronous: str = "FULL") -> sqlite3.Connection:
-    """Open the outbox; acknowledgements rely on WAL with ``synchronous=FULL``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute(f"PRAGMA synchronous={synchronous}")
-    conn.execute("PRAGMA busy_timeout=30000")
-    # Deleted rows are overwritten, so a purged submission leaves no trace in the file.
-    conn.execute("PRAGMA secure_delete=ON")
-    conn.executescript(SCHEMA)
-    _migrate(conn)
-    return conn
+def connect(config: Config) -> Database:
+    """PostgreSQL when ``FORMS_DATABASE_URL`` is set, else the SQLite file; schema up to date."""
+    if config.database_url:
+        from forms_backend.postgres import PostgresDatabase  # psycopg only where it is used
 
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    """Apply the migrations an outbox written by an older version has not seen yet."""
-    with transaction(conn):
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            for statement in filter(str.strip, script.split(";")):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version={number}")
-
-
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction, taken eagerly so concurrent writers queue instead of failing."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+        database: Database = PostgresDatabase(config.database_url)
+    else:
+        database = SqliteDatabase(config.database_path)
+    migrate(database)
+    return database
 
 
 @dataclass(frozen=True)
@@ -127,63 +71,60 @@ class Claimed:
     created_at: float
     attempts: int
     payload: bytes
+    lease_until: float  # also the lease's token: only its holder may give it back
 
 
 def insert_many(
-    conn: sqlite3.Connection, items: Iterable[NewSubmission], channels: tuple[str, ...]
+    conn: Database, items: Iterable[NewSubmission], channels: tuple[str, ...]
 ) -> list[Result]:
     """Commit a batch in one transaction; return what happened to each item."""
     now = time.time()
-    results: list[Result] = []
-    with transaction(conn):
-        for item in items:
-            row = None
-            if item.idem is not None:
-                row = conn.execute(
-                    "SELECT reference, fingerprint FROM submissions WHERE idem = ?", (item.idem,)
-                ).fetchone()
-            if row is None:
-                results.append(Result(Outcome.STORED, _insert_one(conn, item, channels, now)))
-            elif row[1] in (None, item.fingerprint):  # None: stored before fingerprints
-                results.append(Result(Outcome.REPLAYED, row[0]))
-            else:
-                results.append(Result(Outcome.CONFLICT))
-    return results
+    with conn.transaction():
+        return [_insert_one(conn, item, channels, now) for item in items]
 
 
 def _insert_one(
-    conn: sqlite3.Connection, item: NewSubmission, channels: tuple[str, ...], now: float
-) -> str:
-    """Insert a submission with a fresh reference and one pending delivery per channel."""
+    conn: Database, item: NewSubmission, channels: tuple[str, ...], now: float
+) -> Result:
+    """Store a submission with a fresh reference and one pending delivery per channel.
+
+    The insert itself detects a known idempotency key: another app instance may be storing
+    the same key at this very moment, and the database makes one of them wait for the other.
+    """
     for _attempt in range(10):
         reference = new_reference(item.prefix)
-        try:
-            cursor = conn.execute(
-                "INSERT INTO submissions (reference, form, created_at, idem, payload, fingerprint)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (reference, item.form, now, item.idem, item.payload, item.fingerprint),
+        row = conn.execute(
+            "INSERT INTO submissions (reference, form, created_at, idem, payload, fingerprint)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+            (reference, item.form, now, item.idem, item.payload, item.fingerprint),
+        ).fetchone()
+        if row is not None:
+            conn.executemany(
+                "INSERT INTO deliveries (submission_id, channel, next_attempt_at) VALUES (?, ?, ?)",
+                [(row[0], channel, now) for channel in channels],
             )
-        except sqlite3.IntegrityError as error:
-            if "submissions.reference" not in str(error):
-                raise  # not a taken reference: another constraint or trigger refused it
-            continue
-        conn.executemany(
-            "INSERT INTO deliveries (submission_id, channel, next_attempt_at) VALUES (?, ?, ?)",
-            [(cursor.lastrowid, channel, now) for channel in channels],
-        )
-        return reference
+            return Result(Outcome.STORED, reference)
+        if item.idem is not None:
+            seen = conn.execute(
+                "SELECT reference, fingerprint FROM submissions WHERE idem = ?", (item.idem,)
+            ).fetchone()
+            if seen is not None:  # a fingerprint of None: stored before fingerprints existed
+                if seen[1] in (None, item.fingerprint):
+                    return Result(Outcome.REPLAYED, seen[0])
+                return Result(Outcome.CONFLICT)
+        # Otherwise the reference was taken: draw another.
     raise RuntimeError("could not find a free reference")
 
 
-def claim(conn: sqlite3.Connection, channel: str, limit: int, lease: float) -> list[Claimed]:
+def claim(conn: Database, channel: str, limit: int, lease: float) -> list[Claimed]:
     """Lease due deliveries of one channel so concurrent workers never send the same one."""
     now = time.time()
-    with transaction(conn):
+    with conn.transaction():
         rows = conn.execute(
             "UPDATE deliveries SET lease_until = ?, attempts = attempts + 1 WHERE id IN ("
             " SELECT id FROM deliveries WHERE status = 'pending' AND channel = ?"
             " AND next_attempt_at <= ? AND lease_until <= ?"
-            " ORDER BY next_attempt_at, id LIMIT ?)"
+            f" ORDER BY next_attempt_at, id LIMIT ?{conn.skip_locked})"
             " RETURNING id, submission_id, attempts",
             (now + lease, channel, now, now, limit),
         ).fetchall()
@@ -193,15 +134,15 @@ def claim(conn: sqlite3.Connection, channel: str, limit: int, lease: float) -> l
                 "SELECT reference, form, created_at, payload FROM submissions WHERE id = ?",
                 (submission_id,),
             ).fetchone()
-            claimed.append(Claimed(delivery_id, ref, form, created, attempts, payload))
+            claimed.append(Claimed(delivery_id, ref, form, created, attempts, payload, now + lease))
     claimed.sort(key=lambda item: item.delivery_id)
     return claimed
 
 
-def mark_delivered(conn: sqlite3.Connection, delivery_ids: list[int]) -> None:
+def mark_delivered(conn: Database, delivery_ids: list[int]) -> None:
     """Record confirmed deliveries; the payload stays until the retention period ends."""
     now = time.time()
-    with transaction(conn):
+    with conn.transaction():
         conn.executemany(
             "UPDATE deliveries SET status = 'delivered', delivered_at = ?, ended_at = ?,"
             " lease_until = 0, last_error = NULL WHERE id = ?",
@@ -209,18 +150,20 @@ def mark_delivered(conn: sqlite3.Connection, delivery_ids: list[int]) -> None:
         )
 
 
-def release(conn: sqlite3.Connection, delivery_ids: list[int]) -> None:
-    """Give back leased deliveries that were never tried, without counting an attempt."""
-    with transaction(conn):
+def release(conn: Database, items: list[Claimed]) -> None:
+    """Give back leased deliveries that were never tried, without counting an attempt.
+
+    A lease that ran out may already be another worker's: that one is left alone."""
+    with conn.transaction():
         conn.executemany(
-            "UPDATE deliveries SET lease_until = 0, attempts = MAX(attempts - 1, 0) WHERE id = ?",
-            [(delivery_id,) for delivery_id in delivery_ids],
+            "UPDATE deliveries SET lease_until = 0,"
+            " attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END"
+            " WHERE id = ? AND lease_until = ?",
+            [(item.delivery_id, item.lease_until) for item in items],
         )
 
 
-def mark_failed(
-    conn: sqlite3.Connection, delivery_id: int, error: str, retry_at: float, dead: bool
-) -> None:
+def mark_failed(conn: Database, delivery_id: int, error: str, retry_at: float, dead: bool) -> None:
     """Schedule a retry, or move the delivery to the dead letters."""
     conn.execute(
         "UPDATE deliveries SET status = ?, next_attempt_at = ?, lease_until = 0, last_error = ?,"
@@ -248,13 +191,15 @@ class Purged:
         return len(self.references)
 
 
-def purge(conn: sqlite3.Connection, ended_before: float) -> Purged:
+def purge(conn: Database, ended_before: float) -> Purged:
     """Delete submissions whose every delivery ended (delivered or dead) before the given time."""
-    with transaction(conn):
+    with conn.transaction():
         rows = conn.execute(
-            "SELECT s.id, s.reference, SUM(d.status = 'dead') FROM submissions s"
+            "SELECT s.id, s.reference, SUM(CASE WHEN d.status = 'dead' THEN 1 ELSE 0 END)"
+            " FROM submissions s"
             " JOIN deliveries d ON d.submission_id = s.id GROUP BY s.id"
-            " HAVING SUM(d.status = 'pending') = 0 AND MAX(d.ended_at) < ?",
+            " HAVING SUM(CASE WHEN d.status = 'pending' THEN 1 ELSE 0 END) = 0"
+            " AND MAX(d.ended_at) < ?",
             (ended_before,),
         ).fetchall()
         ids = [(row[0],) for row in rows]
@@ -263,12 +208,12 @@ def purge(conn: sqlite3.Connection, ended_before: float) -> Purged:
     return Purged(tuple(row[1] for row in rows), sum(row[2] > 0 for row in rows))
 
 
-def known_references(conn: sqlite3.Connection) -> set[str]:
+def known_references(conn: Database) -> set[str]:
     """Every reference the outbox still holds."""
     return {row[0] for row in conn.execute("SELECT reference FROM submissions")}
 
 
-def requeue_dead(conn: sqlite3.Connection) -> int:
+def requeue_dead(conn: Database) -> int:
     """Give dead letters a fresh set of attempts, once the cause has been fixed."""
     cursor = conn.execute(
         "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?,"
@@ -278,16 +223,17 @@ def requeue_dead(conn: sqlite3.Connection) -> int:
     return cursor.rowcount
 
 
-def counts(conn: sqlite3.Connection) -> dict[str, int]:
+def counts(conn: Database) -> dict[str, int]:
     """Deliveries by status, for health checks and the worker's summary."""
     rows = conn.execute("SELECT status, COUNT(*) FROM deliveries GROUP BY status").fetchall()
     return {"pending": 0, "delivered": 0, "dead": 0} | dict(rows)
 
 
-def next_due(conn: sqlite3.Connection, channel: str) -> float | None:
+def next_due(conn: Database, channel: str) -> float | None:
     """When the next pending delivery of a channel becomes due."""
     row = conn.execute(
-        "SELECT MIN(MAX(next_attempt_at, lease_until)) FROM deliveries"
+        "SELECT MIN(CASE WHEN next_attempt_at > lease_until THEN next_attempt_at"
+        " ELSE lease_until END) FROM deliveries"
         " WHERE status = 'pending' AND channel = ?",
         (channel,),
     ).fetchone()

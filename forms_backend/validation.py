@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from forms_backend import plan
 from forms_backend.catalogue import Snapshot
 from forms_backend.fields import FieldError
 from forms_backend.forms import FORM_ERROR, NEW_SERVICE, FormSpec
@@ -26,6 +27,8 @@ def validate(
             errors[field.name] = _(field.required_message)
         elif value is not None:
             values[field.name] = value
+    if spec.key == "application":
+        _check_plan(values, errors, catalogue)
     _check_catalogue(spec, values, errors, catalogue, require_apply_online)
     if spec.field("phone") and not {"phone", "email"} & (values.keys() | errors.keys()):
         errors["phone"] = _("Enter a phone number or an email address")
@@ -37,6 +40,25 @@ def _order(spec: FormSpec, name: str) -> int:
     """Errors follow the order of the fields on the page; a form-level error comes first."""
     names = [field.name for field in spec.fields]
     return names.index(name) if name in names else -1
+
+
+def _check_plan(values: dict[str, object], errors: dict[str, str], catalogue: Snapshot) -> None:
+    """A request names one service or a plan of services (each active), and notes only on them."""
+    services = values.get("services")
+    if services is None:
+        if "service" not in values and "service" not in errors and "services" not in errors:
+            errors["service"] = _("Select a service")
+        if "notes" in values:
+            errors["notes"] = _("Your notes could not be read. Send the request without them.")
+        return
+    if "service" in values:
+        errors["services"] = _("Send either one service or your plan, not both.")
+        return
+    problem = plan.catalogue_error(services, catalogue)  # type: ignore[arg-type]
+    if problem:
+        errors["services"] = problem
+    if set(values.get("notes") or {}) - set(services):  # type: ignore[arg-type]
+        errors["notes"] = _("Your notes could not be read. Send the request without them.")
 
 
 def _check_catalogue(

@@ -25,7 +25,7 @@ class Worker:
     def __init__(self, config: Config, sealer: Sealer) -> None:
         self.config = config
         self.sealer = sealer
-        self.conn = store.connect(config.database_path)
+        self.conn = store.connect(config)
         self._paused_until: dict[str, float] = {}
         self._outages: dict[str, int] = {}
         self._last_purge = 0.0
@@ -62,6 +62,9 @@ class Worker:
     def _drain(self, channel: str) -> int:
         """Claim a batch (a single probe while the channel is down) and deliver it."""
         limit = 1 if self._outages.get(channel) else BATCH
+        # No send starts in the second half of the lease: past its end another worker may
+        # lease the same delivery and send it again.
+        send_until = time.monotonic() + self.config.lease_seconds / 2
         claimed = store.claim(self.conn, channel, limit, self.config.lease_seconds)
         if not claimed:
             return 0
@@ -74,6 +77,9 @@ class Worker:
         try:
             with transport:
                 for index, item in enumerate(claimed):
+                    if index and time.monotonic() > send_until:  # the rest goes back to any worker
+                        store.release(self.conn, claimed[index:])
+                        break
                     try:
                         self._send(transport, item)
                     except DeliveryError as error:
@@ -104,7 +110,7 @@ class Worker:
     def _down(self, channel: str, claimed: list[store.Claimed], index: int, reason: str) -> None:
         """The channel is unreachable: count one attempt, give back the rest, pause the channel."""
         self._fail(channel, claimed[index], reason)
-        store.release(self.conn, [item.delivery_id for item in claimed[index + 1 :]])
+        store.release(self.conn, claimed[index + 1 :])
         failures = self._outages.get(channel, 0) + 1
         self._outages[channel] = failures
         self._paused_until[channel] = time.time() + self.backoff(failures)

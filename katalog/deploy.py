@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -26,6 +27,8 @@ from cus_catalogue.publishing.assets import HASHED
 
 from .gitutil import git
 
+# "https://user:token@host/..." or "https://token@host/...": whatever stands before the "@".
+_URL_CREDENTIALS = re.compile(r"(?<=://)[^/@\s]+@")
 LONG_CACHE = "public, max-age=31536000, immutable"
 SHORT_CACHE = "public, max-age=300"
 
@@ -41,6 +44,11 @@ class Target:
     method: str  # rsync | s3 | git
     location: str  # rsync destination, bucket, or repository
     path: str = ""  # S3 key prefix, or git branch
+
+
+def redact(text: str) -> str:
+    """The text with the credentials of every URL in it replaced by ``***``, for printing."""
+    return _URL_CREDENTIALS.sub("***@", text)
 
 
 def parse_target(text: str) -> Target:
@@ -65,7 +73,7 @@ def parse_target(text: str) -> Target:
         return Target("git", repository, branch or "gh-pages")
     raise DeployError(
         _("unknown deploy target “{target}”: use rsync:..., s3://... or git:...").format(
-            target=text
+            target=redact(text)
         )
     )
 

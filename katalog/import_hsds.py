@@ -1,49 +1,64 @@
-"""``katalog import-hsds FILE``: records from another directory's Open Referral HSDS JSON."""
+"""``katalog import-hsds FILE``: records from another directory's Open Referral HSDS data."""
 
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
+from typing import Any
 
-from cus_catalogue.catalogue import FOLDERS, load_catalogue
+from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.i18n import gettext as _
-from cus_catalogue.opendata.hsds_import import HsdsImportError, import_services
-from cus_catalogue.opendata.records_yaml import record_yaml
+from cus_catalogue.i18n import ngettext
+from cus_catalogue.opendata.hsds_import import (
+    HsdsImporter,
+    HsdsImportError,
+    Imported,
+    hsds_objects,
+)
+from cus_catalogue.opendata.hsds_tabular_import import read_tables
+from cus_catalogue.record_writer import record_yaml
+from cus_catalogue.records import FOLDERS
 
+from .jsonfile import JsonFileError, read_json
 from .messages import fail, report, say
 from .paths import DATA
 
+LEFT_OUT_WIDTH = 100
 
-def _read_json(path: Path) -> object:
-    """The file's JSON, or a Polish message saying why it cannot be read."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise HsdsImportError(_("File not found: {path}").format(path=path)) from None
-    except IsADirectoryError:
-        raise HsdsImportError(_("This is a folder, not a file: {path}").format(path=path)) from None
-    except UnicodeDecodeError:
-        raise HsdsImportError(_("The file is not UTF-8 text: {path}").format(path=path)) from None
-    except OSError as error:
-        message = _("Cannot read {path}: {error}").format(path=path, error=error.strerror)
-        raise HsdsImportError(message) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise HsdsImportError(
-            _("The file is not valid JSON (line {line}, column {column}).").format(
-                line=error.lineno, column=error.colno
-            )
-        ) from None
+
+def _objects(source: Path) -> list[Any]:
+    """HSDS objects of a JSON file, or of a tabular package (its folder or datapackage.json)."""
+    if source.is_dir() or source.name == "datapackage.json":
+        folder = source if source.is_dir() else source.parent
+        return hsds_objects(read_tables(folder))
+    return hsds_objects(read_json(source))
+
+
+def _say_left_out(imported: Imported) -> None:
+    """Per record, every value of the file that is not in it (so nothing is lost unseen)."""
+    kinds = {"service": _("service"), "provider": _("provider")}
+    for (kind, record_id), values in imported.left_out.items():
+        if not values:
+            continue
+        say(
+            ngettext(
+                "Not imported into {id} ({kind}): {n} value:",
+                "Not imported into {id} ({kind}): {n} values:",
+                len(values),
+            ).format(id=record_id, kind=kinds[kind], n=len(values))
+        )
+        for where, value in values:
+            text = " ".join(str(value).split())
+            cut = text if len(text) <= LEFT_OUT_WIDTH else text[: LEFT_OUT_WIDTH - 1] + "…"
+            say(f"  {where}: {cut}")
 
 
 def cmd_import_hsds(args: argparse.Namespace) -> int:
     """Write the records of an HSDS file into the content folder, then validate them."""
     content = Path(args.content)
     try:
-        imported = import_services(_read_json(Path(args.file)))
-    except HsdsImportError as error:
+        imported = HsdsImporter().run(_objects(Path(args.file)))
+    except (JsonFileError, HsdsImportError) as error:
         return fail(str(error))
     targets = [
         (kind, record_id, data, content / FOLDERS[kind] / f"{record_id}.yaml")
@@ -65,8 +80,9 @@ def cmd_import_hsds(args: argparse.Namespace) -> int:
             )
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(record_yaml(data, kind, path), encoding="utf-8")
+        path.write_text(record_yaml(data, kind, path.parent), encoding="utf-8")
         written.append(path)
+    _say_left_out(imported)
     for note in imported.notes:
         say(_("Check: {note}").format(note=note))
     catalogue = load_catalogue(content, DATA)
@@ -89,9 +105,15 @@ def cmd_import_hsds(args: argparse.Namespace) -> int:
 def add_parsers(commands: argparse._SubParsersAction) -> None:
     """import-hsds."""
     command = commands.add_parser(
-        "import-hsds", help=_("create records from an Open Referral HSDS JSON file")
+        "import-hsds", help=_("create records from Open Referral HSDS data (JSON or tables)")
     )
-    command.add_argument("file", help=_("HSDS JSON file: a list of services"))
+    command.add_argument(
+        "file",
+        help=_(
+            "HSDS JSON (services, organisations or services at locations), or the folder "
+            "(or datapackage.json) of HSDS tables"
+        ),
+    )
     command.add_argument(
         "--content", "-c", default="content", help=_("content folder (default: content)")
     )

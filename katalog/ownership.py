@@ -1,9 +1,13 @@
-"""Who may change what: ``katalog check-changes`` for pull requests and ``katalog codeowners``.
+"""Who may change what: ``katalog check-changes`` for pull requests.
 
 A provider record lists its ``maintainers`` (accounts on the code host). They may change that
-provider's record and the records of its services; centre editors (``CATALOGUE_EDITORS``) may
-change everything. Maintainers and editors are read as they are on the base branch, so a pull
-request cannot grant itself the right it needs.
+provider's record, the records of its services and the documents those services link
+(``content/documents/``); packages and announcements are the centre's own, and centre editors
+(``CATALOGUE_EDITORS``) may change everything. Maintainers and editors are read as they are at
+the current tip of the base branch (not where the pull request left it), so a pull request
+cannot grant itself the right it needs, nor keep a right the base has since taken away. A
+symbolic link (or a submodule) in the content folder is refused for everyone: records are plain
+files.
 """
 
 from __future__ import annotations
@@ -12,26 +16,29 @@ import argparse
 import runpy
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.i18n import gettext as _
 from cus_catalogue.i18n import ngettext
-from cus_catalogue.records import RecordLoader
+from cus_catalogue.records import (
+    FOLDERS,
+    RECORD_SUFFIXES,
+    RecordSyntaxError,
+    is_record_id,
+    parse_record,
+)
 from cus_catalogue.settings import DEFAULTS
 
 from .gitutil import GitError, git, show
 from .messages import fail, say
-from .paths import DATA
 
-RECORD_SUFFIXES = (".yaml", ".yml")
+LINK_MODES = ("120000", "160000")  # symbolic link, submodule
+CENTRE_KINDS = ("package", "news")  # records only the centre's editors change
+DOCUMENTS = "documents"
 PLUGIN_SETTINGS = "plugins/cus_catalogue/settings.py"
-CODEOWNERS = Path(".github/CODEOWNERS")
 
 
 @dataclass(frozen=True)
@@ -69,22 +76,15 @@ def editors_at(repo: Path, revision: str, settings: str = "pelicanconf.py") -> l
     return list(defaults.get("CATALOGUE_EDITORS", []))
 
 
-def editors_in(settings_file: Path) -> list[str]:
-    """CATALOGUE_EDITORS of a settings file in the working tree, else the plugin default."""
-    site = runpy.run_path(str(settings_file)) if settings_file.is_file() else {}
-    return list(site.get("CATALOGUE_EDITORS", DEFAULTS["CATALOGUE_EDITORS"]))
-
-
 def _record_at(repo: Path, revision: str, path: str) -> dict[str, Any] | None:
     """The record's data at ``revision``; None when absent or unreadable."""
     text = show(repo, revision, path)
     if text is None:
         return None
     try:
-        data = yaml.load(text, Loader=RecordLoader)
-    except yaml.YAMLError:
+        return parse_record(text)[0]
+    except RecordSyntaxError:
         return None
-    return data if isinstance(data, dict) else None
 
 
 def _record_kind(path: str, content: str) -> tuple[str, str] | None:
@@ -94,17 +94,35 @@ def _record_kind(path: str, content: str) -> tuple[str, str] | None:
         return None
     folder, _slash, name = path.removeprefix(prefix).partition("/")
     stem, dot, suffix = name.rpartition(".")
-    if "/" in name or not dot or f".{suffix}" not in RECORD_SUFFIXES:
+    if "/" in name or not dot or f".{suffix}" not in RECORD_SUFFIXES or not is_record_id(stem):
         return None
-    kinds = {"services": "service", "providers": "provider"}
+    kinds = {folder_name: kind for kind, folder_name in FOLDERS.items()}
     return (kinds[folder], stem) if folder in kinds else None
 
 
-def changed_files(repo: Path, base: str, head: str = "HEAD") -> list[tuple[str, str]]:
-    """(status, path) of every file changed on ``head`` since it left ``base`` (renames split)."""
-    out = git(repo, "diff", "--name-status", "--no-renames", "-z", f"{base}...{head}")
+@dataclass(frozen=True)
+class Change:
+    """One changed file: git's status letter, its path and its new mode."""
+
+    status: str
+    path: str
+    mode: str  # "100644" for a plain file, "120000" for a symbolic link, "000000" when deleted
+
+    @property
+    def is_link(self) -> bool:
+        """A symbolic link or a submodule: never a record, whatever its name."""
+        return self.mode in LINK_MODES
+
+
+def changed_files(repo: Path, base: str, head: str = "HEAD") -> list[Change]:
+    """Every file changed on ``head`` since it left ``base`` (renames split), with its mode."""
+    out = git(repo, "diff", "--raw", "--no-renames", "--no-abbrev", "-z", f"{base}...{head}")
     fields = [field for field in out.split("\0") if field]
-    return list(zip(fields[0::2], fields[1::2], strict=True))
+    changes = []
+    for meta, path in zip(fields[0::2], fields[1::2], strict=True):
+        _old_mode, new_mode, _old, _new, status = meta.lstrip(":").split(" ")
+        changes.append(Change(status, path, new_mode))
+    return changes
 
 
 class Ownership:
@@ -119,7 +137,7 @@ class Ownership:
         if provider_id not in self._maintainers:
             found = None
             for suffix in RECORD_SUFFIXES:
-                path = f"{self.content}/providers/{provider_id}{suffix}"
+                path = f"{self.content}/{FOLDERS['provider']}/{provider_id}{suffix}"
                 data = _record_at(self.repo, self.base, path)
                 if data is not None:
                     found = {_login(str(m)) for m in data.get("maintainers") or []}
@@ -142,12 +160,39 @@ class Ownership:
             ).format(author=author, provider=provider_id, listed=listed)
         return None
 
+    def _document_providers(self, path: str) -> list[str] | None:
+        """Providers of the services that link a document at the base or the head revision;
+        None when ``path`` is not in the documents folder."""
+        document = path.removeprefix(f"{self.content}/{DOCUMENTS}/")
+        if document == path:
+            return None
+        providers = []
+        for revision in (self.base, self.head):
+            found = git(self.repo, "grep", "-l", "-F", "-e", document, revision, "--",
+                        f"{self.content}/{FOLDERS['service']}/", check=False)  # fmt: skip
+            for service in (line.partition(":")[2] for line in found.splitlines()):
+                data = _record_at(self.repo, revision, service) or {}
+                files = [d.get("file") for d in data.get("documents") or [] if isinstance(d, dict)]
+                if document in files and isinstance(data.get("provider"), str):
+                    providers.append(data["provider"])
+        return list(dict.fromkeys(providers))
+
     def refusal(self, status: str, path: str, author: str) -> str | None:
         """Why ``author`` may not make this change, or None when they may."""
         kind = _record_kind(path, self.content)
         if kind is None:
-            return _("only the centre's editors may change files other than records")
+            providers = self._document_providers(path)
+            if providers is None:
+                return _("only the centre's editors may change files other than records")
+            if not providers:
+                return _(
+                    "no service links this document; link it from your service's documents "
+                    "in the same change"
+                )
+            return next(filter(None, (self._check_provider(p, author) for p in providers)), None)
         record_kind, record_id = kind
+        if record_kind in CENTRE_KINDS:
+            return _("packages and announcements are the centre's: only its editors change them")
         if record_kind == "provider":  # a new one is not on the base: editors only
             return self._check_provider(record_id, author)
         providers: list[str] = []
@@ -172,57 +217,33 @@ def check_changes(
     editors: Iterable[str] | None = None,
     settings: str = "pelicanconf.py",
 ) -> tuple[list[str], list[Refusal]]:
-    """(changed paths, refusals) for ``author``'s changes on ``head`` since ``base``."""
-    merge_base = git(repo, "merge-base", base, head).strip()
-    changes = changed_files(repo, merge_base, head)
-    paths = [path for _status, path in changes]
+    """(changed paths, refusals) for ``author``'s changes on ``head`` since ``base``.
+
+    The changes are those since ``head`` left ``base``; who may make them is read at the
+    current tip of ``base``, the state the changes would be merged into.
+    """
+    tip = git(repo, "rev-parse", "--verify", "--end-of-options", f"{base}^{{commit}}").strip()
+    changes = changed_files(repo, tip, head)
+    paths = [change.path for change in changes]
+    folder = content.strip("/") + "/"
+    refusals = [
+        Refusal(change.path, _("a symbolic link is not allowed here: records are ordinary files"))
+        for change in changes
+        if change.is_link and change.path.startswith(folder)
+    ]
     login = _login(author)
     if editors is None:
-        editors = editors_at(repo, merge_base, settings)
+        editors = editors_at(repo, tip, settings)
     if login in {_login(e) for e in editors}:
-        return paths, []
-    ownership = Ownership(repo, merge_base, head, content)
-    refusals = [
-        Refusal(path, reason)
-        for status, path in changes
-        if (reason := ownership.refusal(status, path, login))
+        return paths, refusals
+    ownership = Ownership(repo, tip, head, content)
+    refusals += [
+        Refusal(change.path, reason)
+        for change in changes
+        if not (change.is_link and change.path.startswith(folder))
+        and (reason := ownership.refusal(change.status, change.path, login))
     ]
     return paths, refusals
-
-
-def codeowners_text(
-    providers: Mapping[str, Any], services: Mapping[str, Any], editors: list[str], content: str
-) -> str:
-    """CODEOWNERS: editors own everything; each record also its provider's maintainers."""
-    folder = "/" + content.strip("/")
-    owners = " ".join(f"@{e}" for e in editors)
-    lines = [
-        "# Generated by `katalog codeowners` from the maintainers of the provider records.",
-        "# Do not edit by hand: change `maintainers` in the records (or CATALOGUE_EDITORS in",
-        "# the settings) and run `katalog codeowners` again; CI fails when this file is stale.",
-        "",
-    ]
-    if owners:
-        lines += ["# Centre editors: everything.", f"* {owners}", ""]
-
-    def line(path: Path, maintainers: list[str]) -> str:
-        handles = [f"@{m}" for m in maintainers] + [f"@{e}" for e in editors]
-        unique = " ".join(dict.fromkeys(handles))
-        return f"{folder}/{path.parent.name}/{path.name} {unique}"
-
-    for provider_id in sorted(providers):
-        provider = providers[provider_id]
-        maintainers = [str(m) for m in provider.data.get("maintainers") or []]
-        if not maintainers:
-            continue
-        lines.append(f"# {provider.data.get('name', provider_id)}")
-        lines.append(line(provider.path, maintainers))
-        for service_id in sorted(services):
-            service = services[service_id]
-            if service.data.get("provider") == provider_id:
-                lines.append(line(service.path, maintainers))
-        lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def cmd_check_changes(args: argparse.Namespace) -> int:
@@ -256,31 +277,8 @@ def cmd_check_changes(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_codeowners(args: argparse.Namespace) -> int:
-    """Write .github/CODEOWNERS from the maintainers, or with --check fail when it is stale."""
-    content = Path(args.content)
-    catalogue = load_catalogue(content, DATA)
-    editors = args.editors.split(",") if args.editors else editors_in(Path(args.settings))
-    text = codeowners_text(catalogue.providers, catalogue.services, editors, args.content)
-    target = Path(args.output)
-    current = target.read_text(encoding="utf-8") if target.is_file() else None
-    if args.check:
-        if current != text:
-            return fail(
-                _("{path} is out of date: run `katalog codeowners` and commit it.").format(
-                    path=target
-                )
-            )
-        say(_("{path} is up to date.").format(path=target))
-        return 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    say(_("Wrote {path}.").format(path=target))
-    return 0
-
-
 def add_parsers(commands: argparse._SubParsersAction) -> None:
-    """check-changes and codeowners."""
+    """check-changes."""
     check = commands.add_parser(
         "check-changes", help=_("check that the author may change every changed record")
     )
@@ -296,15 +294,3 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         "--editors", help=_("comma-separated editors instead of those in the settings")
     )
     check.set_defaults(run=cmd_check_changes)
-
-    owners = commands.add_parser(
-        "codeowners", help=_("write .github/CODEOWNERS from the maintainers")
-    )
-    owners.add_argument("--check", action="store_true", help=_("only check it is up to date"))
-    owners.add_argument("--content", default="content", help=_("content folder (default: content)"))
-    owners.add_argument("--output", default=str(CODEOWNERS), help=_("file to write"))
-    owners.add_argument("--settings", default="pelicanconf.py", help=_("settings file"))
-    owners.add_argument(
-        "--editors", help=_("comma-separated editors instead of those in the settings")
-    )
-    owners.set_defaults(run=cmd_codeowners)

@@ -1,8 +1,9 @@
 """``katalog apply-proposal FILE``: a proposed record, validated as the build would, into content/.
 
 A proposal is a JSON file ``{"kind": "service"|"provider", "id": "...", "record": {...}}`` (what
-the form backend's catalogue-update queue hands over once an editor has written the record), or
-a YAML record whose file name is its id. It is written only when the whole catalogue with it
+the form backend's catalogue-update queue hands over once an editor has written the record), an
+accepted partner offer from the form backend (a draft provider record, ``offers.py``), or a YAML
+record whose file name is its id. It is written only when the whole catalogue with it
 has no new error; otherwise the validator's messages are printed and nothing changes.
 """
 
@@ -10,25 +11,29 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
-import re
+import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from cus_catalogue.catalogue import FOLDERS, ID_PATTERN, RECORD_SUFFIXES, load_catalogue
+from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.i18n import gettext as _
 from cus_catalogue.problems import Problem
-from cus_catalogue.records import RecordLoader
+from cus_catalogue.record_writer import record_yaml
+from cus_catalogue.records import (
+    FOLDERS,
+    RECORD_SUFFIXES,
+    RecordKind,
+    RecordSyntaxError,
+    is_record_id,
+    parse_record,
+)
 
+from .jsonfile import JsonFileError, parse_json
 from .messages import fail, report, say
+from .offers import is_offer, provider_draft, provider_id
 from .paths import DATA, content_folder
-from .scaffold import schema_reference
-
-QUOTED = re.compile(r"^(\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2})$")
 
 
 class ProposalError(Exception):
@@ -39,27 +44,15 @@ class ProposalError(Exception):
 class Proposal:
     """One record to add or replace."""
 
-    kind: str
+    kind: RecordKind
     id: str
     record: dict[str, Any]
+    from_offer: bool = False
 
 
-class _RecordDumper(yaml.SafeDumper):
-    """Block style for multi-line text, so descriptions read like the hand-written records."""
-
-
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value.strip("\n") else None
-    if QUOTED.match(value):  # hours and dates quoted, as in the hand-written records
-        style = '"'
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_RecordDumper.add_representer(str, _text)
-
-
-def read_proposal(path: Path, kind: str | None = None) -> Proposal:
-    """A JSON proposal, or a YAML record (kind from ``--kind`` or from its fields)."""
+def read_proposal(path: Path, kind: str | None = None, record_id: str | None = None) -> Proposal:
+    """A JSON proposal, an accepted partner offer (a draft provider, id from ``--id`` or the
+    organisation's name), or a YAML record (kind from ``--kind`` or from its fields)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -67,30 +60,33 @@ def read_proposal(path: Path, kind: str | None = None) -> Proposal:
         raise ProposalError(message) from error
     if path.suffix in RECORD_SUFFIXES:
         try:
-            record = yaml.load(text, Loader=RecordLoader)
-        except yaml.YAMLError as error:
-            message = _("the file is not valid YAML: {detail}").format(detail=error)
-            raise ProposalError(message) from error
-        if not isinstance(record, dict):
-            raise ProposalError(_("the record must be a list of fields (field: value)"))
+            record, _lines = parse_record(text)
+        except RecordSyntaxError as error:
+            problem = Problem(error.code, path, error.line, "", error.params)
+            raise ProposalError(problem.format()) from None
         guessed = "service" if "provider" in record else "provider"
-        return _checked(Proposal(kind or guessed, path.stem, record))
+        return _checked(kind or guessed, path.stem, record)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        message = _("the file is not valid JSON: {error}").format(error=error)
-        raise ProposalError(message) from error
+        data = parse_json(text)
+    except JsonFileError as error:
+        raise ProposalError(str(error)) from None
+    if is_offer(data):
+        values = data["values"]
+        record_id = record_id or provider_id(str(values.get("organisation", "")))
+        proposal = _checked("provider", record_id, provider_draft(values, dt.date.today()))
+        return dataclasses.replace(proposal, from_offer=True)
     if not isinstance(data, dict) or not isinstance(data.get("record"), dict):
         raise ProposalError(_("a proposal needs “kind”, “id” and “record” (a group of fields)"))
-    return _checked(Proposal(str(data.get("kind", "")), str(data.get("id", "")), data["record"]))
+    return _checked(str(data.get("kind", "")), str(data.get("id", "")), data["record"])
 
 
-def _checked(proposal: Proposal) -> Proposal:
-    if proposal.kind not in FOLDERS:
+def _checked(kind: str, record_id: str, record: dict[str, Any]) -> Proposal:
+    if kind not in FOLDERS:
         raise ProposalError(
-            _("“{kind}” is not a record type; use service or provider").format(kind=proposal.kind)
+            _("“{kind}” is not a record type; use service or provider").format(kind=kind)
         )
-    if not ID_PATTERN.match(proposal.id):
+    proposal = Proposal(kind, record_id, record)  # type: ignore[arg-type]
+    if not is_record_id(proposal.id):
         raise ProposalError(
             _(
                 "“{id}” is not a valid id: use lowercase letters a-z, digits and hyphens, "
@@ -100,19 +96,6 @@ def _checked(proposal: Proposal) -> Proposal:
     return proposal
 
 
-def record_yaml(proposal: Proposal, folder: Path) -> str:
-    """The record as it is written: the schema line for editors, then the fields in order."""
-    body = yaml.dump(
-        proposal.record,
-        Dumper=_RecordDumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=100,
-        default_flow_style=False,
-    )
-    return f"# yaml-language-server: $schema={schema_reference(folder, proposal.kind)}\n{body}"
-
-
 def _existing(folder: Path, record_id: str) -> list[Path]:
     return [folder / f"{record_id}{suffix}" for suffix in RECORD_SUFFIXES]
 
@@ -120,7 +103,7 @@ def _existing(folder: Path, record_id: str) -> list[Path]:
 def validate_proposal(content: Path, proposal: Proposal) -> tuple[str, list[Problem]]:
     """(YAML text, problems the proposal brings) from a copy of the content folder with it."""
     target_folder = content / FOLDERS[proposal.kind]
-    text = record_yaml(proposal, target_folder)
+    text = record_yaml(proposal.record, proposal.kind, target_folder)
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "content"
         for folder in FOLDERS.values():
@@ -171,7 +154,7 @@ def cmd_apply_proposal(args: argparse.Namespace) -> int:
     """Validate the proposed record; write it into the content folder only when it is valid."""
     content = content_folder(args.content)
     try:
-        proposal = read_proposal(Path(args.file), args.kind)
+        proposal = read_proposal(Path(args.file), args.kind, args.id)
     except ProposalError as error:
         return fail(f"{args.file}: {error}")
     text, problems = validate_proposal(content, proposal)
@@ -193,6 +176,13 @@ def cmd_apply_proposal(args: argparse.Namespace) -> int:
             path.unlink(missing_ok=True)
     target.write_text(text, encoding="utf-8")
     say(_("Wrote {path}. Check it with `git diff` and commit it.").format(path=target))
+    if proposal.from_offer:
+        say(
+            _(
+                "It is a draft made from an offer: ask the organisation which address, phone and "
+                "e-mail to publish, add them and the maintainers, then commit it."
+            )
+        )
     return 0
 
 
@@ -208,5 +198,8 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     )
     apply.add_argument(
         "--dry-run", action="store_true", help=_("only validate, do not write anything")
+    )
+    apply.add_argument(
+        "--id", help=_("id of the provider made from a partner offer (default: from its name)")
     )
     apply.set_defaults(run=cmd_apply_proposal)

@@ -20,7 +20,7 @@ from cus_catalogue.i18n import ngettext
 from cus_catalogue.publishing.freshness import FRESHNESS_CSV, FRESHNESS_URL
 
 from .build import build_site, read_site_settings
-from .deploy import DeployError, deploy_git, deploy_rsync, deploy_s3, parse_target
+from .deploy import DeployError, deploy_git, deploy_rsync, deploy_s3, parse_target, redact
 from .linkcheck import Fetch, check_external, check_internal, external_links
 from .messages import fail, say
 from .paths import DEFAULT_OUTPUT, PUBLISH_SETTINGS, content_folder
@@ -142,9 +142,9 @@ def publish(
     try:
         deploy(output, target, str(settings.get("CATALOGUE_DEPLOY_S3_ENDPOINT") or ""))
     except DeployError as error:
-        fail(_("Deploy failed: {error}").format(error=error))
+        fail(_("Deploy failed: {error}").format(error=redact(str(error))))
         return PublishResult(1, external=failures, stale=stale)
-    say(_("Published to {target}.").format(target=target))
+    say(_("Published to {target}.").format(target=redact(target)))
     result.deployed = True
     return result
 

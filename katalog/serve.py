@@ -50,12 +50,9 @@ def _rebuild(content: Path, output: Path, address: str) -> None:
     if subprocess.run(command, check=False).returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return  # the old site stays up; the problems were printed
-    retired = output.with_name(output.name + ".old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if output.exists():
-        output.rename(retired)
-    staging.rename(output)
-    shutil.rmtree(retired, ignore_errors=True)
+    from .preview_files import swap_in
+
+    swap_in(staging, output)
 
 
 def _watch(content: Path, output: Path, address: str, stop: threading.Event) -> None:
@@ -72,14 +69,15 @@ def serve(content: Path, output: Path, host: str, port: int) -> int:
     import uvicorn
     from starlette.applications import Starlette
     from starlette.routing import Mount
-    from starlette.staticfiles import StaticFiles
 
     from forms_backend.problems import StartupError
+
+    from .preview_files import SwapSafeFiles
 
     address = f"http://{host}:{port}"
     _rebuild(content, output, address)
     output.mkdir(parents=True, exist_ok=True)
-    files = StaticFiles(directory=output, html=True, check_dir=False)
+    files = SwapSafeFiles(directory=output, html=True, check_dir=False)
     static = Starlette(routes=[Mount("/", files)])
     try:
         backend = _backend(output)

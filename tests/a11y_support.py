@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from sitekit import ROOT, free_port, wait_until_answers
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -39,6 +40,12 @@ PAGE_KINDS = {
     "kiosk": "/kiosk/",
     "offline": "/offline/",
     "open data": "/dane/",
+    "packages": "/pakiety/",
+    "package": "/pakiety/opiekuje-sie-bliskim/",
+    "announcements": "/aktualnosci/",
+    "announcement": "/aktualnosci/2026-11-16-konsultacje-programu-uslug/",
+    "needed services": "/potrzebne-uslugi/",
+    "partner offer form": "/zostan-realizatorem/?potrzeba=asystent-osobisty",
     "check": "/sprawdz/",
     "check with answers": "/sprawdz/?wiek=72&dla=seniorzy&mieszkaniec=1&warunki=mieszka-samotnie"
     "&dochod=1500&osoby=1",
@@ -86,15 +93,27 @@ def settle(page: Any, kiosk: bool = False) -> None:
     """Wait until the page's scripts are done: search results, kiosk set-up."""
     page.wait_for_load_state("load")
     if kiosk:
-        page.wait_for_selector("body[data-kiosk-ready]", state="attached", timeout=10_000)
+        page.wait_for_selector("body[data-kiosk-ready]", state="attached")
     if "/szukaj/" in page.url and "q=" in page.url:
-        page.wait_for_selector("[data-search-results] li a", timeout=10_000)
+        # Results are listed before the count is written; aria-busy goes last.
+        page.wait_for_selector("[data-search-results]:not([aria-busy]) li a")
     if "/sprawdz/" in page.url:
-        page.wait_for_selector("body[data-screener-ready]", state="attached", timeout=10_000)
+        page.wait_for_selector("body[data-screener-ready]", state="attached")
     if "/uslugi/" in page.url and page.url.rstrip("/").count("/") > 4:
-        page.wait_for_selector("body[data-tools-ready]", state="attached", timeout=10_000)
+        page.wait_for_selector("body[data-tools-ready]", state="attached")
     if "/szukaj/" in page.url and "otwarte=" in page.url:
-        page.wait_for_selector("[data-search-status]:not(:empty)", timeout=10_000)
+        page.wait_for_selector("[data-search-status]:not(:empty)")
+
+
+def wait_for_value(page: Any, expression: str, expected: Any) -> None:
+    """Wait until a JavaScript expression equals ``expected`` (JSON), as expect.poll would;
+    on timeout say what it was, not just that time ran out."""
+    wanted = json.dumps(expected, ensure_ascii=False, separators=(",", ":"))
+    try:
+        page.wait_for_function(f"JSON.stringify({expression}) === {json.dumps(wanted)}")
+    except PlaywrightTimeoutError:
+        actual = page.evaluate(expression)
+        raise AssertionError(f"{expression} is {actual!r}, expected {expected!r}") from None
 
 
 def new_context(
@@ -147,6 +166,4 @@ def preview_server(site: Path, state: Path) -> Iterator[str]:
         yield base
     finally:
         server.should_exit = True
-        deadline = time.monotonic() + 10
-        while thread.is_alive() and time.monotonic() < deadline:
-            time.sleep(0.05)
+        thread.join(timeout=10)

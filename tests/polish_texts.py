@@ -25,6 +25,7 @@ NOT_PROSE = {
     "maintainers", "email", "website", "phone", "lat", "lon", "postal_code", "kind",
     "apply_online", "residents_only", "age_min", "age_max", "amount", "conditions",
     "income_up_to", "pay",
+    "file", "services", "date", "deadline", "start", "end", "form",
 }  # fmt: skip
 # Settings values that are names, addresses or codes rather than prose.
 SETTINGS_TEXTS = ("ACCESSIBILITY_STATEMENT", "EASY_TO_READ", "CENTRE", "RODO")
@@ -112,7 +113,9 @@ def record_texts(content: Path = ROOT / "content") -> Iterator[Text]:
     """The prose of every record of a catalogue (not ids, codes or addresses)."""
     from cus_catalogue.records import read_record
 
-    for folder, kind in (("providers", "provider"), ("services", "service")):
+    kinds = (("providers", "provider"), ("services", "service"), ("packages", "package"),
+             ("news", "news"))  # fmt: skip
+    for folder, kind in kinds:
         for path in sorted((content / folder).glob("*.yaml")):
             record = read_record(path, kind)  # type: ignore[arg-type]
             for node, text in _walk(record.data, ()):

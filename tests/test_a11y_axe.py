@@ -17,6 +17,7 @@ from a11y_support import (
     run_axe,
     settle,
 )
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -85,9 +86,8 @@ def test_application_form_in_its_error_state_has_no_axe_violations(
         page.goto(base + "/wniosek/?usluga=zlota-raczka")
         settle(page, kiosk=kiosk)
         page.get_by_role("button", name="Wyślij prośbę").click()
-        page.wait_for_selector("[data-error-summary]")
         settle(page, kiosk=kiosk)
-        assert page.evaluate("document.activeElement.matches('[data-error-summary]')")
+        expect(page.locator("[data-error-summary]")).to_be_focused()
         violations = run_axe(page)
         context.close()
     assert not violations, describe(violations)
@@ -114,8 +114,11 @@ def test_kiosk_and_reading_aid_states_have_no_axe_violations(browser, example_se
         page.locator("main a[href^='mailto:']").first.click()
         page.wait_for_selector("dialog.kiosk-dialog[open]")
     else:
-        aid = "Większy tekst" if state == "larger text" else "Wysoki kontrast"
-        page.get_by_role("button", name=aid).click()
+        aid = page.get_by_role(
+            "button", name="Większy tekst" if state == "larger text" else "Wysoki kontrast"
+        )
+        aid.click()
+        expect(aid).to_have_attribute("aria-pressed", "true")
     violations = run_axe(page)
     context.close()
     assert not violations, f"{state}:\n" + describe(violations)

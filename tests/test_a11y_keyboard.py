@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from a11y_support import new_context, settle
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -48,9 +51,9 @@ def test_skip_link_is_first_and_moves_to_the_main_content(tab_page, example_serv
     tab_page.keyboard.press("Tab")
     first = focused(tab_page)
     assert first["text"] == "Przejdź do treści głównej" and first["href"] == "#main"
-    assert tab_page.locator(".skip-link").is_visible()
+    expect(tab_page.locator(".skip-link")).to_be_visible()
     tab_page.keyboard.press("Enter")
-    assert tab_page.evaluate("document.activeElement.id") == "main"
+    expect(tab_page.locator("#main")).to_be_focused()
 
 
 def test_start_search_result_service_application_by_keyboard_only(tab_page, example_server):
@@ -69,7 +72,7 @@ def test_start_search_result_service_application_by_keyboard_only(tab_page, exam
     page.keyboard.press("Enter")
     page.wait_for_url("**/wniosek/?usluga=zlota-raczka")
     settle(page)
-    assert page.locator("#field-service").input_value() == "zlota-raczka"
+    expect(page.locator("#field-service")).to_have_value("zlota-raczka")
     tab_to(page, lambda f: f["id"] == "field-name")
     page.keyboard.type("Anna Nowak")
     submit = tab_to(page, lambda f: f["tag"] == "BUTTON" and f["text"] == "Wyślij prośbę")
@@ -84,9 +87,11 @@ def test_reading_aids_are_buttons_remembered_across_pages(tab_page, example_serv
     tab_to(page, lambda f: f["text"].endswith("Wysoki kontrast"))
     page.keyboard.press("Space")
     page.goto(example_server + "/uslugi/")
-    classes = page.evaluate("document.documentElement.className")
-    assert "text-large" in classes and "contrast-high" in classes
-    assert page.get_by_role("button", name="Większy tekst").get_attribute("aria-pressed") == "true"
+    expect(page.locator("html")).to_have_class(re.compile(r"(^|\s)text-large(\s|$)"))
+    expect(page.locator("html")).to_have_class(re.compile(r"(^|\s)contrast-high(\s|$)"))
+    expect(page.get_by_role("button", name="Większy tekst")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     assert size >= 18 * 1.3
 
@@ -95,8 +100,8 @@ def test_reading_aids_need_javascript_so_they_are_hidden_without_it(browser, exa
     context = new_context(browser, java_script_enabled=False)
     page = context.new_page()
     page.goto(example_server + "/")
-    assert not page.get_by_role("button", name="Większy tekst").is_visible()
-    assert page.locator("h1").is_visible()
+    expect(page.get_by_role("button", name="Większy tekst")).to_be_hidden()
+    expect(page.locator("h1")).to_be_visible()
     context.close()
 
 

@@ -9,6 +9,7 @@ import pytest
 from a11y_support import new_context
 from pages import page as page_file
 from pages import text
+from playwright.sync_api import expect
 
 # Element ids of the ministry's template (version 2.0) that monitoring tools read.
 STATEMENT_IDS = [
@@ -110,9 +111,9 @@ def test_service_pages_print_as_one_a4_card(browser, example_site, example_serve
         assert count == 1, f"{path.parent.name}: {count} pages"
     # What the card shows (media emulation last: page.pdf() would follow it).
     page.emulate_media(media="print")
-    assert page.get_by_text("Karta usługi").first.is_visible()
-    assert page.locator(".qr svg").is_visible()
-    assert not page.locator(".site-header").is_visible()
+    expect(page.get_by_text("Karta usługi").first).to_be_visible()
+    expect(page.locator(".qr svg")).to_be_visible()
+    expect(page.locator(".site-header")).to_be_hidden()
     context.close()
 
 

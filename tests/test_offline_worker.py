@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from a11y_support import new_context, settle
+from playwright.sync_api import expect
 
 from cus_catalogue.accessibility.offline import precache_list, url_of
 
@@ -107,32 +108,28 @@ def test_after_one_visit_unvisited_pages_and_search_work_offline(
     page, _requests = online_then_offline
     page.context.set_offline(True)
     page.goto(example_server + "/uslugi/opieka-wytchnieniowa/")
-    assert page.locator("h1").inner_text().startswith("Opieka wytchnieniowa")
+    expect(page.locator("h1")).to_have_text(re.compile(r"^\s*Opieka wytchnieniowa"))
     page.goto(example_server + "/realizatorzy/cus-przykladowo/")
-    assert page.locator("h1").inner_text()
+    expect(page.locator("h1")).not_to_be_empty()
     page.goto(example_server + "/szukaj/?q=opieka")
-    settle(page)
     results = page.locator("[data-search-results] li a")
-    assert results.count() > 0
-    assert "/uslugi/" in results.first.get_attribute("href")
+    expect(results.first).to_have_attribute("href", re.compile("/uslugi/"))
     # A page that is not part of the site: the offline page, not the browser's error.
     page.goto(example_server + "/nie-ma-takiej-strony/")
-    assert page.locator("h1").inner_text() == "Brak połączenia z internetem"
-    # Forms say plainly that sending needs a connection.
+    expect(page.locator("h1")).to_have_text("Brak połączenia z internetem")
+    # Forms say plainly that sending needs a connection (the page's script shows the notice
+    # once the browser reports being offline, which may come a moment after the load).
     page.goto(example_server + "/wniosek/?usluga=zlota-raczka")
-    assert page.locator("[data-offline-notice]").is_visible()
+    expect(page.locator("[data-offline-notice]")).to_be_visible()
 
 
-def test_service_page_renders_from_cache_fast(online_then_offline, example_server):
+def test_service_page_renders_from_the_worker_cache(online_then_offline, example_server):
+    # How fast is measured by benchmarks/page_weight.py (budget 200 ms), not by a timed test.
     page, _requests = online_then_offline
     page.context.set_offline(True)
-    page.goto(example_server + "/uslugi/asystent-rodziny/")
-    timing = page.evaluate(
-        "() => { const n = performance.getEntriesByType('navigation')[0];"
-        " return {load: n.loadEventEnd, worker: n.workerStart > 0}; }"
-    )
-    assert timing["worker"]
-    assert timing["load"] < 1000  # the budget (200 ms) is measured by benchmarks/page_weight.py
+    response = page.goto(example_server + "/uslugi/asystent-rodziny/")
+    assert response is not None and response.ok and response.from_service_worker
+    expect(page.locator("h1")).to_have_text(re.compile(r"^\s*Asystent rodziny"))
 
 
 def test_every_request_stays_on_the_site_origin(online_then_offline, example_server):
@@ -196,17 +193,19 @@ def test_a_new_version_waits_while_a_form_is_open_and_is_asked_in_on_the_next_pa
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
         until(page, "r.waiting && r.waiting.state === 'installed'")
         # The form page keeps the old version and what was typed; nobody asked to switch.
-        assert page.evaluate(WORKER_READY)["version"] == first
-        assert page.evaluate(WAITING_INFO) == {
+        active, waiting = page.evaluate(WORKER_READY), page.evaluate(WAITING_INFO)
+        assert active["version"] == first
+        assert waiting == {
             "version": first[::-1],
             "files": len(precached(site)),
             "takeoverAsked": False,
         }
-        assert page.locator("#field-name").input_value() == "Anna"
+        expect(page.locator("#field-name")).to_have_value("Anna")
         # The next page without a form asks the new version to take over (without a reload);
         # the new version has precached the changed page.
         page.goto(base + "/uslugi/")
-        assert page.evaluate(TAKEOVER) in ("asked", "activated")
+        takeover = page.evaluate(TAKEOVER)  # polls the worker until asked or 10 s passed
+        assert takeover in ("asked", "activated")
         cached = page.evaluate(
             """async (version) => {
                 const newest = await caches.open('cus-precache-' + version);

@@ -24,8 +24,9 @@ ROW = {
     "people_served": None,
     "waiting": None,
     "as_of": "2026-11-01",
+    "unit": None,
 }
-HEADER = "service,period,limit,granted,used,people_served,waiting,as_of\n"
+HEADER = "service,period,limit,granted,used,people_served,waiting,as_of,unit\n"
 
 
 def test_current_figures_are_the_newest_and_old_ones_are_marked_not_dropped() -> None:
@@ -72,12 +73,53 @@ def test_impossible_figures_are_reported_in_polish() -> None:
 
 
 def test_service_page_says_what_is_left_who_uses_it_and_who_waits(example_site: Path) -> None:
-    page = (example_site / "uslugi" / "teleopieka" / "index.html").read_text("utf-8")
+    """Defects: "wolne: 23 z 120 (jednostka: miesiąc)" was hard to read, and Goleniów's
+    "893 z 915" (psychological support, in hours) stood on the care services' page."""
+    page = (example_site / "uslugi" / "wsparcie-psychologiczne" / "index.html").read_text("utf-8")
     assert "<dt>Dostępność miejsc</dt>" in page
     assert (
-        "<strong>Na 2026 rok zostały 23 miesiące z 120.</strong> Z usługi korzysta 97 osób. "
+        "<strong>Na 2026 rok zostały 22 godziny z 915.</strong> "
+        '<time datetime="2026-11-16">Stan na 16 listopada 2026 r.</time>'
+    ) in page
+    page = (example_site / "uslugi" / "teleopieka" / "index.html").read_text("utf-8")
+    assert (
+        "<strong>Na 2026 rok zostały 23 miejsca z 120.</strong> Z usługi korzysta 97 osób. "
         'Nikt nie czeka na miejsce. <time datetime="2026-11-02">Stan na 2 listopada 2026 r.</time>'
     ) in page
+    assert "jednostka" not in page
+    page = (example_site / "uslugi" / "uslugi-opiekuncze" / "index.html").read_text("utf-8")
+    assert "915" not in page and "Dostępność miejsc" not in page
+
+
+@pytest.mark.parametrize(
+    ("left", "period", "unit", "sentence"),
+    [
+        (1, "2026", "godzina", "Na 2026 rok zostaje 1 godzina z 915."),
+        (2, "2026-H1", "miejsce", "Na pierwsze półrocze 2026 r. zostały 2 miejsca z 915."),
+        (5, "2026-Q3", "dzień", "Na trzeci kwartał 2026 r. zostało 5 dni z 915."),
+        (12, "2026-11", "spotkanie", "Na listopad 2026 r. zostało 12 spotkań z 915."),
+        (22, "2026", "godzina", "Na 2026 rok zostały 22 godziny z 915."),
+        (25, "2026-H2", "porada", "Na drugie półrocze 2026 r. zostało 25 porad z 915."),
+        (0, "2026", "godzina", "Limit na 2026 rok (915 godzin) jest już wykorzystany."),
+    ],
+)
+def test_capacity_sentence_has_the_right_plural_form(left, period, unit, sentence) -> None:
+    units = read_vocabulary(ROOT / "data" / "units.csv")
+    current = {**ROW, "period": period, "limit": 915, "granted": 915 - left, "unit": None}
+    shown = current_capacity([current], dt.date(2026, 11, 23), max_age_days=45)["a"]
+    view = capacity_view(shown, unit, units)
+    assert view["sentence"] == sentence
+    assert view["as_of_sentence"] == "Stan na 1 listopada 2026 r."
+
+
+def test_figures_counted_in_another_unit_than_the_service_say_so() -> None:
+    units = read_vocabulary(ROOT / "data" / "units.csv")
+    current = current_capacity(
+        [{**ROW, "unit": "miejsce"}], dt.date(2026, 11, 23), max_age_days=45
+    )["a"]
+    assert capacity_view(current, "miesiąc", units)["sentence"] == (
+        "Na 2026 rok zostało 6 miejsc z 10."
+    )
 
 
 def test_old_figures_are_shown_with_a_warning(example_site: Path) -> None:
@@ -108,7 +150,7 @@ def content_with(tmp_path: Path, capacity: str) -> Path:
 
 
 def test_capacity_table_errors_stop_the_build_with_the_line(tmp_path: Path) -> None:
-    content = content_with(tmp_path, HEADER + "zlota-raczka,2026,dużo,1,,,,2026-11-01\n")
+    content = content_with(tmp_path, HEADER + "zlota-raczka,2026,dużo,1,,,,2026-11-01,\n")
     result = run_pelican(content, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode == 1
@@ -150,7 +192,7 @@ def test_optional_columns_may_be_left_out_and_a_typo_is_named(tmp_path: Path) ->
 def test_a_row_for_an_unknown_service_fails_validate_as_it_fails_the_build(tmp_path: Path) -> None:
     """Issue 11: a capacity row passed `katalog validate` (so the pull-request check) but was a
     build warning, which `katalog publish` treats as fatal: the next publish failed."""
-    content = content_with(tmp_path, HEADER + "nie-ma-takiej,2026,1,0,,,,2026-11-20\n")
+    content = content_with(tmp_path, HEADER + "nie-ma-takiej,2026,1,0,,,,2026-11-20,\n")
     validate = run_katalog("validate", str(content))
     assert validate.returncode == 1
     assert "capacity.csv:2: service: usługi „nie-ma-takiej” nie ma w tym katalogu" in (
@@ -163,12 +205,14 @@ def test_a_row_for_an_unknown_service_fails_validate_as_it_fails_the_build(tmp_p
     )
 
 
-def test_used_up_limit_is_said_plainly_and_the_package_carries_every_column(tmp_path: Path):
-    content = content_with(tmp_path, HEADER + "zlota-raczka,2026-11,40,40,12,9,3,2026-11-20\n")
+def test_used_up_limit_is_said_plainly_and_the_package_carries_every_column(
+    tmp_path: Path,
+) -> None:
+    content = content_with(tmp_path, HEADER + "zlota-raczka,2026-11,40,40,12,9,3,2026-11-20,\n")
     result = run_pelican(content, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "out" / "uslugi" / "zlota-raczka" / "index.html").read_text("utf-8")
     assert "Limit na listopad 2026 r. (40 godzin) jest już wykorzystany." in page
     assert "Lista oczekujących: 3 osoby." in page
     rows = (tmp_path / "out" / "dane" / "katalog" / "capacity.csv").read_text("utf-8").splitlines()
-    assert rows == [HEADER.strip(), "zlota-raczka,2026-11,40,40,12,9,3,2026-11-20"]
+    assert rows == [HEADER.strip(), "zlota-raczka,2026-11,40,40,12,9,3,2026-11-20,"]

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import copy
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
-import pytest
 from frictionless import Package
 from jsonschema import Draft202012Validator, FormatChecker
-from sitekit import EXAMPLE_CONTENT, ROOT, run_pelican
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+from sitekit import EXAMPLE_CONTENT, FIXTURES, run_pelican
 
-HSDS = ROOT.parent / "shared" / "hsds-3.0"
-VENDORED_DESCRIPTOR = ROOT / "plugins" / "cus_catalogue" / "opendata" / "hsds_datapackage.json"
-
-
-@pytest.fixture(scope="module")
-def hsds() -> Path:
-    """The HSDS 3.0 specification files CI keeps beside the repository."""
-    if not HSDS.is_dir():
-        pytest.skip(f"HSDS specification files not found at {HSDS}")
-    return HSDS
+# HSDS 3.0's own files, vendored with their licence (tests/fixtures/hsds-3.0/NOTICE.md).
+HSDS = FIXTURES / "hsds-3.0"
+VENDORED_DESCRIPTOR = (
+    Path(__file__).resolve().parent.parent
+    / "plugins"
+    / "cus_catalogue"
+    / "opendata"
+    / "hsds_datapackage.json"
+)
 
 
 def strict(schema: object) -> object:
@@ -35,6 +36,22 @@ def strict(schema: object) -> object:
         for value in schema:
             strict(value)
     return schema
+
+
+def service_validator(strict_check: bool = False) -> Draft202012Validator:
+    """HSDS's ``service.json`` with the other object schemas it refers to as a registry."""
+    schemas = {
+        path.name: json.loads(path.read_text("utf-8")) for path in (HSDS / "schema").glob("*.json")
+    }
+    if strict_check:
+        schemas = {name: strict(schema) for name, schema in schemas.items()}
+    registry: Registry = Registry().with_resources(
+        (name, Resource.from_contents(schema, default_specification=DRAFT202012))
+        for name, schema in schemas.items()
+    )
+    return Draft202012Validator(
+        schemas["service.json"], registry=registry, format_checker=FormatChecker()
+    )
 
 
 def validate_package(descriptor: Path) -> list[str]:
@@ -67,22 +84,17 @@ def test_data_package_has_every_service_and_its_links(example_site: Path) -> Non
     assert ("zlota-raczka", "seniorzy") in pairs
 
 
-def test_hsds_json_validates_against_the_compiled_service_schema(
-    example_site: Path, hsds: Path
-) -> None:
+def test_hsds_json_validates_against_the_service_schema(example_site: Path) -> None:
     services = json.loads((example_site / "dane" / "hsds" / "services.json").read_text("utf-8"))
-    schema = json.loads((hsds / "schema" / "compiled" / "service.json").read_text("utf-8"))
     assert len(services) == len(list((EXAMPLE_CONTENT / "services").glob("*.yaml")))
-    for candidate in (schema, strict(copy.deepcopy(schema))):
-        validator = Draft202012Validator(candidate, format_checker=FormatChecker())
+    for validator in (service_validator(), service_validator(strict_check=True)):
         errors = [f"{e.json_path}: {e.message}" for s in services for e in validator.iter_errors(s)]
         assert errors == []
 
 
-def test_strict_schema_really_rejects_an_unknown_property(example_site: Path, hsds: Path) -> None:
+def test_strict_schema_really_rejects_an_unknown_property(example_site: Path) -> None:
     services = json.loads((example_site / "dane" / "hsds" / "services.json").read_text("utf-8"))
-    schema = strict(json.loads((hsds / "schema" / "compiled" / "service.json").read_text("utf-8")))
-    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    validator = service_validator(strict_check=True)
     tampered = copy.deepcopy(services[0])
     tampered["schedules"][0]["unit"] = "godzina"
     assert list(validator.iter_errors(tampered))
@@ -107,13 +119,11 @@ def test_hsds_services_carry_organisation_schedules_costs_and_attributes(
     assert "seniorzy" in values and "pomoc-spoleczna" in values
 
 
-def test_hsds_tables_validate_against_hsds_own_datapackage(example_site: Path, hsds: Path) -> None:
+def test_hsds_tables_validate_against_hsds_own_datapackage(example_site: Path) -> None:
     descriptor = example_site / "dane" / "hsds" / "tabular" / "datapackage.json"
     assert validate_package(descriptor) == []
     ours = json.loads(descriptor.read_text("utf-8"))
-    spec = json.loads((hsds / "datapackage.json").read_text("utf-8"))
-    assert ours["resources"] == spec["resources"]
-    assert json.loads(VENDORED_DESCRIPTOR.read_text("utf-8")) == spec
+    assert ours["resources"] == json.loads(VENDORED_DESCRIPTOR.read_text("utf-8"))["resources"]
     with (descriptor.parent / "services.csv").open(encoding="utf-8") as table:
         assert len(list(csv.DictReader(table))) == len(
             list((EXAMPLE_CONTENT / "services").glob("*.yaml"))
@@ -158,3 +168,17 @@ def test_data_page_lists_every_download_in_polish(example_site: Path) -> None:
                  "hsds/tabular/datapackage.json", "hsds/tabular/services.csv"):  # fmt: skip
         assert f"dane/{path}" in page
         assert (example_site / "dane" / path).is_file()
+
+
+def test_defect_25_hsds_opening_hours_carry_the_polish_time_zone(example_site: Path) -> None:
+    """Without schedule.timezone HSDS reads times as UTC: 08:00 in Przykładowo is not 08:00 UTC."""
+    from cus_catalogue.opendata.hsds_export import utc_offset
+
+    services = json.loads((example_site / "dane" / "hsds" / "services.json").read_text("utf-8"))
+    weekly = [s for svc in services for s in svc.get("schedules", []) if "opens_at" in s]
+    assert weekly and {s["timezone"] for s in weekly} == {1}  # built on 2026-11-23: CET
+    with (example_site / "dane" / "hsds" / "tabular" / "schedules.csv").open(
+        encoding="utf-8"
+    ) as table:
+        assert {row["timezone"] for row in csv.DictReader(table) if row["opens_at"]} == {"1"}
+    assert utc_offset("Europe/Warsaw", dt.date(2026, 7, 1)) == 2  # summer: CEST

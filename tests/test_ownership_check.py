@@ -3,34 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from gitrepo import git
 
 from katalog.cli import main
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-}
-
-
-def git(repo: Path, *args: str) -> str:
-    """Run git in the test repository, failing the test on error."""
-    import os
-
-    result = subprocess.run(
-        ["git", "-C", str(repo), *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, **GIT_ENV},
-    )
-    return result.stdout
 
 
 def commit(repo: Path, message: str) -> None:
@@ -198,3 +178,58 @@ def test_an_unknown_base_is_a_plain_message(repo, capsys):
     code = main(["check-changes", "--repo", str(repo), "--author", "x", "--base", "nie-ma"])
     assert code == 1
     assert "nie udało się porównać zmian programem git" in capsys.readouterr().err
+
+
+def meanwhile_on_main(repo: Path, relative: str, old: str, new: str) -> None:
+    """A change on the base branch after the pull request's branch left it."""
+    git(repo, "checkout", "--quiet", "main")
+    edit(repo, relative, old, new)
+    commit(repo, "Meanwhile on main")
+    git(repo, "checkout", "--quiet", "change")
+
+
+@pytest.mark.parametrize(
+    ("changed", "base_file", "old", "new", "author", "refusal"),
+    [
+        (
+            SERVICE,
+            "content/providers/fundacja-pomocna-dlon.yaml",
+            "maintainers: [pomocna-dlon, wspolny-login]",
+            "maintainers: [wspolny-login]",
+            "pomocna-dlon",
+            f"{SERVICE}: pomocna-dlon nie jest redaktorem rekordów realizatora "
+            "„fundacja-pomocna-dlon” (redaktorzy: wspolny-login)",
+        ),
+        (
+            "README.md",
+            "pelicanconf.py",
+            '"redakcja-cus"',
+            '"nowa-redakcja"',
+            "redakcja-cus",
+            "README.md: pliki inne niż rekordy może zmieniać tylko redakcja centrum",
+        ),
+    ],
+    ids=["maintainer", "editor"],
+)
+def test_defect_20_rights_are_read_at_the_tip_of_the_base_not_the_merge_base(
+    repo, capsys, changed, base_file, old, new, author, refusal
+):
+    """A right the base branch took away after the branch left it no longer counts."""
+    if changed == SERVICE:
+        edit(repo, SERVICE, "last_verified:", "keywords: [naprawy]\nlast_verified:")
+    else:
+        edit(repo, changed, "Katalog", "Katalog usług")
+    commit(repo, "A change")
+    meanwhile_on_main(repo, base_file, old, new)
+    code, output = check(repo, author, capsys)
+    assert (code, refusal in output) == (1, True), output
+
+
+@pytest.mark.parametrize("author", ["pomocna-dlon", "redakcja-cus"])
+def test_defect_17_a_record_replaced_by_a_symlink_is_refused_for_everyone(repo, capsys, author):
+    (repo / SERVICE).unlink()
+    (repo / SERVICE).symlink_to("/etc/passwd")
+    commit(repo, "Replace a record by a link")
+    code, output = check(repo, author, capsys)
+    link = f"{SERVICE}: dowiązanie symboliczne jest tu niedozwolone: rekordy to zwykłe pliki"
+    assert (code, link in output) == (1, True), output

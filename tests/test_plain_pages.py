@@ -114,10 +114,14 @@ def test_easy_to_read_pictures_load_beside_their_text(browser, example_server, w
     expect(pictures.first).to_be_visible()
     for index in range(pictures.count()):
         picture = pictures.nth(index)
-        assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+        page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle()
+        )
         heading = picture.locator("xpath=following-sibling::div//h2")
-        assert picture.bounding_box()["x"] < heading.bounding_box()["x"]
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+        picture_left, heading_left = picture.bounding_box()["x"], heading.bounding_box()["x"]
+        assert picture_left < heading_left
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    assert page_width <= width
     context.close()
 
 

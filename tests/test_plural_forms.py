@@ -34,6 +34,9 @@ NOT_COUNTED = {
     "must be at most {limit}": "a bare value (musi wynosić najwyżej 5)",
     "id “{id}” is used by another file as well: {other}": "{other} is a file name",
     "age_min ({age_min}) is greater than age_max ({age_max})": "values of two fields",
+    "“{file}” has {size}, at most {limit} are allowed: save it smaller (e.g. as PDF)": (
+        "sizes with their unit (ma 5 KB, najwyżej 2 KB)"
+    ),
     "Checked {services} and {providers}: {errors}, {warnings}.": "each is a ngettext phrase",
     "granted ({granted}) is more than the limit ({limit})": "values in brackets",
     "used ({used}) is more than granted ({granted})": "values in brackets",
@@ -49,10 +52,16 @@ NOT_COUNTED = {
     "id “{id}” is already used on line {other}": "a position in a file",
     "“{term}” is already in group “{other}” (line {other_line}): merge them": "a position",
     "{label}: {done} of {total}": "a progress counter after a label (Strony usług: 5 z 64)",
+    "Still available: %(num)d of %(limit)d (period: %(period)s)": (
+        "label and number (Jeszcze wolne: 22 z 915)"
+    ),
     "Built {services} and {providers} in {seconds} s.": "ngettext phrases; s is a unit symbol",
     "Pages ({language}): {total}: {kinds}.": "label and number; {kinds} are ngettext phrases",
     "Problems: {errors}, {warnings}.": "each is a ngettext phrase",
-    "{count} (unit: {unit})": "a unit without plural forms in data/units.csv, said as its id",
+    "the file is too large ({size} kB); a record may have at most {limit} kB": (
+        "kB is a unit symbol"
+    ),
+    "{count} (unit: {unit})": "a unit data/units.csv does not know: its name, not its forms",
     "Question {number} of {total}": "a position (Pytanie 2 z 7)",
     "income_up_to must go up from row to row: {limit} is not more than {previous} in the row "
     "above": "values of a field",
@@ -70,6 +79,23 @@ EXPECTED = {
         "usuwamy # dzień po",
         "usuwamy # dni po",
         "usuwamy # dni po",
+    ),
+    "%(num)d of them is running now": ("num", "działa # z", "działają # z", "działa # z"),
+    "%(num)d is suspended": ("num", "# jest zawieszona", "# są zawieszone", "# jest zawieszonych"),
+    "%(num)d is planned": ("num", "# jest planowana", "# są planowane", "# jest planowanych"),
+    "%(num)d service for this group.": ("num", "# usługa", "# usługi", "# usług"),
+    "%(num)d service open to every resident of the municipality.": (
+        "num",
+        "# usługa",
+        "# usługi",
+        "# usług",
+    ),
+    # The unit's own forms come with %(amount)s (data/units.csv); the verb agrees here.
+    "For %(period)s, %(amount)s of %(limit)d is left.": (
+        "amount",
+        "zostaje #",
+        "zostały #",
+        "zostało #",
     ),
     "Enter no more than %(num)d character": ("num", "# znak", "# znaki", "# znaków"),
     "is too short (at least {limit} character)": (
@@ -92,6 +118,24 @@ EXPECTED = {
         "od # miesięcy",
     ),
     "The catalogue has %(n)d error.": ("n", "ma # błąd.", "ma # błędy.", "ma # błędów."),
+    "Not imported into {id} ({kind}): {n} value:": (
+        "n",
+        "# wartość:",
+        "# wartości:",
+        "# wartości:",
+    ),
+    "the record is nested too deeply (more than {limit} level)": (
+        "limit",
+        "niż # poziom)",
+        "niż # poziomy)",
+        "niż # poziomów)",
+    ),
+    "The file nests lists and objects too deeply (more than {limit} level).": (
+        "limit",
+        "niż # poziom).",
+        "niż # poziomy).",
+        "niż # poziomów).",
+    ),
     "{n} service": ("n", "# usługa", "# usługi", "# usług"),
     "{n} provider": ("n", "# realizator", "# realizatorów", "# realizatorów"),
     "{n} error": ("n", "# błąd", "# błędy", "# błędów"),
@@ -167,18 +211,64 @@ EXPECTED = {
     "%(n)d list by audience or area": ("n", "# lista ", "# listy ", "# list "),
     "%(n)d other page": ("n", "# inna strona", "# inne strony", "# innych stron"),
     "{n} file in the output folder ({size} MB).": ("n", "# plik w", "# pliki w", "# plików w"),
+    "{n} package of services.": ("n", "# pakiet usług", "# pakiety usług", "# pakietów usług"),
+    "{n} document published.": (
+        "n",
+        "# dokument do pobrania",
+        "# dokumenty do pobrania",
+        "# dokumentów do pobrania",
+    ),
+    "{n} announcement.": ("n", "# ogłoszenie", "# ogłoszenia", "# ogłoszeń"),
+    "{n} announcement waits for its date.": (
+        "n",
+        "# ogłoszenie czeka",
+        "# ogłoszenia czekają",
+        "# ogłoszeń czeka",
+    ),
+    "Package of services: %(num)d service": (
+        "num",
+        "Pakiet usług: # usługa",
+        "Pakiet usług: # usługi",
+        "Pakiet usług: # usług",
+    ),
+    "%(num)d service in the package": (
+        "num",
+        "# usługa w pakiecie",
+        "# usługi w pakiecie",
+        "# usług w pakiecie",
+    ),
+    "%(num)d person": ("num", "# osoba", "# osoby", "# osób"),
     "{n} file kept for offline use.": (
         "n",
         "# plik dostępny",
         "# pliki dostępne",
         "# plików dostępnych",
     ),
-    "For %(period)s, %(amount)s of %(limit)d is left.": (
-        "amount",
-        "zostaje # z",
-        "zostały # z",
-        "zostało # z",
+    "%(num)s service in your plan": (
+        "num",
+        "# usługa w Twoim",
+        "# usługi w Twoim",
+        "# usług w Twoim",
     ),
+    "Your plan can have at most %(num)d service. Remove one to add another.": (
+        "num",
+        "może być najwyżej # usługa.",
+        "mogą być najwyżej # usługi.",
+        "może być najwyżej # usług.",
+    ),
+    "A request can name at most %(num)d service. Remove some from your plan.": (
+        "num",
+        "najwyżej # usługę.",
+        "najwyżej # usługi.",
+        "najwyżej # usług.",
+    ),
+    "A note can have at most %(num)d character": (
+        "num",
+        "najwyżej # znak",
+        "najwyżej # znaki",
+        "najwyżej # znaków",
+    ),
+    "The plan has %(num)d service:": ("num", "ma # usługę:", "ma # usługi:", "ma # usług:"),
     "%(num)d person uses the service.": (
         "num",
         "korzysta # osoba.",

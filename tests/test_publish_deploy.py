@@ -3,7 +3,6 @@ upload order and headers (through a recording client: no bucket is reachable in 
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -76,7 +75,6 @@ def test_git_deploy_to_a_missing_repository_is_a_deploy_error(tmp_path):
         deploy(site(tmp_path / "site", "x"), f"git:{tmp_path / 'nie-ma.git'}#gh-pages")
 
 
-@pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync is not installed")
 def test_rsync_deploy_mirrors_the_site(tmp_path):
     destination = tmp_path / "www"
     destination.mkdir()
@@ -144,3 +142,39 @@ def test_s3_without_boto3_says_how_to_install_it(tmp_path, monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_boto3)
     with pytest.raises(DeployError, match=r"katalog-uslug-cus\[s3\]"):
         deploy_s3(site(tmp_path / "site", "x"), "kubelek", "")
+
+
+TOKEN = "ghp_TajnyToken123"
+
+
+def test_defect_20_publish_never_prints_the_credentials_of_its_target(
+    tmp_path, monkeypatch, capsys
+):
+    """A token in the deploy URL is replaced by *** in every line publish prints."""
+    from katalog.publish import publish
+
+    remote = tmp_path / "strona.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    secret_url = f"https://x-access-token:{TOKEN}@git.example.invalid/cus/strona.git"
+    # git itself sends the secret URL to the local repository, so the deploy really runs.
+    monkeypatch.setenv("GIT_CONFIG_COUNT", "1")
+    monkeypatch.setenv("GIT_CONFIG_KEY_0", f"url.{remote}.insteadOf")
+    monkeypatch.setenv("GIT_CONFIG_VALUE_0", secret_url)
+    mini = Path(__file__).resolve().parent / "fixtures" / "mini"
+    overrides = {"CATALOGUE_TODAY": "2026-11-23"}
+    result = publish(
+        mini, tmp_path / "site", target=f"git:{secret_url}#gh-pages", overrides=overrides,
+        check_links=False,
+    )  # fmt: skip
+    out = capsys.readouterr()
+    assert result.deployed, out.err
+    assert "index.html" in git(remote, "ls-tree", "--name-only", "gh-pages")
+    assert "Opublikowano w git:https://***@git.example.invalid/cus/strona.git#gh-pages." in out.out
+    monkeypatch.delenv("GIT_CONFIG_COUNT")
+    failed = publish(
+        mini, tmp_path / "site2", target=f"git:{secret_url}#gh-pages", overrides=overrides,
+        check_links=False,
+    )  # fmt: skip
+    out = capsys.readouterr()
+    assert failed.code == 1 and "Publikacja się nie udała" in out.err
+    assert TOKEN not in out.out + out.err

@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "content"
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 SITEURL = "https://katalog.przykladowo.example"
+# The feed carries services, the centre's announcements and the services it is looking for.
+FEED_PAGES = ("uslugi/", "aktualnosci/", "potrzebne-uslugi/#")
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
@@ -68,13 +70,16 @@ def test_feed_is_valid_atom(published):
     root = ET.parse(output / "atom.xml").getroot()
     assert root.tag == f"{ATOM}feed"
     assert root.findtext(f"{ATOM}id") == f"{SITEURL}/atom.xml"
-    assert root.findtext(f"{ATOM}title").startswith("Nowe i zaktualizowane usługi")
+    assert root.findtext(f"{ATOM}title").startswith("Nowości w katalogu")
     assert RFC3339.match(root.findtext(f"{ATOM}updated"))
     assert root.find(f"{ATOM}author/{ATOM}name").text
     self_links = [k for k in root.findall(f"{ATOM}link") if k.get("rel") == "self"]
     assert self_links[0].get("href") == f"{SITEURL}/atom.xml"
     entries = root.findall(f"{ATOM}entry")
-    assert len(entries) == min(50, len(list((EXAMPLE / "services").glob("*.yaml"))))
+    services = len(list((EXAMPLE / "services").glob("*.yaml")))
+    news = len(list((EXAMPLE / "news").glob("*.yaml")))
+    needs = len((EXAMPLE / "needs.csv").read_text("utf-8").splitlines()) - 1
+    assert len(entries) == min(50, services + news + needs)
     ids = [entry.findtext(f"{ATOM}id") for entry in entries]
     assert len(ids) == len(set(ids))
     updated = [entry.findtext(f"{ATOM}updated") for entry in entries]
@@ -84,15 +89,19 @@ def test_feed_is_valid_atom(published):
         assert entry.findtext(f"{ATOM}title")
         assert RFC3339.match(entry.findtext(f"{ATOM}updated"))
         link = entry.find(f"{ATOM}link")
-        assert link.get("href").startswith(f"{SITEURL}/uslugi/")
-        assert link.get("href") == entry.findtext(f"{ATOM}id")
-        assert (output / link.get("href").removeprefix(SITEURL + "/") / "index.html").is_file()
+        href = link.get("href")
+        assert href.startswith(tuple(f"{SITEURL}/{p}" for p in FEED_PAGES)), href
+        assert href == entry.findtext(f"{ATOM}id")
+        page = href.removeprefix(SITEURL + "/").partition("#")[0]
+        assert (output / page / "index.html").is_file()
 
 
 def test_feed_updated_is_last_verified(published):
     _result, output = published
     root = ET.parse(output / "atom.xml").getroot()
-    for entry in root.findall(f"{ATOM}entry"):
+    services = [e for e in root.findall(f"{ATOM}entry") if "/uslugi/" in e.findtext(f"{ATOM}id")]
+    assert services
+    for entry in services:
         service = entry.findtext(f"{ATOM}id").removeprefix(f"{SITEURL}/uslugi/").strip("/")
         text = (EXAMPLE / "services" / f"{service}.yaml").read_text(encoding="utf-8")
         verified = re.search(r'^last_verified: "(\d{4}-\d{2}-\d{2})"', text, re.M).group(1)
@@ -103,8 +112,7 @@ def test_pages_announce_the_feed_and_robots_points_to_the_sitemap(published):
     _result, output = published
     index = (output / "index.html").read_text(encoding="utf-8")
     assert (
-        f'type="application/atom+xml" title="Nowe i zaktualizowane usługi" href="{SITEURL}/atom.xml"'
-        in index
+        f'type="application/atom+xml" title="Nowości w katalogu" href="{SITEURL}/atom.xml"' in index
     )
     robots = (output / "robots.txt").read_text(encoding="utf-8")
     assert robots == (

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import runpy
 import shutil
 from pathlib import Path
 
 import pytest
 
+from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.problems import Problem
 from katalog.annotations import github_annotation
 from katalog.cli import main
@@ -138,3 +140,24 @@ def test_apply_proposal_rejects_a_malformed_proposal(content, tmp_path, capsys):
     bad.write_text('{"kind": "usluga", "id": "x", "record": {}}', encoding="utf-8")
     assert main(["apply-proposal", str(bad), "--content", str(content)]) == 1
     assert "„usluga” nie jest rodzajem rekordu" in capsys.readouterr().err
+
+
+def test_apply_proposal_and_import_hsds_write_records_with_one_writer(content, tmp_path, capsys):
+    """Issue 11: the same record is the same text, whichever command writes it."""
+    from cus_catalogue.opendata.hsds_export import HsdsExporter
+    from cus_catalogue.site_settings import load_settings
+    from katalog.paths import DATA, DEV_SETTINGS
+
+    assert main(["apply-proposal", str(proposal(tmp_path, VALID)), "--content", str(content)]) == 0
+    written = (content / "services" / "nowa-usluga.yaml").read_text(encoding="utf-8")
+    catalogue = load_catalogue(content, DATA)
+    settings, _warnings = load_settings(runpy.run_path(str(DEV_SETTINGS)))
+    exported = HsdsExporter(catalogue, settings).service(catalogue.services["nowa-usluga"])
+    source = tmp_path / "eksport.json"
+    source.write_text(json.dumps([exported], ensure_ascii=False), encoding="utf-8")
+    again = tmp_path / "ponownie"
+    shutil.copytree(content / "providers", again / "providers")
+    assert main(["import-hsds", str(source), "--content", str(again)]) == 0, capsys.readouterr()
+    assert (again / "services" / "nowa-usluga.yaml").read_text(encoding="utf-8") == written
+    assert written.splitlines()[0].startswith("# yaml-language-server: $schema=")
+    assert list(catalogue.services["nowa-usluga"].data) == list(VALID)  # the schema's order

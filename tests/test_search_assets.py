@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -88,19 +89,22 @@ def test_result_records_carry_what_a_result_shows(assets):
         for r in json.loads(assets[path])
     ]
     catalogue = load_catalogue(ROOT / "content", ROOT / "data")
+    packages = [r for r in records if r.get("kind") == "package"]
+    assert sorted(r["id"] for r in packages) == sorted(catalogue.packages)
+    for record in packages:  # a package result links its page and says how many services
+        assert set(record) == {"id", "kind", "name", "summary", "meta", "audiences"}
+        assert re.fullmatch(r"Pakiet usług: \d+ usług[ai]?", record["meta"])
+    records = [r for r in records if r not in packages]
     assert sorted(r["id"] for r in records) == sorted(catalogue.services)
+    shown = {"id", "name", "summary", "provider", "fee", "free", "audiences", "areas"}
     for record in records:
-        assert set(record) == {
-            "id",
-            "name",
-            "summary",
-            "provider",
-            "fee",
-            "free",
-            "audiences",
-            "areas",
-        }
+        status = catalogue.services[record["id"]].status
+        expected = shown if status == "active" else shown | {"status", "status_label"}
+        if "wszyscy-mieszkancy" in record["audiences"]:
+            expected = expected | {"for_everyone"}
+        assert set(record) == expected
         assert record["free"] == (record["fee"] == "bezpłatna")
+        assert record.get("status", "active") == status
 
 
 def test_script_messages_are_translated():

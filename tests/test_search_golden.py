@@ -15,7 +15,7 @@ import pytest
 
 from cus_catalogue.catalogue import Catalogue, load_catalogue
 from cus_catalogue.search import search_documents
-from cus_catalogue.search.index import build_lunr_index
+from cus_catalogue.search.index import build_lunr_index, demoted_positions
 from cus_catalogue.search.query import run_query
 from cus_catalogue.search.thesaurus import load_thesaurus
 
@@ -80,8 +80,11 @@ def ranked() -> dict[str, list[str]]:
     catalogue = load_catalogue(ROOT / "content", ROOT / "data")
     documents = search_documents(catalogue, load_thesaurus(ROOT / "data" / "synonyms.csv"))
     index = build_lunr_index(documents)
+    demoted = set(demoted_positions(documents))
     return {
-        golden.query: [documents[position].id for position, _ in run_query(index, golden.query)]
+        golden.query: [
+            documents[position].id for position, _ in run_query(index, golden.query, demoted)
+        ]
         for golden in golden_queries()
     }
 

@@ -40,8 +40,9 @@ CASES = [
         "unit: godzina\n",
         "unit: godzina\nnmae: Literówka\n",
         "services/zlota-raczka.yaml:11: nmae: nieznane pole „nmae” (literówka?); dozwolone pola: "
-        "apply_online, areas, audiences, contact, description, eligibility, fee, hours, hours_note, "
-        "how_to_apply, keywords, last_verified, limits, name, place, provider, status, summary, unit",
+        "apply_online, areas, audiences, contact, description, documents, eligibility, "
+        "emergency_numbers, fee, hours, hours_note, how_to_apply, keywords, last_verified, limits, "
+        "name, place, provider, status, summary, unit",
     ),
     (
         "provider: fundacja-pomocna-dlon\n",
@@ -235,5 +236,5 @@ def test_problems_inside_a_list_of_places_point_at_the_place(mini: Path) -> None
     assert problems_of(mini) == [
         "services/zlota-raczka.yaml:12: place[0].lon: brak wymaganego pola",
         "services/zlota-raczka.yaml:15: place[1].strret: nieznane pole „strret” (literówka?); "
-        "dozwolone pola: city, lat, lon, name, postal_code, street",
+        "dozwolone pola: city, country, lat, lon, name, postal_code, street",
     ]

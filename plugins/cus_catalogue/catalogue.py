@@ -4,40 +4,45 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .abbreviations import check_abbreviations, read_abbreviations
+from .collation import sort_key
 from .problems import Problem
-from .records import Record, RecordKind, RecordSyntaxError, read_record
+from .records import (
+    FOLDERS,
+    RECORD_SUFFIXES,
+    Record,
+    RecordKind,
+    RecordSyntaxError,
+    is_record_id,
+    not_a_plain_file,
+    not_a_plain_folder,
+    read_record,
+)
 from .validation import (
     check_fee_and_age,
     check_freshness,
     check_hours,
+    check_how_to_start,
     check_schema,
     check_service_links,
 )
 from .vocabularies import check_vocabularies
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RECORD_SUFFIXES = (".yaml", ".yml")
-FOLDERS: dict[RecordKind, str] = {"service": "services", "provider": "providers"}
 Term = dict[str, str]
-# "~" sorts after every letter, so "ą" lands between "az" and "b"; ź before ż.
-_POLISH_ORDER = str.maketrans(
-    {c: base + "~" for c, base in zip("ąćęłńóśź", "acelnosz", strict=True)} | {"ż": "z~~"}
-)
 
 
 @dataclass
 class Catalogue:
-    """Services and providers by id, the vocabularies, and every problem found in them."""
+    """Every record by kind and id, the vocabularies, and every problem found in them."""
 
     content: Path = field(default_factory=Path)
     services: dict[str, Record] = field(default_factory=dict)
     providers: dict[str, Record] = field(default_factory=dict)
+    packages: dict[str, Record] = field(default_factory=dict)
+    news: dict[str, Record] = field(default_factory=dict)
     audiences: dict[str, Term] = field(default_factory=dict)
     areas: dict[str, Term] = field(default_factory=dict)
     units: dict[str, Term] = field(default_factory=dict)
@@ -59,28 +64,32 @@ class Catalogue:
         return sorted(found, key=lambda record: sort_key(record.data.get("name", "")))
 
 
-def sort_key(text: str) -> tuple[str, str]:
-    """Polish alphabetical order close enough for lists: ą after a, ł after l, and so on."""
-    return text.lower().translate(_POLISH_ORDER), text
-
-
 def read_vocabulary(path: Path) -> dict[str, Term]:
     """A vocabulary CSV by id (validated as a table by frictionless elsewhere)."""
     with path.open(encoding="utf-8", newline="") as table:
         return {row["id"]: row for row in csv.DictReader(table)}
 
 
-def _record_files(folder: Path) -> Iterator[Path]:
-    if folder.is_dir():
-        yield from sorted(
-            p for p in folder.iterdir() if p.suffix in RECORD_SUFFIXES and p.is_file()
-        )
+def _record_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The record files of a folder; a link or anything but a plain file there is a problem."""
+    if not folder.exists() and not folder.is_symlink():
+        return []
+    if code := not_a_plain_folder(folder):
+        problems.append(Problem(code, folder, 1, "", {"path": folder}))
+        return []
+    found = []
+    for path in sorted(folder.iterdir()):
+        if code := not_a_plain_file(path):
+            problems.append(Problem(code, path, 1, "", {"path": path}))
+        elif path.suffix in RECORD_SUFFIXES:
+            found.append(path)
+    return found
 
 
 def _read_kind(content: Path, kind: RecordKind, catalogue: Catalogue) -> dict[str, Record]:
     records: dict[str, Record] = {}
-    for path in _record_files(content / FOLDERS[kind]):
-        if not ID_PATTERN.match(path.stem):
+    for path in _record_files(content / FOLDERS[kind], catalogue.problems):
+        if not is_record_id(path.stem):
             catalogue.problems.append(Problem("bad-id", path, 1, "", {"name": path.name}))
             continue
         if path.stem in records:
@@ -92,9 +101,7 @@ def _read_kind(content: Path, kind: RecordKind, catalogue: Catalogue) -> dict[st
         try:
             record = read_record(path, kind)
         except RecordSyntaxError as error:
-            catalogue.problems.append(
-                Problem(error.code, path, error.line, "", {"detail": error.detail})
-            )
+            catalogue.problems.append(Problem(error.code, path, error.line, "", error.params))
             continue
         records[record.id] = record
     return records
@@ -116,7 +123,7 @@ def load_catalogue(
     )
     catalogue.problems += check_vocabularies(data)
     abbreviations = read_abbreviations(data)
-    if not (content / "services").is_dir():
+    if not (content / FOLDERS["service"]).is_dir():
         catalogue.problems.append(Problem("no-services-folder", content, 1, "", {"path": content}))
     catalogue.providers = _read_kind(content, "provider", catalogue)
     catalogue.services = _read_kind(content, "service", catalogue)
@@ -126,9 +133,16 @@ def load_catalogue(
     for record in catalogue.services.values():
         catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
         catalogue.problems += check_hours(record) + check_fee_and_age(record)
+        catalogue.problems += check_how_to_start(record)
         catalogue.problems += check_abbreviations(record, abbreviations)
         catalogue.problems += check_service_links(
             record, catalogue.providers, catalogue.audiences, catalogue.areas
         )
+    # The centre's own records: their features check what a schema cannot (features.py).
+    catalogue.packages = _read_kind(content, "package", catalogue)
+    catalogue.news = _read_kind(content, "news", catalogue)
+    for record in [*catalogue.packages.values(), *catalogue.news.values()]:
+        catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
+        catalogue.problems += check_abbreviations(record, abbreviations)
     catalogue.problems.sort(key=lambda p: (str(p.file), p.line, p.field, p.code))
     return catalogue

@@ -38,16 +38,22 @@ def extra_feature(path: str) -> Feature:
 def make_features(settings: SiteSettings) -> list[Feature]:
     """One fresh instance of every feature of this site, in the order they run."""
     from .accessibility.feature import Accessibility, Offline
+    from .crisis import CrisisLines
+    from .documents.feature import Documents
     from .eligibility.feature import Eligibility
     from .fees.feature import Fees
+    from .news.feature import News
     from .opendata.feature import OpenData
+    from .packages.feature import Packages
+    from .partners.feature import Partners
+    from .plan.feature import MyPlan
     from .publishing.assets import AssetHashing
     from .publishing.feature import Publishing
     from .search.feature import Search
 
-    features: list[Feature] = [
-        OpenData(), Search(), Publishing(), Accessibility(), Fees(), Eligibility()
-    ]  # fmt: skip
+    features: list[Feature] = [CrisisLines(), OpenData(), Search(), Publishing(), Accessibility()]
+    features += [MyPlan(), Packages(), Documents(), News(), Partners()]
+    features += [Fees(), Eligibility()]  # Eligibility reads the capacity OpenData gave
     features += [extra_feature(path) for path in settings.extra_features]
     if settings.hash_assets:
         features.append(AssetHashing())  # rewrites pages and scripts others wrote

@@ -3,7 +3,6 @@ runs every feature (``feature.py``) in its declared order (``features.py``)."""
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,6 +11,8 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator, PelicanTemplateNotFound
 
+from .audiences import also_for
+from .collation import by_initial
 from .feature import Build, Contributions, merge
 from .features import inspect_catalogue, make_features
 from .i18n import gettext as _
@@ -21,7 +22,7 @@ from .progress import Progress
 from .service_list import service_listing
 from .site_settings import SettingsInvalid, load_settings
 from .summary import BuildSummary
-from .views import ServiceView, build_views
+from .views import ServiceView, build_views, recently_updated
 
 logger = logging.getLogger(__name__)
 SERVICE_LIST = "uslugi.json"
@@ -117,7 +118,12 @@ class CatalogueGenerator(Generator):
                 "audiences": list(catalogue.audiences.values()),
                 "areas": list(catalogue.areas.values()),
                 "services": [
-                    {"id": s.id, "name": s.name, "apply_online": s.accepts_applications}
+                    {
+                        "id": s.id,
+                        "name": s.name,
+                        "apply_online": s.accepts_applications,
+                        "status": s.status,
+                    }
                     for s in services
                 ],
                 "providers": [{"id": p.id, "name": p.name} for p in providers],
@@ -164,12 +170,8 @@ class CatalogueGenerator(Generator):
         services, providers = self.build.services, self.build.providers
         catalogue = self.build.catalogue
         length = self.site_settings.home_list_length
-        recent = sorted(services, key=lambda s: s.data["last_verified"], reverse=True)
-        site.page("", "index.html", recently_updated=recent[:length])
-        letters = [
-            (letter, list(group))
-            for letter, group in itertools.groupby(services, key=lambda s: s.name[:1].upper())
-        ]
+        site.page("", "index.html", recently_updated=recently_updated(services, length))
+        letters = by_initial(services, lambda service: service.name)
         site.page("uslugi/", "services_az.html", listed=services, letters=letters)
         for service in self.progress.track(services, _("Service pages"), len(services)):
             site.page(service.url, "service.html", service=service)
@@ -194,7 +196,11 @@ class CatalogueGenerator(Generator):
         for term_id, term in terms.items():
             listed = [s for s in services if term_id in s.data[field]]
             counts[term_id] = len(listed)
-            site.page(f"{prefix}/{term_id}/", "browse.html", term=term, kind=field, listed=listed)
+            also = also_for(services, term_id) if field == "audiences" else []
+            site.page(
+                f"{prefix}/{term_id}/", "browse.html", term=term, kind=field, listed=listed,
+                for_everyone=also,
+            )  # fmt: skip
         site.page(
             f"{prefix}/", "browse_index.html", terms=list(terms.values()), kind=field, counts=counts
         )

@@ -22,6 +22,22 @@ TEMPLATES: dict[str, str] = {
     "empty-record": N_("the file is empty"),
     "not-a-mapping": N_("the record must be a list of fields (field: value)"),
     "duplicate-key": N_("field “{detail}” is written twice"),
+    "complex-key": N_("a field name must be plain text"),
+    "several-documents": N_(
+        "the file holds more than one record (a second “---”); one file is one record"
+    ),
+    "yaml-alias": N_(
+        "anchors and aliases (&name, *name) are not allowed in records: write each value out "
+        "in full"
+    ),
+    "too-big": N_("the file is too large ({size} kB); a record may have at most {limit} kB"),
+    "symlink": N_(
+        "this is a symbolic link (a shortcut to another file); a record must be an ordinary "
+        "file in this folder"
+    ),
+    "not-a-file": N_("this is not an ordinary file; only record files belong in this folder"),
+    "not-a-folder": N_("this must be a folder of record files"),
+    "line-break": N_("must be one line (without line breaks)"),
     "unknown-field": N_("unknown field “{name}” (a typo?); allowed fields: {allowed}"),
     "required": N_("required field is missing"),
     "wrong-type": N_("must be {expected}"),
@@ -61,6 +77,9 @@ TEMPLATES: dict[str, str] = {
     ),
     "unknown-setting": N_("unknown setting “{name}” (a typo?); did you mean {close}?"),
     "bad-setting": N_("the setting has a value that cannot be used: {detail}"),
+    "no-way-to-start": N_(
+        "an active service must say how to start: write how_to_apply or set apply_online: true"
+    ),
 }
 
 # Templates whose words agree with a number (Polish has three forms: 1; 2–4, 22–24; 5–21,
@@ -86,6 +105,14 @@ PLURAL_TEMPLATES: dict[str, tuple[str, Callable[[int], str]]] = {
         "limit",
         lambda n: ngettext(
             "must list at least {limit} item", "must list at least {limit} items", n
+        ),
+    ),
+    "too-deep": (
+        "limit",
+        lambda n: ngettext(
+            "the record is nested too deeply (more than {limit} level)",
+            "the record is nested too deeply (more than {limit} levels)",
+            n,
         ),
     ),
     "stale": (
@@ -136,9 +163,14 @@ class Problem:
     def format(self, base: Path | None = None) -> str:
         """``path:line: field: message``, the form editors and CI annotations understand."""
         path = Path(self.file)
-        if base is not None:
-            with contextlib.suppress(ValueError):
-                path = path.resolve().relative_to(base.resolve())
+        if base is not None:  # a link is named as itself, not as the file it points to
+            for where, root in (
+                (path.absolute(), base.absolute()),
+                (path.resolve(), base.resolve()),
+            ):
+                with contextlib.suppress(ValueError):
+                    path = where.relative_to(root)
+                    break
         prefix = f"{path}:{self.line}: "
         label = _("warning") + ": " if self.severity == "warning" else ""
         where = f"{self.field}: " if self.field else ""

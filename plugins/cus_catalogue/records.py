@@ -1,63 +1,52 @@
-"""YAML record files read into plain data, keeping the line of every node for error messages."""
+"""What a record is: its kinds, folders, file suffixes and id rule, and how one file is read.
+
+This module is the one owner of those facts; every other module imports them from here.
+"""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
+from .record_parser import MAX_RECORD_BYTES, NodePath, RecordSyntaxError, parse_record, too_big
 
-RecordKind = Literal["service", "provider"]
-NodePath = tuple[str | int, ...]
-
-try:  # libyaml makes composing 10,000 records several times faster
-    _BaseLoader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - only without libyaml
-    _BaseLoader = yaml.SafeLoader
-
-
-class RecordLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader without YAML 1.1 surprises: dates and "10:00" stay strings (not 600)."""
-
-
-RecordLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag
-        not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
-    ]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+RecordKind = Literal["service", "provider", "package", "news"]
+FOLDERS: dict[RecordKind, str] = {
+    "service": "services",
+    "provider": "providers",
+    "package": "packages",
+    "news": "news",
 }
-RecordLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int",
-    re.compile(r"^(?:[-+]?0|[-+]?[1-9][0-9_]*)$"),
-    list("-+0123456789"),
-)
-RecordLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(
-        r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-    ),
-    list("-+0123456789."),
-)
+RECORD_SUFFIXES = (".yaml", ".yml")
+# The same rule as "$defs/id" of the service schema (tests/test_validation.py checks it).
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+__all__ = [
+    "FOLDERS",
+    "ID_PATTERN",
+    "RECORD_SUFFIXES",
+    "NodePath",
+    "Record",
+    "RecordKind",
+    "RecordSyntaxError",
+    "is_record_id",
+    "parse_record",
+    "read_record",
+]
 
 
-class RecordSyntaxError(Exception):
-    """The file is not valid YAML, or is not a mapping; carries the line to point at."""
-
-    def __init__(self, code: str, line: int, detail: str = "") -> None:
-        super().__init__(code)
-        self.code = code
-        self.line = line
-        self.detail = detail
+def is_record_id(text: str) -> bool:
+    """Ids are whole-string matches: "zlota-raczka\\n" is not an id."""
+    return ID_PATTERN.fullmatch(text) is not None
 
 
 @dataclass
 class Record:
-    """One service or provider: its id (the file name), data as written, and node lines."""
+    """One record (service, provider, package, news): its id (the file name), data, node lines."""
 
     id: str
     kind: RecordKind
@@ -79,56 +68,36 @@ class Record:
         return self.data.get("status", "active")
 
 
-def _to_data(node: yaml.Node, path: NodePath, lines: dict[NodePath, int], loader: Any) -> Any:
-    """Build plain data from a composed node, noting the line of each key and list item."""
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            key = str(key)
-            if key in result:
-                raise RecordSyntaxError("duplicate-key", key_node.start_mark.line + 1, key)
-            lines[(*path, key)] = key_node.start_mark.line + 1
-            result[key] = _to_data(value_node, (*path, key), lines, loader)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for index, item_node in enumerate(node.value):
-            lines[(*path, index)] = item_node.start_mark.line + 1
-            items.append(_to_data(item_node, (*path, index), lines, loader))
-        return items
-    return loader.construct_object(node, deep=True)
+def not_a_plain_file(path: Path) -> str | None:
+    """Problem code when ``path`` is a symbolic link or anything but a regular file."""
+    mode = path.lstat().st_mode
+    if stat.S_ISLNK(mode):
+        return "symlink"
+    return None if stat.S_ISREG(mode) else "not-a-file"
 
 
-def parse_record(text: str) -> tuple[dict[str, Any], dict[NodePath, int]]:
-    """Parse one record's YAML text; raise RecordSyntaxError with a line on anything malformed."""
-    loader = RecordLoader(text)
+def not_a_plain_folder(path: Path) -> str | None:
+    """Problem code when a record folder is a link or not a folder at all."""
+    if path.is_symlink():
+        return "symlink"
+    return None if path.is_dir() else "not-a-folder"
+
+
+def read_record(path: Path, kind: RecordKind, max_bytes: int = MAX_RECORD_BYTES) -> Record:
+    """Read a record file (never through a link, never more than ``max_bytes``)."""
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise RecordSyntaxError("empty-record", 1)
-        if not isinstance(node, yaml.MappingNode):
-            raise RecordSyntaxError("not-a-mapping", node.start_mark.line + 1)
-        lines: dict[NodePath, int] = {(): node.start_mark.line + 1}
-        data = _to_data(node, (), lines, loader)
-    except RecordSyntaxError:
-        raise
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise RecordSyntaxError("invalid-yaml", line, error.problem or str(error)) from None
-    except yaml.YAMLError as error:
-        raise RecordSyntaxError("invalid-yaml", 1, str(error)) from None
-    finally:
-        loader.dispose()
-    return data, lines
-
-
-def read_record(path: Path, kind: RecordKind) -> Record:
-    """Read a record file; the id is the file name without its extension."""
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        raise RecordSyntaxError(not_a_plain_file(path) or "not-a-file", 1) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise RecordSyntaxError("not-a-file", 1)
+        raw = handle.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise too_big(os.stat(path, follow_symlinks=False).st_size, max_bytes)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise RecordSyntaxError("not-utf8", 1) from None
-    data, lines = parse_record(text)
+    data, lines = parse_record(text, max_bytes)
     return Record(id=path.stem, kind=kind, path=path, data=data, lines=lines)

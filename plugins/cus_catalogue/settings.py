@@ -7,6 +7,14 @@ from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
+# Words of residents in danger (see CATALOGUE_CRISIS below).
+CRISIS_WORDS = [
+    "kryzys", "kryzysowa", "kryzysowy", "przemoc", "bije", "bił", "biją", "pobita", "pobity",
+    "szarpie", "znęca", "znęcanie", "grozi", "groźby", "zagrożenie", "niebezpieczeństwo",
+    "samobójstwo", "samobójcze", "samobójczy", "zabić", "zabije", "zabiję", "gwałt",
+    "zgwałcona", "molestowanie", "molestuje", "krzywdzi",
+]  # fmt: skip
+
 DEFAULTS: dict[str, Any] = {
     # Vocabularies (audiences, areas, units, synonyms) and their datapackage.json.
     "CATALOGUE_DATA_PATH": str(PROJECT_ROOT / "data"),
@@ -39,6 +47,7 @@ DEFAULTS: dict[str, Any] = {
         "zglos-brak-uslugi/": "forms/missing_service.html",
         "zglos-blad/": "forms/error_report.html",
         "ocen-usluge/": "forms/feedback.html",
+        "zostan-realizatorem/": "forms/partner_offer.html",
     },
     # Base URL of the form backend ('' when it shares the site's origin).
     "FORMS_ENDPOINT": "",
@@ -78,7 +87,7 @@ DEFAULTS: dict[str, Any] = {
         "burden_assessment_url": "",
         "prepared": "2026-11-02",
         "reviewed": "2026-11-02",
-        "method": "Centrum samo sprawdziło stronę (samoocena). Program axe-core sprawdził każdy rodzaj strony według wytycznych WCAG 2.1 na poziomie AA (to międzynarodowe zasady dostępności stron), na ekranie telefonu i komputera, w zwykłym widoku i w kiosku. Pracownicy sprawdzili też sami obsługę strony klawiaturą, powiększenie tekstu do 200% i czytanie strony przez czytnik ekranu.",
+        "method": "Centrum samo sprawdziło stronę (samoocena). Program axe-core sprawdził każdy rodzaj strony według wytycznych WCAG 2.1 na poziomie AA (to międzynarodowe zasady dostępności stron), na ekranie telefonu i komputera, w zwykłym widoku i w kiosku. Każdą stronę sprawdzono na ekranie szerokim na 320 pikseli: mieści się bez przewijania w bok. Pracownicy sprawdzili też sami obsługę strony klawiaturą, powiększenie tekstu do 200% i czytanie strony przez czytnik ekranu.",
         "auditor": "",
         "shortcuts": "Na stronie można używać standardowych skrótów klawiaturowych przeglądarki. Pierwszy klawisz Tab pokazuje odnośnik „Przejdź do treści głównej”.",
         "contact_person": "Anna Przykładowa",
@@ -225,6 +234,10 @@ DEFAULTS: dict[str, Any] = {
             ],
         },
     ],
+    # Help in a crisis: the numbers of data/crisis-lines.csv are shown at once on the pages of
+    # these audiences, on the kiosk, and above search results for these words (any form of
+    # them: they are analysed like the index); a service shows them with emergency_numbers.
+    "CATALOGUE_CRISIS": {"audiences": ["osoby-w-kryzysie"], "words": CRISIS_WORDS},
     # The European easy-to-read logo is shown only when people with intellectual
     # disabilities checked the text (Inclusion Europe's rule); "logo" is the path of the logo
     # file the centre downloaded from inclusion-europe.eu and publishes with the site.
@@ -244,6 +257,15 @@ DEFAULTS: dict[str, Any] = {
     "CATALOGUE_HASH_ASSETS": False,
     # Never precached by the offline worker: the worker itself, files residents need no offline.
     "CATALOGUE_OFFLINE_EXCLUDE": ("sw.js", "dane/*", "*.map"),
+    # Documents of services (content/documents/, published at /dokumenty/): the formats
+    # allowed, the largest file allowed, and the largest one the offline worker keeps (a
+    # resident on a weak connection should not download every rule book on the first visit).
+    "CATALOGUE_DOCUMENT_FORMATS": ("pdf", "docx", "odt"),
+    "CATALOGUE_DOCUMENT_MAX_KB": 5000,
+    "CATALOGUE_OFFLINE_DOCUMENT_MAX_KB": 300,
+    # An announcement without a deadline or a date of its event stays on the start page for
+    # this many days after it was published.
+    "CATALOGUE_NEWS_DAYS": 30,
     # The RODO (GDPR) information clause of the forms: the rows every form shares, then each
     # form's own purpose, legal basis, recipients and how long the centre keeps the case.
     # The build writes it into uslugi.json, and the form backend shows the same clause.
@@ -280,6 +302,12 @@ DEFAULTS: dict[str, Any] = {
                 "legal_basis": "Art. 6 ust. 1 lit. e RODO: centrum prowadzi katalog usług jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
                 "recipients": "Pracownicy centrum, którzy prowadzą katalog. Firmy, które na zlecenie centrum prowadzą jego pocztę i serwer.",
                 "retention": "Centrum przechowuje zgłoszenie do czasu poprawienia błędu.",
+            },
+            "partner_offer": {
+                "purpose": "Chcemy porozmawiać z Twoją organizacją o prowadzeniu usług społecznych w gminie i odpowiedzieć na ofertę.",
+                "legal_basis": "Art. 6 ust. 1 lit. e RODO: centrum organizuje usługi społeczne i współpracuje z ich realizatorami jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
+                "recipients": "Pracownicy centrum, którzy organizują usługi. Firmy, które na zlecenie centrum prowadzą jego pocztę i serwer. Imię, nazwisko i kontakt osoby z organizacji nie trafią do katalogu bez jej zgody.",
+                "retention": "Centrum przechowuje ofertę do końca współpracy albo 2 lata od odpowiedzi, jeśli do współpracy nie dojdzie.",
             },
             "feedback": {
                 "purpose": "Chcemy wiedzieć, jak oceniasz usługę, żeby ją ulepszyć. Nie pytamy, kim jesteś.",

@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+import regress
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -21,6 +22,8 @@ SCHEMA_DIR = Path(__file__).parent / "schemas"
 SCHEMA_FILES: dict[RecordKind, str] = {
     "service": "service.schema.json",
     "provider": "provider.schema.json",
+    "package": "package.schema.json",
+    "news": "news.schema.json",
 }
 PATTERN_HINTS: dict[str, str] = {
     "provider": N_("lowercase letters a-z, digits and hyphens"),
@@ -34,6 +37,15 @@ PATTERN_HINTS: dict[str, str] = {
     "email": N_("e-mail address, e.g. biuro@example.org"),
     "website": N_("web address starting with https://"),
     "maintainers": N_("account name: letters, digits and hyphens"),
+    "services": N_("lowercase letters a-z, digits and hyphens"),
+    "date": N_("date as YYYY-MM-DD, e.g. 2026-05-31"),
+    "deadline": N_("date as YYYY-MM-DD, e.g. 2026-05-31"),
+    "start": N_("date as YYYY-MM-DD or date and hour as YYYY-MM-DDTHH:MM"),
+    "end": N_("date as YYYY-MM-DD or date and hour as YYYY-MM-DDTHH:MM"),
+    "file": N_(
+        "path inside content/documents: letters a-z, digits, hyphens, e.g. opiekun/regulamin.pdf"
+    ),
+    "form": N_("address of a form of the catalogue, e.g. /zostan-realizatorem/"),
 }
 
 
@@ -44,11 +56,35 @@ def schema(kind: RecordKind) -> dict[str, Any]:
 
 
 @functools.cache
-def _validator(kind: RecordKind) -> Draft202012Validator:
+def _ecma_regex(pattern: str) -> regress.Regex:
+    return regress.Regex(pattern)
+
+
+def _ecma_pattern(
+    validator: Any, pattern: str, instance: Any, _schema: Any
+) -> Iterator[ValidationError]:
+    """``pattern`` as JSON Schema and editors read it (ECMA 262): ``$`` ends the text.
+
+    Python's ``re`` lets ``$`` match before a final line break, so "id\\n" would pass.
+    """
+    if validator.is_type(instance, "string") and _ecma_regex(pattern).find(instance) is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+RecordValidator = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
+
+
+def one_line_pattern() -> str:
+    """The pattern of one-line text fields (``$defs/line``): no line breaks at all."""
+    return schema("service")["$defs"]["line"]["pattern"]
+
+
+@functools.cache
+def _validator(kind: RecordKind) -> Any:
     registry: Registry = Registry().with_resources(
         (name, Resource.from_contents(schema(k))) for k, name in SCHEMA_FILES.items()
     )
-    return Draft202012Validator(schema(kind), registry=registry)
+    return RecordValidator(schema(kind), registry=registry)
 
 
 def field_name(path: Iterable[str | int]) -> str:
@@ -89,6 +125,8 @@ def _schema_problems(record: Record, error: ValidationError) -> Iterator[Problem
         for inner in error.context:
             if inner.relative_schema_path and inner.relative_schema_path[0] == 1:
                 yield from _schema_problems(record, inner)
+    elif keyword == "pattern" and value == one_line_pattern():
+        yield Problem("line-break", **where)
     elif keyword == "pattern":
         named = [part for part in path if isinstance(part, str)]
         hint = PATTERN_HINTS.get(named[-1] if named else "", "")
@@ -191,24 +229,28 @@ def check_service_links(
                 {"value": provider},
             )
         )
-    for key, vocabulary, code in (
-        ("audiences", audiences, "unknown-audience"),
-        ("areas", areas, "unknown-area"),
-    ):
-        values = data.get(key)
-        for index, value in enumerate(values if isinstance(values, list) else []):
-            if isinstance(value, str) and value not in vocabulary:
-                params = {"value": value, "allowed": ", ".join(vocabulary)}
-                problems.append(
-                    Problem(
-                        code,
-                        record.path,
-                        record.line_of(key, index),
-                        field_name((key, index)),
-                        params,
-                    )
-                )
+    problems += check_ids(record, "audiences", audiences, "unknown-audience")
+    problems += check_ids(record, "areas", areas, "unknown-area")
     return problems
+
+
+def check_ids(
+    record: Record, key: str, known: Mapping[str, Any], code: str, template: str = ""
+) -> list[Problem]:
+    """Every item of the list ``key`` that is not an id of ``known``, at its own line."""
+    values = record.data.get(key)
+    return [
+        Problem(
+            code,
+            record.path,
+            record.line_of(key, index),
+            field_name((key, index)),
+            {"value": value, "allowed": ", ".join(known)},
+            template=template,
+        )
+        for index, value in enumerate(values if isinstance(values, list) else [])
+        if isinstance(value, str) and value not in known
+    ]
 
 
 def check_fee_and_age(record: Record) -> list[Problem]:
@@ -239,3 +281,20 @@ def check_fee_and_age(record: Record) -> list[Problem]:
             where = (record.path, record.line_of("eligibility", "age_min"), "eligibility.age_min")
             problems.append(Problem("age-order", *where, {"age_min": low, "age_max": high}))
     return problems
+
+
+def check_how_to_start(record: Record) -> list[Problem]:
+    """A resident who found an active service must learn how to start using it."""
+    data = record.data
+    if record.status != "active" or data.get("how_to_apply") or data.get("apply_online") is True:
+        return []
+    where = ("apply_online",) if "apply_online" in data else ()
+    return [
+        Problem(
+            "no-way-to-start",
+            record.path,
+            record.line_of(*where),
+            "how_to_apply",
+            severity="warning",
+        )
+    ]

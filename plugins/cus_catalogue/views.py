@@ -7,7 +7,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, sort_key
+from .catalogue import Catalogue
+from .collation import sort_key
 from .formatting import date_text, fee_text, hours_rows, is_free, open_days_summary
 from .i18n import N_
 from .i18n import gettext as _
@@ -140,3 +141,9 @@ def build_views(catalogue: Catalogue) -> tuple[list[ServiceView], list[ProviderV
     for view in services:
         view.provider.services.append(view)
     return services, sorted(providers.values(), key=lambda view: sort_key(view.name))
+
+
+def recently_updated(services: list[ServiceView], length: int) -> list[ServiceView]:
+    """The start page's newest checks, active services first: a resident can use them now."""
+    newest = sorted(services, key=lambda view: view.data["last_verified"], reverse=True)
+    return sorted(newest, key=lambda view: view.status != "active")[:length]

@@ -18,9 +18,27 @@ find_python() {
   return 1
 }
 
+# ensure_icu: ICU's headers, pkg-config and a C++ compiler, which PyICU (Polish alphabetical
+# order) is built with when .venv is made; installed with apt-get like Chromium.
+ensure_icu() {
+  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists icu-i18n &&
+    command -v c++ >/dev/null 2>&1; then
+    return 0
+  fi
+  if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    say "Installing ICU's headers with apt-get (PyICU is built against them)"
+    if apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; then
+      return 0
+    fi
+  fi
+  die "PyICU needs ICU's headers, pkg-config and a C++ compiler. Install them (Debian/Ubuntu: sudo apt-get install libicu-dev pkg-config g++; macOS: brew install icu4c pkg-config), then run this again."
+}
+
 # ensure_python_env [EXTRA]: create .venv and install the project (with an extra such as dev).
 ensure_python_env() {
   local extra="${1:-}" spec="." stamp
+  ensure_icu
   [[ -n $extra ]] && spec=".[$extra]"
   if [[ ! -x $VENV/bin/python ]]; then
     local python
@@ -79,17 +97,43 @@ ensure_chromium() {
   die "No Chromium found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary, then run this again."
 }
 
+# apt_install WHY PACKAGE...: Debian packages with apt-get, when this machine allows it (root).
+apt_install() {
+  local why="$1"
+  shift
+  command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]] || return 1
+  say "Installing $* with apt-get ($why)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# ensure_rsync: the rsync deployer is tested with the real rsync (Debian package rsync).
+ensure_rsync() {
+  command -v rsync >/dev/null 2>&1 && return 0
+  apt_install "the deploy tests run the real rsync" rsync && return 0
+  die "rsync is needed for the deploy tests. Install it (Debian/Ubuntu: sudo apt-get install rsync), then run this again."
+}
+
 # ensure_hunspell: the spell checker and its Polish dictionary (Debian hunspell-pl) for the
 # spelling test; installed with apt-get like Chromium.
 ensure_hunspell() {
   if command -v hunspell >/dev/null 2>&1 && echo test | hunspell -d pl_PL -l >/dev/null 2>&1; then
     return 0
   fi
+  apt_install "the spelling test uses it" hunspell hunspell-pl && return 0
+  die "Hunspell with the Polish dictionary is needed for the spelling test. Install it (Debian/Ubuntu: sudo apt-get install hunspell hunspell-pl), then run this again."
+}
+
+# ensure_postgresql: the PostgreSQL server the form backend's tests start (as the unprivileged
+# postgres account, on loopback, in a temporary folder); Debian's postgresql, with apt-get.
+ensure_postgresql() {
+  if command -v pg_ctl >/dev/null 2>&1 || compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null; then
+    return 0
+  fi
   if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
-    say "Installing Hunspell with the Polish dictionary with apt-get (the spelling test uses it)"
-    if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell hunspell-pl >/dev/null; then
+    say "Installing PostgreSQL with apt-get (the form backend's tests run its outbox on it)"
+    if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; then
       return 0
     fi
   fi
-  die "Hunspell with the Polish dictionary is needed for the spelling test. Install it (Debian/Ubuntu: sudo apt-get install hunspell hunspell-pl), then run this again."
+  die "PostgreSQL is needed for the form backend's tests. Install it (Debian/Ubuntu: sudo apt-get install postgresql), then run this again."
 }

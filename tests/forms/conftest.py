@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from cryptography.fernet import Fernet
 from formkit import ROOT, SmtpSink, forms_catalogue, free_port
+from pgserver import PostgresServer
 
 from forms_backend.app import create_app
 from forms_backend.config import Config
@@ -18,9 +21,45 @@ if TYPE_CHECKING:
     from starlette.testclient import TestClient
 
 
+SCHEMAS = itertools.count(1)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Starlette 1.x prefers httpx2 for its TestClient; httpx is what the project declares."""
     config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")
+    config.addinivalue_line("markers", "stores(*names): run the test once per outbox store")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked ``stores`` (or in a marked module) runs against each store it names."""
+    marker = metafunc.definition.get_closest_marker("stores")
+    if marker is not None and "outbox" in metafunc.fixturenames:
+        metafunc.parametrize("outbox", marker.args, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server for the session (per xdist worker), started on first use."""
+    with PostgresServer(free_port(), durable=False) as server:
+        server.create_database("forms")
+        yield server
+
+
+@pytest.fixture(scope="session")
+def shared_key() -> str:
+    """The key every instance sharing a PostgreSQL outbox is given (no key file)."""
+    return Fernet.generate_key().decode()
+
+
+@pytest.fixture
+def outbox(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, Any]:
+    """Where this test's outbox lives: an SQLite file, or a fresh schema in PostgreSQL."""
+    settings: dict[str, Any] = {"database_path": tmp_path / "var" / "forms.db"}
+    if getattr(request, "param", "sqlite") == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        settings["database_url"] = server.create_schema("forms", f"test_{next(SCHEMAS)}")
+        settings["encryption_key"] = request.getfixturevalue("shared_key")
+    return settings
 
 
 @pytest.fixture
@@ -44,12 +83,12 @@ def built_catalogue(forms_site: Path) -> Path:
 
 
 @pytest.fixture
-def make_config(tmp_path: Path, built_catalogue: Path) -> Callable[..., Config]:
-    """A checked configuration in a temporary folder, quick retries, rate limit off unless asked."""
+def make_config(outbox: dict[str, Any], built_catalogue: Path) -> Callable[..., Config]:
+    """A checked configuration of this test's outbox, quick retries, rate limit off unless asked."""
 
     def make(**overrides: object) -> Config:
         settings: dict[str, object] = {
-            "database_path": tmp_path / "var" / "forms.db",
+            **outbox,
             "catalogue_path": built_catalogue,
             "templates_path": ROOT / "themes/cus/templates",
             "translations_path": ROOT / "themes/cus/translations",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import email
 import email.policy
@@ -12,13 +13,19 @@ import subprocess
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from email.message import EmailMessage
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
+from forms_backend import store
+from forms_backend.config import Config
+from forms_backend.database import Database
+
 ROOT = Path(__file__).resolve().parents[2]
+# The outbox stores every delivery and idempotency test runs against (``stores`` marker).
+STORES = ("sqlite", "postgresql")
 FIXTURES = ROOT / "tests" / "fixtures"
 # The forms' fixture catalogue: the mini catalogue plus these records (a second provider and
 # a service that takes no online requests), built by real Pelican once per session.
@@ -45,6 +52,20 @@ VALID = {
     "missing_service": {"need": "Brakuje asystenta osobistego", "for_whom": "seniorzy"},
     "error_report": {"service": "zlota-raczka", "description": "Nieaktualny numer telefonu"},
     "feedback": {"service": "zlota-raczka", "rating": 4, "comment": "Bardzo pomocni"},
+    "partner_offer": {
+        "organisation": "Fundacja Dobry Sąsiad",
+        "kind": "ngo",
+        "nip": "123-456-32-18",
+        "krs": "0000123456",
+        "need": "Asystent osobisty osoby z niepełnosprawnością",
+        "offer": "Asystenci osobiści dla 6 osób.\nOd poniedziałku do piątku, 8:00–16:00.",
+        "capacity": "6 osób, 60 godzin w miesiącu",
+        "area": "cała gmina",
+        "name": "Ewa Kowalska",
+        "phone": "600 200 300",
+        "email": "biuro@dobry-sasiad.example.org",
+        "consent": True,
+    },
 }
 PATHS = {
     "application": "/api/applications",
@@ -52,6 +73,7 @@ PATHS = {
     "missing_service": "/api/missing-services",
     "error_report": "/api/error-reports",
     "feedback": "/api/feedback",
+    "partner_offer": "/api/partner-offers",
 }
 
 
@@ -74,12 +96,14 @@ class SmtpSink:
 
     def __init__(self, port: int) -> None:
         self.port = port
+        self.delay = 0.0  # seconds each message takes, like a slow mail server
         self.messages: list[EmailMessage] = []
         self.raw: list[bytes] = []
         self._lock = threading.Lock()
         self._controller: Controller | None = None
 
     async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls this hook by name
+        await asyncio.sleep(self.delay)
         data = envelope.original_content or envelope.content
         message = email.message_from_bytes(data, policy=email.policy.default)
         with self._lock:
@@ -111,6 +135,34 @@ class SmtpSink:
         raise AssertionError(f"expected {count} messages, got {len(self.messages)}")
 
 
+def wait_for_outbox(
+    config: Config, holds: Callable[[Database], bool], what: str, timeout: float = 30.0
+) -> None:
+    """Poll the outbox until ``holds`` is true: a condition, not a fixed sleep, on a busy machine."""
+    conn = store.connect(config)
+    try:
+        deadline = time.monotonic() + timeout
+        while not holds(conn):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{what} within {timeout} s: {store.counts(conn)}")
+            time.sleep(0.05)
+    finally:
+        conn.close()
+
+
+def wait_until_sent(config: Config) -> None:
+    """Wait until no delivery is pending: nothing is left that could still arrive (twice)."""
+    wait_for_outbox(config, lambda conn: store.counts(conn)["pending"] == 0, "not all sent")
+
+
+def wait_until_each_failed(config: Config) -> None:
+    """Wait until every delivery has failed at least once (the outage was really met)."""
+    query = "SELECT COUNT(*) FROM deliveries WHERE last_error IS NULL"
+    wait_for_outbox(
+        config, lambda conn: not conn.execute(query).fetchone()[0], "not every delivery failed"
+    )
+
+
 def server_env(workdir: Path, catalogue: Path, **variables: str) -> dict[str, str]:
     """The environment of a backend process: only these ``FORMS_*`` variables, none inherited."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("FORMS_")}
@@ -121,6 +173,11 @@ def server_env(workdir: Path, catalogue: Path, **variables: str) -> dict[str, st
     )
     env.update(variables)
     return env
+
+
+def store_env(outbox: Mapping[str, object]) -> dict[str, str]:
+    """The ``FORMS_*`` variables that give a process the same outbox (and its shared key)."""
+    return {f"FORMS_{name.upper()}": str(value) for name, value in outbox.items()}
 
 
 @contextlib.contextmanager

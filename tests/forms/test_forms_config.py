@@ -93,6 +93,34 @@ def test_a_client_address_header_without_a_named_proxy_is_refused(clean_env):
     assert str(caught.value).startswith("FORMS_CLIENT_IP_HEADER: Podaj w FORMS_TRUSTED_PROXIES")
 
 
+def test_a_postgresql_outbox_without_a_shared_key_is_refused_in_polish(clean_env):
+    """A key file would live on one machine; the other instances could not open its payloads."""
+    clean_env.setenv("FORMS_DATABASE_URL", "postgresql://formularze:tajne@db.example.org/forms")
+    with pytest.raises(StartupError) as caught:
+        Config.from_env()
+    assert str(caught.value).startswith(
+        "FORMS_ENCRYPTION_KEY: Gdy zgłoszenia są zapisywane w bazie PostgreSQL, wpisz ten sam "
+        "klucz FORMS_ENCRYPTION_KEY na każdym serwerze"
+    )
+    assert "tajne" not in str(caught.value)
+    clean_env.setenv("FORMS_ENCRYPTION_KEY", "   ")
+    with pytest.raises(StartupError):
+        Config.from_env()
+    clean_env.setenv("FORMS_ENCRYPTION_KEY", "a-key-from-the-secrets-manager")
+    assert Config.from_env().database_url.startswith("postgresql://")
+
+
+def test_a_database_url_of_another_engine_is_refused_without_repeating_it(clean_env):
+    clean_env.setenv("FORMS_DATABASE_URL", "mysql://formularze:tajne@db.example.org/forms")
+    with pytest.raises(StartupError) as caught:
+        Config.from_env()
+    assert str(caught.value).splitlines() == [
+        "FORMS_DATABASE_URL: Wpisz adres bazy danych PostgreSQL, na przykład "
+        "postgresql://formularze:haslo@db.example.org/formularze, albo zostaw FORMS_DATABASE_URL "
+        "puste, a zgłoszenia będą zapisywane w pliku FORMS_DATABASE_PATH (jest: mysql://…)"
+    ]
+
+
 def test_the_backend_starts_from_a_real_build_and_shows_provider_names(make_client, smtp):
     """Issue 11, item 3: the build wrote no providers, so the backend showed their ids."""
     client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port)

@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from formkit import PATHS, ROOT, VALID, free_port
+from formkit import PATHS, ROOT, STORES, VALID, free_port, store_env, wait_until_sent
 
 from forms_backend import store
 from forms_backend.forms import FORMS
+
+pytestmark = pytest.mark.stores(*STORES)
 
 INJECTIONS = [
     "x\r\nBcc: victim@example.org",
@@ -107,7 +109,9 @@ def webhook():
     server.shutdown()
 
 
-def test_webhook_delivery_is_signed_and_retried_after_server_errors(make_client, webhook, smtp):
+def test_webhook_delivery_is_signed_and_retried_after_server_errors(
+    make_client, make_config, webhook, smtp
+):
     client = make_client(
         webhook_url=webhook, webhook_secret="s3cret", smtp_host="127.0.0.1", smtp_port=smtp.port
     )
@@ -121,7 +125,7 @@ def test_webhook_delivery_is_signed_and_retried_after_server_errors(make_client,
     expected = hmac.new(b"s3cret", raw, hashlib.sha256).hexdigest()
     assert headers["X-Forms-Signature"] == f"sha256={expected}"
     smtp.wait_for(1)  # both channels, each once
-    time.sleep(0.3)
+    wait_until_sent(make_config())
     assert len(Hook.received) == 1 and len(smtp.messages) == 1
 
 
@@ -140,7 +144,7 @@ def test_dead_letter_after_max_attempts_alerts_the_centre_without_personal_data(
         smtp_host="127.0.0.1", smtp_port=free_port(), mail_dir=mail, max_attempts=2
     )
     reference = client.post("/api/applications", json=VALID["application"]).json()["reference"]
-    conn = store.connect(make_config().database_path)
+    conn = store.connect(make_config())
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and not list((mail / "new").glob("A-*")):
         time.sleep(0.05)
@@ -165,17 +169,14 @@ def test_delivered_submissions_are_purged_after_the_retention_period(
     client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port)
     client.post("/api/applications", json=VALID["application"])
     smtp.wait_for(1)
-    conn = store.connect(make_config().database_path)
-    deadline = time.monotonic() + 5
-    while store.counts(conn)["delivered"] < 1 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until_sent(make_config())
+    conn = store.connect(make_config())
     assert store.purge(conn, time.time() - 3600).submissions == 0  # kept during the period
     assert store.purge(conn, time.time() + 1).submissions == 1
     assert conn.execute("SELECT COUNT(*) FROM submissions").fetchone()[0] == 0
 
 
-def test_worker_command_drains_the_outbox(make_client, make_config, smtp, built_catalogue):
-    config = make_config(smtp_host="127.0.0.1", smtp_port=smtp.port, background_worker=False)
+def test_worker_command_drains_the_outbox(make_client, smtp, built_catalogue, outbox):
     client = make_client(smtp_host="127.0.0.1", smtp_port=smtp.port, background_worker=False)
     references = {
         client.post("/api/feedback", json=VALID["feedback"]).json()["reference"] for _ in range(3)
@@ -183,7 +184,7 @@ def test_worker_command_drains_the_outbox(make_client, make_config, smtp, built_
     assert smtp.messages == []
     env = {
         **os.environ,
-        "FORMS_DATABASE_PATH": str(config.database_path),
+        **store_env(outbox),
         "FORMS_SMTP_HOST": "127.0.0.1",
         "FORMS_SMTP_PORT": str(smtp.port),
         "FORMS_MAIL_FROM": "formularze@cus.example",
@@ -206,7 +207,10 @@ def test_default_configuration_delivers_into_a_local_mail_folder(tmp_path, built
         "with TestClient(app) as c:\n"
         "    r = c.post('/api/feedback', json={'service': 'zlota-raczka', 'rating': 5})\n"
         "    assert r.status_code == 201, r.text\n"
-        "    time.sleep(1.5)\n"
+        "    mail = pathlib.Path('var/forms/mail/new') / (r.json()['reference'] + '.forms')\n"
+        "    deadline = time.monotonic() + 30\n"
+        "    while not mail.exists() and time.monotonic() < deadline:\n"
+        "        time.sleep(0.05)  # the background worker delivers; poll, do not guess\n"
         "print(r.json()['reference'])\n"
     )
     env["FORMS_CATALOGUE_PATH"] = str(built_catalogue)
@@ -259,7 +263,7 @@ def test_a_webhook_redirect_is_a_failure_to_retry_not_a_delivery(make_client, ma
         url = f"http://127.0.0.1:{server.server_address[1]}/hook"
         client = make_client(webhook_url=url, max_attempts=50)
         client.post("/api/feedback", json=VALID["feedback"])
-        conn = store.connect(make_config().database_path)
+        conn = store.connect(make_config())
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             row = conn.execute("SELECT status, attempts, last_error FROM deliveries").fetchone()

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
-from formkit import PATHS, VALID
+from formkit import PATHS, STORES, VALID
 
 from forms_backend import store
+
+pytestmark = pytest.mark.stores(*STORES)
 
 KEY = "3f2b9c8e-1d4a-4e8b-9a7c-123456789abc"
 
 
 def stored(make_config) -> int:
-    conn = store.connect(make_config().database_path)
+    conn = store.connect(make_config())
     return conn.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
 
 
@@ -77,23 +77,32 @@ def test_a_post_from_an_origin_not_allowed_is_refused_when_origins_are_set(
     assert post(None) == 201  # no browser: nothing to protect with Origin
 
 
-def test_health_reports_that_writes_fail(make_client, make_config):
-    """Defect (issue 10, item 16): /health said "ok" while every write failed.
+# A trigger that aborts every insert: a real database error on the real write path.
+REFUSE_WRITES = {
+    "sqlite": [
+        "CREATE TRIGGER refuse BEFORE INSERT ON submissions BEGIN SELECT RAISE(ABORT, 'no'); END"
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql"
+        " AS $$ BEGIN RAISE EXCEPTION 'no'; END $$",
+        "CREATE TRIGGER refuse BEFORE INSERT ON submissions EXECUTE FUNCTION refuse()",
+    ],
+}
+ALLOW_WRITES = {"sqlite": "DROP TRIGGER refuse", "postgresql": "DROP TRIGGER refuse ON submissions"}
 
-    The failure is real SQLite: a trigger on the outbox aborts every insert."""
+
+def test_health_reports_that_writes_fail(make_client, make_config):
+    """Defect (issue 10, item 16): /health said "ok" while every write failed."""
     client = make_client(background_worker=False)
     assert client.get("/health").json()["status"] == "ok"
-    conn = sqlite3.connect(make_config().database_path)
-    conn.execute(
-        "CREATE TRIGGER refuse BEFORE INSERT ON submissions BEGIN SELECT RAISE(ABORT, 'no'); END"
-    )
-    conn.commit()
+    conn = store.connect(make_config())
+    for statement in REFUSE_WRITES[conn.dialect]:
+        conn.execute(statement)
     assert client.post(PATHS["feedback"], json=VALID["feedback"]).status_code == 503
     health = client.get("/health")
     assert health.status_code == 503
     assert health.json()["status"] == "error" and health.json()["last_write"] == "failed"
-    conn.execute("DROP TRIGGER refuse")
-    conn.commit()
+    conn.execute(ALLOW_WRITES[conn.dialect])
     assert client.post(PATHS["feedback"], json=VALID["feedback"]).status_code == 201
     assert client.get("/health").json() == {"status": "ok", "last_write": "ok"}
 

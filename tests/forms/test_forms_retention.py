@@ -10,9 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-from formkit import ROOT, VALID, free_port, server_env
+import pytest
+from formkit import ROOT, STORES, VALID, free_port, server_env, store_env
 
-from forms_backend import retention, store
+from forms_backend import migrations, retention, store
+from forms_backend.config import Config
+
+pytestmark = pytest.mark.stores(*STORES)
 
 
 def wait_until(condition, timeout: float = 15.0) -> None:
@@ -46,7 +50,7 @@ def test_purge_deletes_the_mail_file_with_its_row(make_client, make_config, tmp_
     client = make_client(mail_dir=mail)
     reference = client.post("/api/applications", json=VALID["application"]).json()["reference"]
     wait_until(lambda: delivered_file(mail, reference).exists())
-    conn = store.connect(config.database_path)
+    conn = store.connect(config)
     wait_until(lambda: store.counts(conn)["delivered"] == 1)
     # A mail program that read the message moved it to cur/ with flags, as Maildir says.
     read = mail / "cur" / f"{reference}.forms:2,S"
@@ -62,7 +66,7 @@ def test_dead_letters_are_purged_after_the_retention_period(make_client, make_co
     """Defect (issue 10, item 12): dead letters were never purged."""
     client = make_client(smtp_host="127.0.0.1", smtp_port=free_port(), max_attempts=1)
     client.post("/api/applications", json=VALID["application"])
-    conn = store.connect(make_config().database_path)
+    conn = store.connect(make_config())
     wait_until(lambda: store.counts(conn)["dead"] >= 1)
     assert store.purge(conn, time.time() - 3600).submissions == 0  # kept during the period
     wait_until(lambda: store.counts(conn)["pending"] == 0)  # the alert about it, too, is dead
@@ -72,21 +76,18 @@ def test_dead_letters_are_purged_after_the_retention_period(make_client, make_co
 
 
 def test_purge_command_deletes_what_is_due_and_logs_counts_only(
-    make_client, make_config, built_catalogue, tmp_path
+    make_client, make_config, built_catalogue, tmp_path, outbox
 ):
     """Defect (issue 10, item 12): there was no purge command."""
     mail = tmp_path / "mail"
     client = make_client(mail_dir=mail)
     reference = client.post("/api/applications", json=VALID["application"]).json()["reference"]
     wait_until(lambda: delivered_file(mail, reference).exists())
-    conn = store.connect(make_config().database_path)
+    conn = store.connect(make_config())
     wait_until(lambda: store.counts(conn)["delivered"] == 1)
     # The retention period passes (in the outbox's own clock of when deliveries ended).
     conn.execute("UPDATE deliveries SET ended_at = ended_at - ?", (31 * 86400,))
-    env = server_env(
-        tmp_path, built_catalogue, FORMS_DATABASE_PATH=str(make_config().database_path),
-        FORMS_MAIL_DIR=str(mail),
-    )  # fmt: skip
+    env = server_env(tmp_path, built_catalogue, **store_env(outbox), FORMS_MAIL_DIR=str(mail))
     result = subprocess.run(
         [sys.executable, "-m", "forms_backend", "purge"],
         env=env, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
@@ -101,7 +102,7 @@ def test_purge_command_deletes_what_is_due_and_logs_counts_only(
 def test_an_outbox_written_by_the_previous_version_is_migrated_then_purged(tmp_path):
     path = tmp_path / "old.db"
     with sqlite3.connect(path) as old:  # the schema before retention counted dead letters
-        old.executescript(store.SCHEMA)
+        old.executescript(migrations.SQLITE_OUTBOX)
         old.execute(
             "INSERT INTO submissions (reference, form, created_at, payload)"
             " VALUES ('W-0000-0001', 'application', 10, x'00')"
@@ -110,6 +111,6 @@ def test_an_outbox_written_by_the_previous_version_is_migrated_then_purged(tmp_p
             "INSERT INTO deliveries (submission_id, channel, status, next_attempt_at, delivered_at)"
             " VALUES (1, 'smtp', 'delivered', 10, 100)"
         )
-    conn = store.connect(path)
+    conn = store.connect(Config(database_path=path))
     assert store.purge(conn, 50).submissions == 0
     assert store.purge(conn, 200).references == ("W-0000-0001",)

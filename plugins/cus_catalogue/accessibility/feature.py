@@ -10,6 +10,7 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from ..documents.feature import PUBLISHED as PUBLISHED_DOCUMENTS
 from ..feature import Build, Contributions, Feature, SiteWriter
 from ..i18n import gettext as _
 from ..i18n import ngettext
@@ -64,7 +65,10 @@ class Offline(Feature):
 
     def finalize(self, build: Build, output: Path) -> list[Problem]:
         """Hash the finished output folder and write ``sw.js`` (after asset hashing)."""
-        self.precached = len(write_service_worker(output, build.settings.offline_exclude))
+        settings = build.settings
+        # Documents only while small: a resident's first visit must not fetch every rule book.
+        documents = {f"{PUBLISHED_DOCUMENTS}*": settings.offline_document_max_kb * 1000}
+        self.precached = len(write_service_worker(output, settings.offline_exclude, documents))
         return []
 
     def summary(self) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..i18n import gettext as _
@@ -28,12 +29,21 @@ def url_of(relative: str) -> str:
     return relative
 
 
-def precache_list(output: Path, exclude: tuple[str, ...]) -> dict[str, str]:
-    """Site-relative URL → first 16 hex digits of the SHA-256 of every file to keep offline."""
+def precache_list(
+    output: Path, exclude: tuple[str, ...], max_bytes: Mapping[str, int] | None = None
+) -> dict[str, str]:
+    """Site-relative URL → first 16 hex digits of the SHA-256 of every file to keep offline.
+
+    ``max_bytes`` maps a pattern to the largest file of it kept (documents: only small ones).
+    """
     entries: dict[str, str] = {}
+    limits = (max_bytes or {}).items()
     for path in sorted(p for p in output.rglob("*") if p.is_file()):
         relative = path.relative_to(output).as_posix()
         if any(fnmatch.fnmatch(relative, pattern) for pattern in exclude):
+            continue
+        size = path.stat().st_size
+        if any(fnmatch.fnmatch(relative, pattern) and size > most for pattern, most in limits):
             continue
         entries[url_of(relative)] = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     return entries
@@ -50,9 +60,11 @@ def worker_script(entries: dict[str, str], source: Path = WORKER_SOURCE) -> byte
     return (head + source.read_text(encoding="utf-8")).encode()
 
 
-def write_service_worker(output: Path, exclude: tuple[str, ...]) -> dict[str, str]:
+def write_service_worker(
+    output: Path, exclude: tuple[str, ...], max_bytes: Mapping[str, int] | None = None
+) -> dict[str, str]:
     """Hash the finished output folder and write ``sw.js`` at the site root."""
-    entries = precache_list(output, exclude)
+    entries = precache_list(output, exclude, max_bytes)
     (output / SERVICE_WORKER).write_bytes(worker_script(entries))
     return entries
 

@@ -4,7 +4,7 @@ served and waiting, as of a day; the newest row of each service is the one shown
 The table belongs to the content folder (its rows are about the catalogue's own services), so
 any catalogue brings its own. frictionless checks it against its Table Schema
 (``schemas/capacity.tableschema.json``); the optional columns may be left out. Here the header
-and the figures are also checked against the services.
+and the figures are also checked against the services and units.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from typing import Any
 from ..formatting import date_text
 from ..i18n import N_
 from ..problems import Problem
+from ..tables import table_problems as check_table
+from ..tables import typed_rows
 
 FILE_NAME = "capacity.csv"
 SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "capacity.tableschema.json"
@@ -26,22 +28,20 @@ TABLE_INVALID = N_("capacity table is invalid: {note}")
 UNKNOWN_SERVICE = N_("service “{service}” is not in this catalogue")
 OVER_LIMIT = N_("granted ({granted}) is more than the limit ({limit})")
 OVER_GRANTED = N_("used ({used}) is more than granted ({granted})")
+UNKNOWN_UNIT = N_("“{unit}” is not a unit of data/units.csv; allowed: {allowed}")
 OLD_COLUMN = N_("column “{old}” is now called “{new}”: rename it in the first line of the table")
 MISSING_COLUMN = N_("column “{name}” is missing from the first line of the table")
 UNKNOWN_COLUMN = N_("unknown column “{name}” (a typo?); allowed columns: {allowed}")
 RENAMED = {"updated_on": "as_of"}
-OPTIONAL = ("people_served", "waiting", "used")
-
-
-def _schema() -> dict[str, Any]:
-    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+OPTIONAL = ("people_served", "waiting", "used", "unit")
 
 
 def header_problems(path: Path) -> list[Problem]:
     """The first line: an old column name, unknown and missing columns, each said plainly."""
     with path.open(encoding="utf-8", newline="") as table:
         header = next(csv.reader(table), [])
-    fields = [field["name"] for field in _schema()["fields"]]
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    fields = [field["name"] for field in schema["fields"]]
     problems = []
     for column in header:
         if RENAMED.get(column) and RENAMED[column] not in header:
@@ -62,37 +62,9 @@ def header_problems(path: Path) -> list[Problem]:
 
 def table_problems(path: Path) -> list[Problem]:
     """Every error of the header, then of each row against the Table Schema, at its line."""
-    from frictionless import Detector, FrictionlessException, Resource, Schema  # slow import
-
-    problems = header_problems(path)
-    if problems:
-        return problems
-    schema = Schema.from_descriptor(_schema())
-    try:
-        # The optional columns may be left out: the schema follows the header's columns.
-        resource = Resource(
-            path.name, basepath=str(path.parent), schema=schema, detector=Detector(schema_sync=True)
-        )
-        report = resource.validate()
-    except FrictionlessException as error:
-        return [Problem("capacity-invalid", path, 1, "", {"note": error.error.message},
-                        template=TABLE_INVALID)]  # fmt: skip
-    return [
-        Problem(
-            "capacity-invalid",
-            path,
-            getattr(error, "row_number", None) or 1,
-            getattr(error, "field_name", "") or "",
-            {"note": error.message},
-            template=TABLE_INVALID,
-        )
-        for task in report.tasks
-        for error in task.errors
-    ]
-
-
-def _optional(row: dict[str, str], column: str) -> int | None:
-    return int(row[column]) if row.get(column) else None
+    return header_problems(path) or check_table(
+        path, SCHEMA.name, "capacity-invalid", TABLE_INVALID, follow_header=True
+    )
 
 
 def read_capacity(path: Path) -> list[dict[str, Any]]:
@@ -101,38 +73,43 @@ def read_capacity(path: Path) -> list[dict[str, Any]]:
     Rows whose values do not fit the Table Schema are left out here: ``table_problems``
     reports each of them at its line.
     """
-    if not path.is_file():
-        return []
-    rows = []
-    with path.open(encoding="utf-8", newline="") as table:
-        reader = csv.DictReader(table)
-        for row in reader:
-            try:
-                rows.append(
-                    {
-                        "line": reader.line_num,
-                        "service": row["service"],
-                        "period": row["period"],
-                        "limit": int(row["limit"]),
-                        "granted": int(row["granted"]),
-                        "used": _optional(row, "used"),
-                        "people_served": _optional(row, "people_served"),
-                        "waiting": _optional(row, "waiting"),
-                        "as_of": str(dt.date.fromisoformat(row["as_of"])),
-                    }
-                )
-            except (KeyError, TypeError, ValueError):
-                continue
-    return rows
+    return typed_rows(path, _typed)
+
+
+def _optional(row: dict[str, str], column: str) -> int | None:
+    return int(row[column]) if row.get(column) else None
+
+
+def _typed(row: dict[str, str], line: int) -> dict[str, Any]:
+    return {
+        "line": line,
+        "service": row["service"],
+        "period": row["period"],
+        "limit": int(row["limit"]),
+        "granted": int(row["granted"]),
+        "used": _optional(row, "used"),
+        "people_served": _optional(row, "people_served"),
+        "waiting": _optional(row, "waiting"),
+        "as_of": str(dt.date.fromisoformat(row["as_of"])),
+        "unit": row.get("unit") or None,
+    }
 
 
 def check_capacity(
-    rows: list[dict[str, Any]], services: Collection[str], path: Path
+    rows: list[dict[str, Any]],
+    services: Collection[str],
+    path: Path,
+    units: Collection[str] = (),
 ) -> list[Problem]:
-    """Figures that cannot be right: unknown services, more granted than the limit, and so on."""
+    """Figures that cannot be right: unknown services or units, more granted than the limit."""
     problems = []
     for row in rows:
         line = row["line"]
+        if units and row.get("unit") and row["unit"] not in units:
+            problems.append(
+                Problem("capacity-unknown-unit", path, line, "unit",
+                        {"unit": row["unit"], "allowed": ", ".join(units)}, template=UNKNOWN_UNIT)
+            )  # fmt: skip
         if row["service"] not in services:
             problems.append(
                 Problem("capacity-unknown-service", path, line, "service",

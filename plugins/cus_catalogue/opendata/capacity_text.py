@@ -79,7 +79,8 @@ def people_sentences(current: Mapping[str, Any]) -> list[str]:
 def capacity_view(
     current: dict[str, Any], service_unit: str, units: Mapping[str, Mapping[str, str]]
 ) -> dict[str, Any]:
-    """The figures as plain sentences with their date, and a warning when they are old."""
+    """Plain sentences in the row's unit (else the service's), dated, with a warning if old."""
+    unit = current.get("unit") or service_unit
     as_of = _("As of %(date)s.") % {"date": current["as_of_text"]}
     stale = (
         _("These figures may be out of date: ask the centre how it is today.")
@@ -88,8 +89,8 @@ def capacity_view(
     )
     return {
         **current,
-        "unit": service_unit,
-        "sentence": left_sentence(current, service_unit, units),
+        "unit": unit,
+        "sentence": left_sentence(current, unit, units),
         "people": people_sentences(current),
         "as_of_sentence": as_of,
         "stale_sentence": stale,

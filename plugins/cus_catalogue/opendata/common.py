@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ..csvcells import cell_text
 from ..formatting import DAY_CODES
 
 # The record day codes' iCalendar (RFC 5545) and schema.org names.
@@ -50,12 +51,3 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> bytes
     for row in rows:
         writer.writerow([cell_text(row.get(name)) for name in header])
     return buffer.getvalue().encode("utf-8")
-
-
-def cell_text(value: Any) -> str:
-    """A CSV cell: empty for missing, ``true``/``false`` for booleans, numbers as written."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)

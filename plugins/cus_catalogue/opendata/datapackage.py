@@ -15,6 +15,7 @@ from ..records import Record
 from .common import canonical_json, csv_bytes
 
 ID = {"pattern": "[a-z0-9]+(-[a-z0-9]+)*"}
+COUNTRY = {"pattern": "[A-Z]{2}"}
 TIME = {"pattern": "([01][0-9]|2[0-3]):[0-5][0-9]|24:00"}
 LIST_SEPARATOR = "; "
 
@@ -228,11 +229,17 @@ def _provider_columns(base: str | None) -> list[Column]:
         Column(
             "postal_code",
             "string",
-            "Kod pocztowy siedziby.",
+            "Kod pocztowy siedziby (w Polsce NN-NNN).",
             lambda r: address(r, "postal_code"),
-            {"pattern": "[0-9]{2}-[0-9]{3}"},
         ),
         Column("city", "string", "Miejscowość siedziby.", lambda r: address(r, "city")),
+        Column(
+            "country",
+            "string",
+            "Kraj siedziby za granicą (kod ISO 3166-1); puste – Polska.",
+            lambda r: address(r, "country"),
+            COUNTRY,
+        ),
         Column("phone", "string", "Telefon.", lambda r: r.data.get("phone")),
         Column(
             "email",
@@ -321,6 +328,13 @@ PLACE_COLUMNS = [
     Column("postal_code", "string", "Kod pocztowy.", lambda row: row.get("postal_code")),
     Column("city", "string", "Miejscowość.", lambda row: row.get("city")),
     Column(
+        "country",
+        "string",
+        "Kraj za granicą (kod ISO 3166-1); puste – Polska.",
+        lambda row: row.get("country"),
+        COUNTRY,
+    ),
+    Column(
         "lat",
         "number",
         "Szerokość geograficzna (WGS 84).",
@@ -373,7 +387,7 @@ CAPACITY_COLUMNS = [
     Column(
         "limit",
         "integer",
-        "Limit na okres (w jednostkach miary usługi).",
+        "Limit na okres (w jednostkach z kolumny unit).",
         lambda row: row["limit"],
         {"required": True, "minimum": 0},
     ),
@@ -402,6 +416,12 @@ CAPACITY_COLUMNS = [
         {"minimum": 0},
     ),
     Column("as_of", "date", "Stan na dzień.", lambda row: row["as_of"], {"required": True}),
+    Column(
+        "unit",
+        "string",
+        "W czym liczone są limit i przyznane (tabela units); pusta – jednostka miary usługi.",
+        lambda row: row.get("unit"),
+    ),
 ]
 
 
@@ -492,7 +512,7 @@ def package_files(
               PLACE_COLUMNS, places, [], {"service": "services"}),
         Table("capacity", "Dostępność miejsc", "Limity i wykorzystanie usług w okresach.",
               CAPACITY_COLUMNS, [row for row in capacity if row["service"] in catalogue.services],
-              ["service", "period"], {"service": "services"}),
+              ["service", "period"], {"service": "services", "unit": "units"}),
         Table("audiences", "Grupy odbiorców", "Słownik grup odbiorców.",
               TERM_COLUMNS, list(catalogue.audiences.values()), ["id"]),
         Table("areas", "Obszary usług społecznych", "Obszary z art. 2 ustawy o CUS.",
@@ -501,6 +521,9 @@ def package_files(
               UNIT_COLUMNS, list(catalogue.units.values()), ["id"]),
         *more,
     ]  # fmt: skip
+    from .centre_tables import centre_tables  # its tables are built from this module's parts
+
+    tables += centre_tables(catalogue, base)
     files: dict[str, bytes] = {}
     resources = []
     for table in tables:

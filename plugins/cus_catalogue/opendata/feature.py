@@ -36,7 +36,9 @@ class OpenData(Feature):
         if not path.is_file():
             return []
         self.capacity = read_capacity(path)
-        return table_problems(path) + check_capacity(self.capacity, catalogue.services, path)
+        return table_problems(path) + check_capacity(
+            self.capacity, catalogue.services, path, catalogue.units
+        )
 
     def contribute(self, build: Build) -> Contributions:
         """JSON-LD in the head of every service and provider page; current capacity figures."""

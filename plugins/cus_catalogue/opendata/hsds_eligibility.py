@@ -19,6 +19,7 @@ from ..fees.estimate import HUNDRED, decimal, rounded
 from ..formatting import per_unit
 from ..i18n import gettext as _
 from ..records import Record
+from .hsds_source import Source
 
 if TYPE_CHECKING:
     from .hsds_export import HsdsExporter
@@ -80,47 +81,28 @@ def table_options(exporter: HsdsExporter, service_id: str, data: Mapping[str, An
     return options
 
 
-def _code_and_value(attribute: Any, taxonomy_uri: str) -> tuple[str, Any] | None:
-    if not isinstance(attribute, Mapping):
-        return None
-    term = attribute.get("taxonomy_term") or {}
-    if not str(term.get("term_uri") or "").startswith(taxonomy_uri):
-        return None
-    return str(term.get("code") or ""), attribute.get("value")
-
-
-def eligibility_from(item: Mapping[str, Any], taxonomy_uri: str) -> dict[str, Any]:
-    """``conditions`` and ``any_of`` of our own export (others' HSDS has neither)."""
-    found: dict[str, Any] = {}
-    for attribute in item.get("attributes") or []:
-        conditions = _code_and_value(attribute, taxonomy_uri + "conditions:")
-        if conditions:
-            found.setdefault("conditions", []).append(conditions[0])
-        option = _code_and_value(attribute, taxonomy_uri + "fields:eligibility-option")
-        if option and isinstance(option[1], str):
-            try:
-                found.setdefault("any_of", []).append(json.loads(option[1]))
-            except ValueError:
-                continue
-    return found
-
-
-def table_from(item: Mapping[str, Any], taxonomy_uri: str) -> list[dict[str, Any]]:
-    """The fee table from the cost options that carry our percentages."""
-    table = []
-    for option in item.get("cost_options") or []:
-        if not isinstance(option, Mapping):
+def any_of_from(values: list[Any]) -> list[Any]:
+    """The sets of ``any_of`` from the values of our ``eligibility-option`` attributes."""
+    options = []
+    for value in values:
+        try:
+            options.append(json.loads(value))
+        except (TypeError, ValueError):
             continue
-        values = dict(
-            found
-            for attribute in option.get("attributes") or []
-            if (found := _code_and_value(attribute, taxonomy_uri + "fields:"))
-        )
-        if "pay-percent" not in values:
-            continue
-        row: dict[str, Any] = {}
-        if values.get("income-up-to") is not None:
-            row["income_up_to"] = _number(values["income-up-to"])
-        row["pay"] = _number(values["pay-percent"])
-        table.append(row)
-    return table
+    return options
+
+
+def table_row(option: Source, taxonomy_uri: str) -> dict[str, Any] | None:
+    """A row of our fee table from a cost option carrying its percentages; None for others."""
+    values = {}
+    for attribute in option.children("attributes"):
+        term = attribute.data.get("taxonomy_term") or {}
+        if str(term.get("term_uri") or "").startswith(taxonomy_uri + "fields:"):
+            values[str(term.get("code") or "")] = attribute.data.get("value")
+    if "pay-percent" not in values:
+        return None
+    row: dict[str, Any] = {}
+    if values.get("income-up-to") is not None:
+        row["income_up_to"] = _number(values["income-up-to"])
+    row["pay"] = _number(values["pay-percent"])
+    return row

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from ..catalogue import Catalogue
 from ..eligibility.conditions import read_conditions
@@ -67,6 +69,10 @@ FIELD_TERMS: dict[str, tuple[str, str]] = {
         N_("online application"),
         N_("true when the catalogue accepts applications for the service online."),
     ),
+    "emergency-numbers": (
+        N_("emergency numbers"),
+        N_("true when the service's page shows the emergency and helpline numbers first."),
+    ),
     "limits": (N_("limits"), N_("How much of the service one person may use.")),
     "keyword": (N_("keyword"), N_("A word residents search the service by.")),
     "last-verified": (
@@ -103,11 +109,20 @@ OPTION_TEXT = {
 }
 
 
+def utc_offset(timezone: str, day: dt.date) -> int | float:
+    """Hours ahead of UTC on ``day`` (HSDS ``schedule.timezone``): 1 or 2 in Poland."""
+    offset = dt.datetime.combine(day, dt.time(12), ZoneInfo(timezone)).utcoffset()
+    hours = offset.total_seconds() / 3600 if offset else 0.0
+    return int(hours) if hours.is_integer() else hours
+
+
 class HsdsExporter:
     """Builds HSDS service objects (with their organisation) from a validated catalogue."""
 
     def __init__(self, catalogue: Catalogue, settings: SiteSettings) -> None:
         self.catalogue = catalogue
+        # Opening hours are local time; HSDS reads times without a time zone as UTC.
+        self.timezone = utc_offset(settings.timezone, settings.today)
         self.ids = Ids(settings.hsds_namespace)
         self.base = settings.base_url
         self.state_province = settings.hsds_state_province
@@ -192,6 +207,7 @@ class HsdsExporter:
                     "byday": ",".join(RRULE_DAYS[day] for day in slot["days"]),
                     "opens_at": slot["from"],
                     "closes_at": slot["to"],
+                    "timezone": self.timezone,
                 }
             )
         if note:
@@ -205,9 +221,14 @@ class HsdsExporter:
         return found
 
     def address(self, location_id: str, place: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """An HSDS address when the place has street, postal code and city (HSDS needs all)."""
+        """An HSDS address when the place has street, postal code and city (HSDS needs all).
+
+        A Polish address is in the centre's voivodeship; for one abroad the record names no
+        region, so ``state_province`` (which HSDS requires) is left empty rather than guessed.
+        """
         if not all(place.get(key) for key in ("street", "postal_code", "city")):
             return []
+        country = place.get("country", "PL")
         return [
             {
                 "id": self.ids("address", location_id),
@@ -215,8 +236,8 @@ class HsdsExporter:
                 "address_1": place["street"],
                 "city": place["city"],
                 "postal_code": place["postal_code"],
-                "state_province": self.state_province,
-                "country": "PL",
+                "state_province": self.state_province if country == "PL" else "",
+                "country": country,
                 "address_type": "physical",
             }
         ]
@@ -421,6 +442,9 @@ class HsdsExporter:
             pairs.append(
                 ("application", field("apply-online"), "true" if data["apply_online"] else "false")
             )
+        if "emergency_numbers" in data:
+            value = "true" if data["emergency_numbers"] else "false"
+            pairs.append(("emergency", field("emergency-numbers"), value))
         if "limits" in data:
             pairs.append(("limits", field("limits"), data["limits"]))
         pairs += [("keyword", field("keyword"), word) for word in data.get("keywords", [])]

@@ -1,7 +1,10 @@
-"""HSDS 3.0 services back into records: our own export without loss, others' as best we can.
+"""HSDS 3.0 back into records: our own export without loss, other people's as far as it maps.
 
-Fields HSDS cannot hold come back from the attributes of our "fields" taxonomy (recognised by
-its URI); data from other directories lacks them, so the importer fills safe defaults and says so.
+Services, organisations (with their services) and services at locations are imported; nothing
+is invented (a field HSDS has no value for stays empty and validation asks for it), a price in
+another currency than PLN is kept as text and flagged, and every value that was not imported is
+listed per record. Fields HSDS cannot hold come back from the attributes of our "fields"
+taxonomy (recognised by its URI).
 """
 
 from __future__ import annotations
@@ -13,35 +16,30 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import gettext as _
-from .common import RRULE_DAYS
-from .hsds_eligibility import eligibility_from, table_from
+from ..records import RecordKind
+from .hsds_costs import fee_from
+from .hsds_eligibility import any_of_from
 from .hsds_export import STATUS_TO_HSDS, TAXONOMY_URI
+from .hsds_places import address_fields, hours_from, place_from
+from .hsds_source import Source, object_kind
 
-DAYS_OF_RRULE = {rrule: code for code, rrule in RRULE_DAYS.items()}
 STATUS_FROM_HSDS = {hsds: ours for ours, hsds in STATUS_TO_HSDS.items()} | {"defunct": "suspended"}
-SERVICE_ORDER = (
-    "name", "summary", "description", "provider", "unit", "hours", "hours_note", "fee",
-    "eligibility", "audiences", "areas", "place", "how_to_apply", "apply_online", "contact",
-    "limits", "keywords", "status", "last_verified",
-)  # fmt: skip
-PROVIDER_ORDER = (
-    "name", "kind", "description", "address", "phone", "email", "website", "hours",
-    "accessibility", "maintainers", "last_verified",
-)  # fmt: skip
 _TRANSLITERATION = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "æ": "ae", "ø": "o"})
+IMPORTED_KINDS = ("service", "organization", "service_at_location")
 
 
 class HsdsImportError(Exception):
-    """The file is not HSDS service data at all; the message is ready for the person."""
+    """The file holds nothing to import; the message is ready for the person."""
 
 
 @dataclass
 class Imported:
-    """Records by id, and notes on what had to be guessed (in Polish)."""
+    """Records by id, notes on what to check (in Polish), and what was not imported."""
 
     services: dict[str, dict[str, Any]] = field(default_factory=dict)
     providers: dict[str, dict[str, Any]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    left_out: dict[tuple[RecordKind, str], list[tuple[str, Any]]] = field(default_factory=dict)
 
 
 def slugify(text: str) -> str:
@@ -52,18 +50,27 @@ def slugify(text: str) -> str:
     return slug[:80].strip("-") or "rekord"
 
 
-def service_objects(data: Any) -> list[Mapping[str, Any]]:
-    """The services in a file: a list, an HSDS API page (``contents``) or a single service."""
+def hsds_objects(data: Any) -> list[Mapping[str, Any]]:
+    """The objects of a file: a list, an HSDS API page (``contents``) or a single object."""
     if isinstance(data, Mapping) and isinstance(data.get("contents"), list):
         data = data["contents"]
-    elif isinstance(data, Mapping) and "name" in data:
+    elif isinstance(data, Mapping):
         data = [data]
     if not isinstance(data, list) or not all(isinstance(item, Mapping) for item in data):
         raise HsdsImportError(
             _("The file is not HSDS service data: expected a list of services (JSON objects).")
         )
+    kinds = [object_kind(item) for item in data]
+    if data and not any(kind in IMPORTED_KINDS for kind in kinds):
+        raise HsdsImportError(
+            _(
+                "The file holds HSDS objects of type “{kind}”: only services, organisations "
+                "and services at locations can become records. Nothing was written."
+            ).format(kind=kinds[0])
+        )
     for index, item in enumerate(data, start=1):
-        if not isinstance(item.get("name"), str) or not item["name"].strip():
+        named = isinstance(item.get("name"), str) and item["name"].strip()
+        if not named and object_kind(item) in ("service", "organization"):
             raise HsdsImportError(
                 _("Service no. {number} in the file has no name.").format(number=index)
             )
@@ -75,66 +82,27 @@ def _ours(attribute: Mapping[str, Any], taxonomy: str) -> bool:
     return str(term.get("term_uri") or "").startswith(f"{TAXONOMY_URI}{taxonomy}:")
 
 
-def _attributes(item: Mapping[str, Any], taxonomy: str) -> list[tuple[str, Any]]:
-    """(term code, value) of the item's attributes in one of our taxonomies, in order."""
-    return [
-        ((a.get("taxonomy_term") or {}).get("code", ""), a.get("value"))
-        for a in item.get("attributes") or []
-        if isinstance(a, Mapping) and _ours(a, taxonomy)
-    ]
+def our_attributes(item: Source, taxonomy: str) -> list[tuple[str, Any]]:
+    """(term code, value) of the item's attributes in one of our taxonomies (marked imported)."""
+    found = []
+    for attribute in item.children("attributes"):
+        if _ours(attribute.data, taxonomy):
+            term = attribute.data.get("taxonomy_term") or {}
+            found.append((term.get("code", ""), attribute.data.get("value")))
+            item.root.used.add(attribute.path)  # the whole attribute: our own field
+    return found
 
 
-def _fields(item: Mapping[str, Any]) -> dict[str, list[Any]]:
+def our_fields(item: Source) -> dict[str, list[Any]]:
+    """The values of our "fields" attributes by code."""
     found: dict[str, list[Any]] = {}
-    for code, value in _attributes(item, "fields"):
+    for code, value in our_attributes(item, "fields"):
         found.setdefault(code, []).append(value)
     return found
 
 
-def _time(value: Any) -> str | None:
-    """``09:00:00`` or ``9:00`` → ``09:00``; anything else is not a time we can use."""
-    match = re.fullmatch(
-        r"(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", str(value)
-    )
-    return f"{int(match.group(1)):02d}:{match.group(2)}" if match else None
-
-
-def _hours(schedules: Any) -> tuple[list[dict[str, Any]], list[str]]:
-    """Weekly schedules back into hour slots; described-only schedules become the hours note."""
-    hours, notes = [], []
-    for schedule in schedules or []:
-        if not isinstance(schedule, Mapping):
-            continue
-        days = [
-            DAYS_OF_RRULE[day.strip()]
-            for day in str(schedule.get("byday") or "").split(",")
-            if day.strip() in DAYS_OF_RRULE
-        ]
-        opens, closes = _time(schedule.get("opens_at")), _time(schedule.get("closes_at"))
-        if days and opens and closes and schedule.get("freq", "WEEKLY") == "WEEKLY":
-            hours.append({"days": days, "from": opens, "to": closes})
-        elif schedule.get("description"):
-            notes.append(str(schedule["description"]))
-    return hours, notes
-
-
-def _address(addresses: Any) -> dict[str, Any]:
-    for address in addresses or []:
-        if isinstance(address, Mapping) and address.get("address_1"):
-            found = {"street": address["address_1"]}
-            for source, target in (("postal_code", "postal_code"), ("city", "city")):
-                if address.get(source):
-                    found[target] = address[source]
-            return found
-    return {}
-
-
-def _ordered(record: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
-    return {key: record[key] for key in order if key in record}
-
-
 class HsdsImporter:
-    """Turns HSDS service objects into service and provider records."""
+    """Turns HSDS objects into service and provider records."""
 
     def __init__(self) -> None:
         self.result = Imported()
@@ -148,189 +116,238 @@ class HsdsImporter:
         return candidate
 
     def note(self, record_id: str, message: str) -> None:
-        """Remember what had to be guessed for a record."""
+        """Remember what a person has to check or fill in for a record."""
         self.result.notes.append(f"{record_id}: {message}")
 
     def run(self, items: list[Mapping[str, Any]]) -> Imported:
-        """Every service (and its organisation) of the file."""
+        """Every service, organisation (with its services) and service at a location."""
         for item in items:
-            self.service(item)
+            kind = object_kind(item)
+            if kind == "organization":
+                self.organization(Source(item))
+            elif kind == "service_at_location":
+                self.service_at_location(Source(item))
+            elif kind == "service":
+                self.service(Source(item))
         return self.result
 
-    def provider(self, service: Mapping[str, Any], last_verified: str | None) -> str:
-        """The service's organisation as a provider record; its id."""
-        org = service.get("organization")
-        key = str(service.get("organization_id") or (org or {}).get("id") or "")
-        if key in self.provider_ids:
+    def service_at_location(self, item: Source) -> None:
+        """The service of a service-at-location object, with its location as the place."""
+        service = item.child("service")
+        item.use("service", "service_id", "location_id")
+        if service is None:
+            return
+        service_id = self.service(Source(service.data), extra_location=item.child("location"))
+        self.result.left_out[("service", service_id)] += item.leftovers()
+
+    def organization(self, org: Source, fallback_key: str = "") -> str:
+        """An organisation as a provider record (once per HSDS id), then its services; its id."""
+        key = str(org.peek("id") or fallback_key)
+        if key and key in self.provider_ids:
             return self.provider_ids[key]
-        if not isinstance(org, Mapping) or not org.get("name"):
-            provider_id = self.unique(
-                f"realizator-{slugify(key)[:8] if key else 'nieznany'}", self.result.providers
-            )
-            self.result.providers[provider_id] = {"name": _("Unknown provider"), "kind": "ngo"}
-            self.note(
-                provider_id,
-                _("the file names no organisation: fill in the provider's name and kind"),
-            )
-            self.provider_ids[key] = provider_id
-            return provider_id
-        fields = _fields(org)
-        wanted = (fields.get("record-id") or [slugify(org["name"])])[0]
+        fields = our_fields(org)
+        name = org.text("name") or ""
+        wanted = (fields.get("record-id") or [slugify(name)])[0]
         provider_id = self.unique(slugify(str(wanted)), self.result.providers)
-        self.provider_ids[key] = provider_id
-        record: dict[str, Any] = {"name": org["name"]}
-        kinds = [code for code, _value in _attributes(org, "provider-kinds")]
+        if key:
+            self.provider_ids[key] = provider_id
+        ours = bool(fields.get("record-id"))
+        record: dict[str, Any] = {"name": name}
+        kinds = [code for code, _value in our_attributes(org, "provider-kinds")]
         if kinds:
             record["kind"] = kinds[0]
         else:
-            record["kind"] = "ngo"
-            self.note(provider_id, _("kind of provider unknown: set to ngo, check it"))
-        if org.get("description") and org["description"] != org["name"]:
-            record["description"] = org["description"]
-        location = next((x for x in org.get("locations") or [] if isinstance(x, Mapping)), {})
-        address = _address(location.get("addresses"))
-        if address:
-            record["address"] = address
-        phones = [p for p in org.get("phones") or [] if isinstance(p, Mapping) and p.get("number")]
-        if phones:
-            record["phone"] = phones[0]["number"]
-        for source, target in (("email", "email"), ("website", "website")):
-            if org.get(source):
-                record[target] = org[source]
-        hours, _notes = _hours(location.get("schedules"))
-        if hours:
-            record["hours"] = hours
-        accessibility = [a for a in location.get("accessibility") or [] if isinstance(a, Mapping)]
-        if accessibility and accessibility[0].get("description"):
-            record["accessibility"] = accessibility[0]["description"]
+            self.note(provider_id, _("kind of provider unknown: fill in “kind”"))
+        description = org.peek("description")
+        if description and description != name:
+            record["description"] = org.text("description")
+        else:
+            org.use("description")  # HSDS requires one: our export repeats the name
+        record.update(self.office(org, provider_id, ours))
         if fields.get("maintainer"):
             record["maintainers"] = [str(m) for m in fields["maintainer"]]
-        verified = (fields.get("last-verified") or [last_verified])[0]
-        if verified:
-            record["last_verified"] = str(verified)
-        self.result.providers[provider_id] = _ordered(record, PROVIDER_ORDER)
+        if fields.get("last-verified"):
+            record["last_verified"] = str(fields["last-verified"][0])
+        else:
+            self.note(provider_id, _("no date of the last check: fill in “last_verified”"))
+        if ours:
+            org.use("uri")
+        self.result.providers[provider_id] = record
+        org.use("services")
+        self.result.left_out[("provider", provider_id)] = org.leftovers()
+        for service in org.children("services"):
+            self.service(Source(service.data), provider_id=provider_id)
         return provider_id
 
-    def service(self, item: Mapping[str, Any]) -> None:
-        """One HSDS service as a service record."""
-        fields = _fields(item)
-        wanted = (fields.get("record-id") or [slugify(item["name"])])[0]
+    def office(self, org: Source, provider_id: str, ours: bool) -> dict[str, Any]:
+        """Contact details, and address, hours and accessibility of the first location."""
+        record: dict[str, Any] = {}
+        phone = self.phone(org)
+        if phone:
+            record["phone"] = phone
+        for key in ("email", "website"):
+            if value := org.text(key):
+                record[key] = value
+        locations = org.children("locations")
+        if not locations:
+            return record
+        office = locations[0]
+        office.use("organization_id", "location_type")
+        if ours or office.peek("name") == org.peek("name"):
+            office.use("name")
+        address = address_fields(office, ours)
+        if address:
+            record["address"] = address
+        hours, notes = hours_from(office.children("schedules"), ours)
+        if hours:
+            record["hours"] = hours
+        if notes:
+            record["hours_note"] = " ".join(notes)
+        accessibility = office.children("accessibility")
+        if accessibility and (text := accessibility[0].text("description")):
+            record["accessibility"] = text
+            accessibility[0].use("location_id")
+        return record
+
+    def phone(self, item: Source) -> str | None:
+        """The first voice phone number of an object."""
+        for phone in item.children("phones"):
+            if phone.peek("type") in (None, "", "voice", "cell") and phone.peek("number"):
+                phone.use("type", "service_id", "organization_id")
+                return str(phone.value("number"))
+        return None
+
+    def service(
+        self,
+        item: Source,
+        provider_id: str | None = None,
+        extra_location: Source | None = None,
+    ) -> str:
+        """One HSDS service as a service record; its id."""
+        fields = our_fields(item)
+        ours = bool(fields.get("record-id"))
+        name = item.text("name") or ""
+        wanted = (fields.get("record-id") or [slugify(name)])[0]
         service_id = self.unique(slugify(str(wanted)), self.result.services)
-        verified = item.get("assured_date") or str(item.get("last_modified") or "")[:10] or None
-        record: dict[str, Any] = {"name": item["name"]}
-        description = item.get("description") or item["name"]
+        record: dict[str, Any] = {"name": name}
+        description = item.text("description")
         summary = (fields.get("summary") or [None])[0]
-        if summary is None:
-            summary = description.split("\n")[0][:200]
-            self.note(service_id, _("no summary: the first line of the description was used"))
-        record["summary"] = summary
-        record["description"] = description
-        record["provider"] = self.provider(item, verified)
-        unit = (fields.get("unit") or [None])[0]
-        if unit is None:
-            unit = "usługa"
-            self.note(service_id, _("no unit of measure: set to “usługa”, check it"))
-        record["unit"] = unit
-        hours, hour_notes = _hours(item.get("schedules"))
-        record["hours"] = hours
+        if summary is None and description:
+            summary = re.split(r"(?<=[.!?])\s", description.strip(), maxsplit=1)[0][:200]
+            self.note(service_id, _("no summary: the first sentence of the description was used"))
+        if summary:
+            record["summary"] = summary
+        if description:
+            record["description"] = description
+        provider_id = provider_id or self.service_provider(item, service_id)
+        if provider_id:
+            record["provider"] = provider_id
+        if fields.get("unit"):
+            record["unit"] = fields["unit"][0]
+        else:
+            self.note(service_id, _("no unit of measure: fill in “unit”"))
+        hours, hour_notes = hours_from(item.children("schedules"), ours)
+        if hours or hour_notes:  # no weekly hours, but a note why: an empty list, as in records
+            record["hours"] = hours
         if hour_notes:
             record["hours_note"] = " ".join(hour_notes)
-        record["fee"] = self.fee(service_id, item, fields)
-        record["eligibility"] = self.eligibility(item, fields)
-        record["audiences"] = [code for code, _v in _attributes(item, "audiences")]
-        record["areas"] = [code for code, _v in _attributes(item, "areas")]
-        place = self.place(item.get("service_at_locations"))
+        fee = fee_from(item, fields, ours, lambda message: self.note(service_id, message))
+        if fee:
+            record["fee"] = fee
+        eligibility = self.eligibility(item, fields)
+        if eligibility:
+            record["eligibility"] = eligibility
+        for key, taxonomy in (("audiences", "audiences"), ("areas", "areas")):
+            codes = [code for code, _v in our_attributes(item, taxonomy)]
+            if codes:
+                record[key] = codes
+        place = self.place(item, extra_location, ours)
         if place:
             record["place"] = place
-        if item.get("application_process"):
-            record["how_to_apply"] = item["application_process"]
+        if how := item.text("application_process"):
+            record["how_to_apply"] = how
         if fields.get("apply-online"):
             record["apply_online"] = fields["apply-online"][0] == "true"
-        contact: dict[str, Any] = {}
-        phones = [p for p in item.get("phones") or [] if isinstance(p, Mapping) and p.get("number")]
-        if phones:
-            contact["phone"] = phones[0]["number"]
-        if item.get("email"):
-            contact["email"] = item["email"]
-        if contact:
-            record["contact"] = contact
+        if fields.get("emergency-numbers"):
+            record["emergency_numbers"] = fields["emergency-numbers"][0] == "true"
+        contact = {"phone": self.phone(item), "email": item.text("email")}
+        if any(contact.values()):
+            record["contact"] = {key: value for key, value in contact.items() if value}
         if fields.get("limits"):
             record["limits"] = fields["limits"][0]
-        if fields.get("keyword"):
-            record["keywords"] = [str(word) for word in fields["keyword"]]
-        status = STATUS_FROM_HSDS.get(str(item.get("status")), "active")
-        if status != "active":
-            record["status"] = status
-        if verified:
+        keywords = [str(word) for word in fields.get("keyword", [])]
+        if alternate := item.text("alternate_name"):
+            keywords.append(alternate)
+        if keywords:
+            record["keywords"] = keywords
+        status = item.peek("status")
+        if status in STATUS_FROM_HSDS:
+            item.use("status")
+            if STATUS_FROM_HSDS[status] != "active":
+                record["status"] = STATUS_FROM_HSDS[status]
+        verified = item.text("assured_date") or str(item.value("last_modified") or "")[:10]
+        if fields.get("last-verified") or verified:
             record["last_verified"] = str(verified)
-        self.result.services[service_id] = _ordered(record, SERVICE_ORDER)
+        else:
+            self.note(service_id, _("no date of the last check: fill in “last_verified”"))
+        if ours:
+            item.use("url", "service_areas")
+        self.result.services[service_id] = record
+        self.result.left_out[("service", service_id)] = item.leftovers()
+        return service_id
 
-    def fee(
-        self, service_id: str, item: Mapping[str, Any], fields: Mapping[str, list[Any]]
-    ) -> dict[str, Any]:
-        """Our fee from the fee-kind attribute and the first cost option (amount per unit)."""
-        options = [o for o in item.get("cost_options") or [] if isinstance(o, Mapping)]
-        amount = next(
-            (o["amount"] for o in options if isinstance(o.get("amount"), int | float)), None
-        )
-        kind = (fields.get("fee-kind") or [None])[0]
-        if kind not in ("free", "paid", "partial"):
-            kind = "paid" if amount else "free"
-            if not options:
-                self.note(service_id, _("no cost information: set to free of charge, check it"))
-        fee: dict[str, Any] = {"kind": kind}
-        if kind != "free" and amount is not None:
-            fee["amount"] = amount
-        if item.get("fees_description"):
-            fee["note"] = item["fees_description"]
-        table = table_from(item, TAXONOMY_URI)
-        if table:
-            fee["table"] = table
-        return fee
+    def service_provider(self, item: Source, service_id: str) -> str | None:
+        """The provider of a service: its embedded organisation, imported as a record."""
+        org = item.child("organization")
+        if org is None or not org.peek("name"):
+            self.note(service_id, _("the file names no organisation: fill in “provider”"))
+            return None
+        item.use("organization", "organization_id")
+        return self.organization(Source(org.data), str(item.peek("organization_id") or ""))
 
-    def eligibility(
-        self, item: Mapping[str, Any], fields: Mapping[str, list[Any]]
-    ) -> dict[str, Any]:
-        """Eligibility text, age range, required documents and the residents-only flag."""
-        eligibility: dict[str, Any] = {
-            "text": item.get("eligibility_description") or _("Everyone.")
-        }
+    def eligibility(self, item: Source, fields: Mapping[str, list[Any]]) -> dict[str, Any]:
+        """Eligibility text, age range, required documents, residents only and conditions."""
+        eligibility: dict[str, Any] = {}
+        if text := item.text("eligibility_description"):
+            eligibility["text"] = text
         for source, target in (("minimum_age", "age_min"), ("maximum_age", "age_max")):
-            if isinstance(item.get(source), int | float):
-                eligibility[target] = int(item[source])
-        documents = [
-            str(d["document"])
-            for d in item.get("required_documents") or []
-            if isinstance(d, Mapping) and d.get("document")
-        ]
+            age = item.peek(source)
+            if isinstance(age, int | float) and not isinstance(age, bool) and age == int(age):
+                eligibility[target] = int(item.value(source))
+        documents = []
+        for document in item.children("required_documents"):
+            if text := document.text("document"):
+                documents.append(text)
+                document.use("service_id")
         if documents:
             eligibility["requires"] = documents
         if fields.get("residents-only"):
             eligibility["residents_only"] = fields["residents-only"][0] == "true"
-        return eligibility | eligibility_from(item, TAXONOMY_URI)
+        if conditions := [code for code, _v in our_attributes(item, "conditions")]:
+            eligibility["conditions"] = conditions
+        if any_of := any_of_from(fields.get("eligibility-option", [])):
+            eligibility["any_of"] = any_of
+        return eligibility
 
-    def place(self, links: Any) -> str | list[dict[str, Any]] | None:
-        """Named locations as a list of places; a described one alone as the place text."""
-        places: list[dict[str, Any]] = []
-        texts: list[str] = []
-        for link in links or []:
-            location = (link or {}).get("location") if isinstance(link, Mapping) else None
-            if not isinstance(location, Mapping):
-                continue
-            if location.get("name"):
-                place: dict[str, Any] = {"name": location["name"]}
-                place.update(_address(location.get("addresses")))
-                for source, target in (("latitude", "lat"), ("longitude", "lon")):
-                    if isinstance(location.get(source), int | float):
-                        place[target] = location[source]
-                places.append(place)
-            elif location.get("description"):
-                texts.append(str(location["description"]))
-        if places:
-            return places
-        return " ".join(texts) or None
+    def place(
+        self, item: Source, extra: Source | None, ours: bool
+    ) -> str | list[dict[str, Any]] | None:
+        """Named locations as a list of places; described ones alone as the place text."""
+        locations = [extra] if extra is not None else []
+        for link in item.children("service_at_locations"):
+            link.use("service_id", "location_id")
+            if (location := link.child("location")) is not None:
+                locations.append(location)
+        places, texts = [], []
+        for location in locations:
+            found = place_from(location, ours)
+            if isinstance(found, dict):
+                places.append(found)
+            elif found:
+                texts.append(found)
+        return places or " ".join(texts) or None
 
 
 def import_services(data: Any) -> Imported:
-    """Records from parsed HSDS JSON (raises HsdsImportError when it is not service data)."""
-    return HsdsImporter().run(list(service_objects(data)))
+    """Records from parsed HSDS JSON (raises HsdsImportError when it holds nothing to import)."""
+    return HsdsImporter().run(hsds_objects(data))

@@ -9,7 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .common import canonical_json, cell_text
+from ..csvcells import cell_text
+from .common import canonical_json
 
 # HSDS 3.0's tabular descriptor, vendored unchanged (see HSDS_NOTICE.md).
 DESCRIPTOR_PATH = Path(__file__).with_name("hsds_datapackage.json")

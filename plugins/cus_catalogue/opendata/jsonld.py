@@ -44,7 +44,7 @@ def opening_hours(hours: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _address(address: Mapping[str, Any]) -> dict[str, Any]:
-    found = {"@type": "PostalAddress", "addressCountry": "PL"}
+    found = {"@type": "PostalAddress", "addressCountry": address.get("country", "PL")}
     for key, target in (
         ("street", "streetAddress"),
         ("postal_code", "postalCode"),

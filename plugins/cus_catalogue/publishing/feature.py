@@ -9,8 +9,12 @@ from markupsafe import Markup, escape
 
 from ..feature import Build, Contributions, Feature, SiteWriter
 from ..i18n import gettext as _
+from ..news.feature import feed_entries as news_entries
+from ..news.views import LIST_URL as NEWS
+from ..packages.feature import LIST_URL as PACKAGES
+from ..partners.feature import feed_entries as need_entries
 from ..problems import Problem
-from .feed import FEED_FILE, atom_feed
+from .feed import FEED_FILE, atom_feed, service_entries
 from .freshness import (
     FRESHNESS_CSV,
     FRESHNESS_URL,
@@ -31,7 +35,7 @@ class Publishing(Feature):
     def contribute(self, build: Build) -> Contributions:
         """Let browsers and feed readers find the feed from every page."""
         link = Markup('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">')
-        title = _("New and updated services")
+        title = _("What is new in the catalogue")
         return Contributions(
             head=[link.format(escape(title), escape(build.settings.url(FEED_FILE)))]
         )
@@ -39,7 +43,8 @@ class Publishing(Feature):
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
         """The feed, the 404 page, the staff freshness page and CSV, and robots.txt."""
         settings = build.settings
-        site.file(FEED_FILE, atom_feed(build.services, settings, settings.feed_length))
+        entries = service_entries(build.services) + news_entries(build) + need_entries(build)
+        site.file(FEED_FILE, atom_feed(entries, settings, settings.feed_length))
         # Served for any missing address, so its links must not be relative to where it lies.
         site.page(NOT_FOUND_FILE, NOT_FOUND_FILE, relative_urls=False)
         groups = stale_by_provider(
@@ -61,6 +66,11 @@ class Publishing(Feature):
         """sitemap.xml of every public page any feature or generator wrote."""
         lastmod = {s.url: s.data["last_verified"] for s in build.services}
         lastmod |= {p.url: p.data["last_verified"] for p in build.providers}
+        catalogue = build.catalogue
+        lastmod |= {
+            f"{PACKAGES}{p.id}/": p.data["last_verified"] for p in catalogue.packages.values()
+        }
+        lastmod |= {f"{NEWS}{n.id}/": n.data["date"] for n in catalogue.news.values()}
         sitemap = sitemap_xml(build.settings.base_url, public_pages(output), lastmod)
         (output / SITEMAP_FILE).write_bytes(sitemap)
         return []

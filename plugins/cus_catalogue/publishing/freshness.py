@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalogue import Catalogue, sort_key
+from ..catalogue import Catalogue
+from ..collation import sort_key
+from ..csvcells import cell_text
 from ..i18n import gettext as _
 from ..records import Record
 from ..validation import check_freshness
@@ -107,18 +109,17 @@ def freshness_csv(groups: Iterable[ProviderGroup], base: str) -> bytes:
     kinds = {"service": _("service"), "provider": _("provider")}
     for group in groups:
         for record in group.records:
-            table.writerow(
-                [
-                    group.id,
-                    group.name,
-                    " ".join(group.maintainers),
-                    kinds[record.kind],
-                    record.id,
-                    record.name,
-                    record.last_verified,
-                    record.months,
-                    record.file,
-                    f"{base}/{record.url}",
-                ]
-            )
+            cells = [
+                group.id,
+                group.name,
+                " ".join(group.maintainers),
+                kinds[record.kind],
+                record.id,
+                record.name,
+                record.last_verified,
+                record.months,
+                record.file,
+                f"{base}/{record.url}",
+            ]
+            table.writerow([cell_text(cell) for cell in cells])
     return buffer.getvalue().encode("utf-8-sig")

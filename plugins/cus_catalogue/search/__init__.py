@@ -8,14 +8,17 @@ the returned files; templates reference them through :func:`search_asset_urls`
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..audiences import facet_audiences, is_for_everyone
+from ..crisis import crisis_terms
 from .analyzer import analyze, fold, stem, tokenize
 from .index import FIELDS, SearchDocument, add_synonyms, build_lunr_index, pack, service_texts
 from .index import _dumps as dumps
 from .messages import translated_messages
+from .packages import package_documents
 from .pipeline import register as register_pipeline
 from .thesaurus import SynonymGroup, ThesaurusError, load_thesaurus, read_thesaurus
 
@@ -51,13 +54,23 @@ def _fee_text(data: Mapping[str, Any], units: Mapping[str, Mapping[str, str]]) -
 
 
 def _sort_key(name: str) -> Any:
-    from ..catalogue import sort_key
+    from ..collation import sort_key
 
     return sort_key(name)
 
 
+def _status_fields(status: str) -> dict[str, str]:
+    """Suspended and planned services say so in every result (active ones carry nothing)."""
+    from ..i18n import gettext
+    from ..views import STATUS_LABELS
+
+    if status == "active" or status not in STATUS_LABELS:
+        return {}
+    return {"status": status, "status_label": gettext(STATUS_LABELS[status])}
+
+
 def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchDocument]:
-    """Every service as a search document, in Polish alphabetical order of names."""
+    """Every service and package as a search document, in Polish alphabetical order of names."""
     groups = groups or []
     documents = []
     for service_id, service in catalogue.services.items():
@@ -80,15 +93,18 @@ def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchD
             "free": free,
             "audiences": audiences,
             "areas": areas,
+            **_status_fields(service.status),
+            **({"for_everyone": True} if is_for_everyone(audiences) else {}),
         }
         facets = {
             "id": [service_id],  # the open-now and "free for me" filters name services by id
-            "audiences": audiences,
+            "audiences": facet_audiences(audiences, catalogue.audiences),
             "areas": areas,
             "providers": [str(data.get("provider", ""))],
             "free": ["1"] if free else [],
         }
         documents.append(SearchDocument(service_id, texts, record, facets))
+    documents += package_documents(catalogue, groups)
     documents.sort(key=lambda d: (_sort_key(str(d.record["name"])), d.id))
     return documents
 
@@ -134,9 +150,14 @@ def bundle_js(static: Path, index_name: str, css_name: str, messages: Mapping[st
 
 
 def build_search_assets(
-    catalogue: Any, groups: list[SynonymGroup], static: Path, language: str
+    catalogue: Any,
+    groups: list[SynonymGroup],
+    static: Path,
+    language: str,
+    crisis_words: Sequence[str] = (),
 ) -> dict[str, bytes]:
-    """Output-relative path → bytes of every file the search needs, names content-hashed."""
+    """Output-relative path → bytes of every file the search needs, names content-hashed;
+    the manifest's ``crisis`` terms make the page show the emergency numbers first."""
     documents = search_documents(catalogue, groups)
     packed = pack(build_lunr_index(documents), documents)
     assets: dict[str, bytes] = {}
@@ -167,6 +188,7 @@ def build_search_assets(
         [start, name] for start, name in zip(manifest["docs"], doc_files, strict=True)
     ]
     manifest["facets"] = relative(facets_path)
+    manifest["crisis"] = crisis_terms(crisis_words)
     manifest_bytes = dumps(manifest)
     index_path = _hashed("index", "json", manifest_bytes)
     assets[index_path] = manifest_bytes

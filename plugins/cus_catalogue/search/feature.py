@@ -41,6 +41,7 @@ class Search(Feature):
                 self.groups,
                 theme_static(build.settings.theme),
                 build.settings.language,
+                build.settings.crisis.get("words", []),
             )
         return Contributions(context={"SEARCH_ASSETS": search_asset_urls(self.assets)})
 

@@ -127,6 +127,11 @@ def _chunks(items: Sequence[Any], size_of: Callable[[Any], int], budget: int) ->
     return [chunk for chunk in chunks if chunk]
 
 
+def demoted_positions(documents: Sequence[SearchDocument]) -> list[int]:
+    """Suspended and planned services: ranked below every active one the query finds."""
+    return [position for position, document in enumerate(documents) if "status" in document.record]
+
+
 @dataclass
 class PackedIndex:
     """The manifest (without file names yet) and the contents of every other file."""
@@ -184,6 +189,7 @@ def pack(index: Index, documents: Sequence[SearchDocument]) -> PackedIndex:
         "analyzer": {"stopWords": sorted(STOP_WORDS), "fold": dict(sorted(FOLD_MAP.items()))},
         "query": QUERY_SETTINGS,
         "count": len(documents),
+        "demoted": demoted_positions(documents),
         "terms": terms,
         "shards": starts,
         "docs": doc_starts,

@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "suggestionsLabel": "Suggestions",
     "noSuggestions": "No suggestions. Press Enter to search.",
     "allResults": "See all results for “{query}”",
+    "forEveryone": "For every resident",
 }
 
 PLURALS: dict[str, tuple[str, str]] = {

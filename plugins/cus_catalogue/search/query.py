@@ -14,6 +14,7 @@ from lunr.index import Index
 from lunr.query import Query
 
 from .analyzer import fold, index_terms, is_stop_word, tokenize
+from .demotion import Match, demote, word_terms
 from .index import QUERY_SETTINGS
 
 
@@ -32,7 +33,10 @@ def query_plan(
         if token in seen or is_stop_word(token):
             continue
         seen.add(token)
-        clauses.append({"term": token, "usePipeline": True, "boost": settings["exactBoost"]})
+        word = len(seen) - 1
+        clauses.append(
+            {"term": token, "usePipeline": True, "boost": settings["exactBoost"], "word": word}
+        )
         folded = fold(token)
         if position == len(tokens) - 1 and len(folded) >= settings["prefixMinLength"]:
             clauses.append(
@@ -41,6 +45,7 @@ def query_plan(
                     "usePipeline": False,
                     "wildcard": Query.WILDCARD_TRAILING,
                     "boost": settings["prefixBoost"],
+                    "word": word,
                 }
             )
         typo = not any(term in known for term in index_terms(token))
@@ -51,6 +56,7 @@ def query_plan(
                     "usePipeline": True,
                     "editDistance": 1,
                     "boost": settings["fuzzyBoost"],
+                    "word": word,
                 }
             )
     return clauses
@@ -62,11 +68,15 @@ def rank_key(score: float) -> int:
     return math.floor(score * 1e6 + 0.5)
 
 
-def run_query(index: Index, text: str) -> list[tuple[int, float]]:
-    """(document position, score), best first; ties by position, as in the browser."""
+def run_query(
+    index: Index, text: str, demoted: Container[int] = frozenset()
+) -> list[tuple[int, float]]:
+    """(document position, score), best first; ties by position, as in the browser. Positions
+    in ``demoted`` (suspended, planned) go below the others that match as many query words."""
     plan = query_plan(text, index.inverted_index)
     if not plan:
         return []
+    words = word_terms(index, plan)
     query = index.create_query()
     for clause in plan:
         query.term(
@@ -76,6 +86,16 @@ def run_query(index: Index, text: str) -> list[tuple[int, float]]:
             wildcard=clause.get("wildcard", Query.WILDCARD_NONE),
             edit_distance=clause.get("editDistance", 0),
         )
-    results = index.query(query)
-    ranked = [(int(result["ref"]), result["score"]) for result in results]
-    return sorted(ranked, key=lambda pair: (-rank_key(pair[1]), pair[0]))
+    found = []
+    for result in index.query(query):
+        position, matched = int(result["ref"]), set(result["match_data"].metadata)
+        found.append(
+            Match(
+                position=position,
+                score=result["score"],
+                key=rank_key(result["score"]),
+                words=sum(1 for terms in words if terms & matched),
+                demoted=position in demoted,
+            )
+        )
+    return [(match.position, match.score) for match in demote(found)]

@@ -8,16 +8,15 @@ text contains any member of a group is also indexed under every other member.
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import N_
 from ..problems import Problem
+from ..records import is_record_id
 from .analyzer import analyze_positions
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 TERM_SEPARATOR = ";"
 
 Phrase = tuple[frozenset[str], ...]
@@ -78,7 +77,7 @@ def read_thesaurus(path: Path) -> tuple[list[SynonymGroup], list[Problem]]:
         for row in reader:
             line = reader.line_num
             group_id = (row.get("id") or "").strip()
-            if not ID_PATTERN.fullmatch(group_id):
+            if not is_record_id(group_id):
                 problem("thesaurus-bad-id", BAD_ID, line, "id", id=group_id)
             elif group_id in seen_ids:
                 problem("thesaurus-duplicate-id", DUPLICATE_ID, line, "id", id=group_id,

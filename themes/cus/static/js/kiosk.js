@@ -126,30 +126,18 @@ export async function start({ root, offline, body }) {
 
   const keyboard = createKeyboard(doc, messages);
 
-  // Toolbar: back, start, print. The kiosk browser has no buttons of its own.
-  const bar = element(doc, "nav", { class: "kiosk-bar", "aria-label": messages.toolbar });
-  const list = element(doc, "ul");
-  const back = element(doc, "button", { type: "button" }, messages.back);
-  back.addEventListener("click", () => window.history.back());
-  const home = element(doc, "a", { href: new URL("kiosk/", root).href }, messages.home);
-  const stale = staleEntries();
-  const nav = window.navigation;
-  const previous = nav && nav.currentEntry ? nav.entries()[nav.currentEntry.index - 1] : null;
-  back.hidden = !previous || stale.has(previous.id) || body.dataset.kioskStart !== undefined;
-  for (const item of [back, home]) {
-    const li = element(doc, "li");
-    li.append(item);
-    list.append(li);
+  // Toolbar (in every page, shown by html.kiosk from the first paint): back, start, print.
+  // The kiosk browser has no buttons of its own. Back without a page to go back to stays in
+  // its place, invisible, so nothing in the bar moves.
+  const back = doc.querySelector("[data-kiosk-back]");
+  if (back) {
+    const stale = staleEntries();
+    const nav = window.navigation;
+    const previous = nav && nav.currentEntry ? nav.entries()[nav.currentEntry.index - 1] : null;
+    const none = !previous || stale.has(previous.id) || body.dataset.kioskStart !== undefined;
+    back.classList.toggle("kiosk-bar-off", none);
+    back.addEventListener("click", () => window.history.back());
   }
-  if (doc.querySelector("[data-print]")) {
-    const print = element(doc, "button", { type: "button" }, messages.print);
-    print.addEventListener("click", () => window.print());
-    const li = element(doc, "li");
-    li.append(print);
-    list.append(li);
-  }
-  bar.append(list);
-  body.prepend(bar);
 
   // Links out: a code to scan and the address to take home, never the page itself.
   const linkDialog = element(doc, "dialog", {

@@ -1,4 +1,5 @@
-/* Larger text and high contrast: switches remembered in this browser (localStorage). */
+/* Larger text and high contrast: switches remembered in this browser (localStorage). The bar
+ * is laid out from the first paint where this module runs (html.js, see base.html). */
 const AIDS = {
   text: { storage: "cus-text", on: "large", className: "text-large" },
   contrast: { storage: "cus-contrast", on: "high", className: "contrast-high" },
@@ -45,5 +46,4 @@ export function setUpReadingAids(doc) {
       write(aid.storage, now ? aid.on : null);
     });
   }
-  bar.hidden = false;
 }

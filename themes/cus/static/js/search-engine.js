@@ -23,7 +23,8 @@
     tokens.forEach(function (token, position) {
       if (seen.has(token) || NS.isStopWord(token)) return;
       seen.add(token);
-      clauses.push({ term: token, usePipeline: true, boost: settings.exactBoost });
+      var word = seen.size - 1;
+      clauses.push({ term: token, usePipeline: true, boost: settings.exactBoost, word: word });
       var folded = NS.fold(token);
       /* Prefix only for the last word, the one being typed; earlier words are complete. */
       if (position === tokens.length - 1 && codePoints(folded) >= settings.prefixMinLength) {
@@ -31,14 +32,17 @@
           term: folded,
           usePipeline: false,
           wildcard: lunr.Query.wildcard.TRAILING,
-          boost: settings.prefixBoost
+          boost: settings.prefixBoost,
+          word: word
         });
       }
       var typo = !NS.indexTerms(token).some(function (term) {
         return known ? Object.prototype.hasOwnProperty.call(known, term) : false;
       });
       if (typo && codePoints(token) >= settings.fuzzyMinLength) {
-        clauses.push({ term: token, usePipeline: true, editDistance: 1, boost: settings.fuzzyBoost });
+        clauses.push({
+          term: token, usePipeline: true, editDistance: 1, boost: settings.fuzzyBoost, word: word
+        });
       }
     });
     return clauses;
@@ -220,20 +224,67 @@
     });
   };
 
-  /* Ranked positions: scores rounded to 1e-6 then position, exactly as query.py sorts. */
+  /* For each query word, every index term its clauses reach (demotion.py's word_terms). */
+  Engine.prototype.wordTerms = function (clauses) {
+    var groups = [];
+    clauses.forEach(function (clause) {
+      (groups[clause.word] = groups[clause.word] || []).push(clause);
+    });
+    return groups.map(function (group) { return this.reachableTerms(group); }, this);
+  };
+
+  /* Best score first (rounded to 1e-6, then position), except that a suspended or planned
+     service goes below every active one that matches at least as many query words: exactly
+     as demotion.py orders them. */
+  function demote(matches) {
+    var ranked = matches.slice().sort(function (a, b) {
+      return (b.key - a.key) || (a.position - b.position);
+    });
+    var lastActive = {};
+    ranked.forEach(function (match, index) {
+      if (!match.demoted) lastActive[match.words] = index;
+    });
+    var places = ranked.map(function (match, index) {
+      var place = index;
+      if (match.demoted) {
+        var barrier = -1;
+        Object.keys(lastActive).forEach(function (words) {
+          if (Number(words) >= match.words) barrier = Math.max(barrier, lastActive[words]);
+        });
+        place = Math.max(place, barrier + 0.5);
+      }
+      return { place: place, index: index, match: match };
+    });
+    places.sort(function (a, b) { return (a.place - b.place) || (a.index - b.index); });
+    return places.map(function (item) {
+      return { position: item.match.position, score: item.match.score, key: item.match.key };
+    });
+  }
+
   Engine.prototype.rank = function (clauses) {
+    var demoted = new Set(this.manifest.demoted || []);
+    var words = this.wordTerms(clauses);
     var results = this.index.query(function (q) {
       clauses.forEach(function (clause) {
         var options = Object.assign({}, clause);
         delete options.term;
+        delete options.word;
         q.term(clause.term, options);
       });
     });
-    return results.map(function (r) {
-      return { position: Number(r.ref), score: r.score, key: Math.round(r.score * 1e6) };
-    }).sort(function (a, b) {
-      return (b.key - a.key) || (a.position - b.position);
-    });
+    return demote(results.map(function (r) {
+      var matched = Object.keys(r.matchData.metadata);
+      var position = Number(r.ref);
+      return {
+        position: position,
+        score: r.score,
+        key: Math.round(r.score * 1e6),
+        demoted: demoted.has(position),
+        words: words.filter(function (terms) {
+          return matched.some(function (term) { return terms.has(term); });
+        }).length
+      };
+    }));
   };
 
   /* Resolve to ranked results [{position, score}] for text and filters; never throws on input. */
@@ -261,6 +312,13 @@
       found.problems = (both[1] && both[1].problems) || [];
       return found;
     });
+  };
+
+  /* Does the text speak of danger (a crisis word of the manifest in any form)? Then the page
+     shows the emergency numbers first. */
+  Engine.prototype.isCrisis = function (text) {
+    var crisis = new Set(this.manifest.crisis || []);
+    return NS.analyze(String(text || '')).some(function (term) { return crisis.has(term); });
   };
 
   /* The result records (id, name, summary, provider, fee…) of the given positions. */

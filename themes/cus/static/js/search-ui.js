@@ -45,6 +45,12 @@
     return new URL('uslugi/' + encodeURIComponent(id) + '/', siteRoot()).href;
   }
 
+  /* A result is a service, or a package of services (record.kind, with its meta line). */
+  function recordUrl(record) {
+    if (record.kind !== 'package') return serviceUrl(record.id);
+    return new URL('pakiety/' + encodeURIComponent(record.id) + '/', siteRoot()).href;
+  }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
@@ -97,11 +103,23 @@
   }
 
   function resultItem(record) {
-    var item = el('li', { 'class': 'search-result', 'data-service-id': record.id });
+    var isPackage = record.kind === 'package';
+    var item = el('li', { 'class': 'search-result' });
+    item.setAttribute(isPackage ? 'data-package-id' : 'data-service-id', record.id);
     var heading = el('h2', { 'class': 'search-result-title' });
-    heading.appendChild(el('a', { href: serviceUrl(record.id) }, record.name));
+    heading.appendChild(el('a', { href: recordUrl(record) }, record.name));
     item.appendChild(heading);
+    if (record.status_label) {
+      item.appendChild(el('p', { 'class': 'status status-' + record.status }, record.status_label));
+    }
+    if (record.for_everyone) {
+      item.appendChild(el('p', { 'class': 'search-result-everyone' }, msg('forEveryone')));
+    }
     item.appendChild(el('p', { 'class': 'search-result-summary' }, record.summary));
+    if (isPackage) {
+      item.appendChild(el('p', { 'class': 'search-result-meta' }, record.meta));
+      return item;
+    }
     var meta = el('p', { 'class': 'search-result-meta' });
     meta.appendChild(el('span', { 'class': 'search-result-provider' },
       msg('provider') + ' ' + record.provider));
@@ -116,6 +134,7 @@
     var status = document.querySelector('[data-search-status]');
     var empty = document.querySelector('[data-search-empty]');
     var more = document.querySelector('[data-search-more]');
+    var crisis = document.querySelector('[data-crisis-lines]');
     if (!results || !status) return;
     var list = results.querySelector('ol') || results.appendChild(el('ol'));
     var sequence = 0;
@@ -153,16 +172,20 @@
         status.textContent = '';
         if (empty) empty.hidden = true;
         if (more) more.hidden = true;
+        if (crisis) crisis.hidden = true;
         return Promise.resolve();
       }
       results.setAttribute('aria-busy', 'true');
+      var crisisQuery = false;
       return engine().then(function (e) {
+        crisisQuery = e.isCrisis(state.q);
         return e.search(state.q, state);
       }).then(function (found) {
         if (mySequence !== sequence) return null;
         ranked = found;
         shown = 0;
         list.textContent = '';
+        if (crisis) crisis.hidden = !crisisQuery;
         if (empty) empty.hidden = found.length > 0;
         if (more) more.hidden = true;
         return showMore(false).then(function () {
@@ -285,10 +308,14 @@
       listbox.textContent = '';
       options = records.map(function (record, i) {
         var option = el('li', { id: id + '-' + i, role: 'option', 'aria-selected': 'false',
-          'class': 'search-suggestion', 'data-href': serviceUrl(record.id) });
+          'class': 'search-suggestion', 'data-href': recordUrl(record) });
         option.appendChild(el('span', { 'class': 'search-suggestion-name' }, record.name));
+        if (record.status_label) {
+          option.appendChild(el('span', { 'class': 'search-suggestion-status' },
+            record.status_label));
+        }
         option.appendChild(el('span', { 'class': 'search-suggestion-meta' },
-          record.provider + ' · ' + record.fee));
+          record.kind === 'package' ? record.meta : record.provider + ' · ' + record.fee));
         return option;
       });
       if (total > 0) {

@@ -1,14 +1,16 @@
 /* Entry of the site's own scripts: reading aids, offline, kiosk. Pages work without it. */
 import { setUpReadingAids } from "./reading-aids.js";
 import { registerServiceWorker } from "./offline.js";
+import { setUpPlanToggles } from "./plan-toggle.js";
 
 const body = document.body;
 const root = new URL(body.dataset.siteRoot || "/", window.location.href);
 
 setUpReadingAids(document);
+setUpPlanToggles(root);
 
+// Print buttons are laid out from the first paint (html.js, see base.html); here they work.
 for (const button of document.querySelectorAll("[data-print]")) {
-  button.hidden = false;
   button.addEventListener("click", () => window.print());
 }
 

@@ -1,0 +1,1 @@
+"""Documents of services (rules, application forms, leaflets) published with stable URLs."""

@@ -1,0 +1,1 @@
+"""Announcements and consultations of the centre (``content/news/<date>-<id>.yaml``)."""

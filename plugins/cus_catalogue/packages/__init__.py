@@ -1,0 +1,1 @@
+"""Packages: services grouped by a life situation (``content/packages/<id>.yaml``)."""
