@@ -157,7 +157,7 @@ def markdown_lines(path: Path) -> Iterator[Text]:
     """The prose lines of a Markdown file: code blocks and inline code left out."""
     in_code = False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("```"):
+        if line.lstrip().startswith("```"):  # a fence may be indented in a list
             in_code = not in_code
             continue
         if not in_code:

@@ -68,7 +68,7 @@ BROWSER_SIDE = """async (cases) => {
   for (const fee of cases.fees) {
     for (const income of cases.incomes) {
       for (const people of cases.people) {
-        const found = m.estimateFee(fee, m.parseIncome(income), m.parsePeople(people),
+        const found = m.householdFee(fee, m.parseIncome(income), m.parsePeople(people),
           cases.criteria, "2026-11-23");
         estimates.push([found.perUnit, found.row, found.pay]);
       }

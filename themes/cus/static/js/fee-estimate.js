@@ -5,7 +5,7 @@
 import { countOf, fill, readJson } from "./page-data.js";
 import {
   IncomeInputError,
-  estimateFee,
+  householdFee,
   formatZloty,
   parseIncome,
   parsePeople,
@@ -117,7 +117,7 @@ export function startCalculator(section, messages) {
       showError(field, error.code, focus);
       return;
     }
-    const estimate = estimateFee(data.fee, income, people, data.criteria);
+    const estimate = householdFee(data.fee, income, people, data.criteria);
     if (!estimate) {
       detail.textContent = messages.no_criterion;
       return;

@@ -7,8 +7,8 @@
  * D × 10000 ≤ income_up_to × criterion × N. The fee is amount × pay / 10000, half up.
  * The limits below keep every product under 2^53, so Numbers stay exact.
  *
- *   import { estimateFee, parseIncome, parsePeople, formatZloty } from "./fees.js";
- *   const estimate = estimateFee(fee, parseIncome("1500,50"), parsePeople("2"), criteria);
+ *   import { householdFee, parseIncome, parsePeople, formatZloty } from "./fees.js";
+ *   const estimate = householdFee(fee, parseIncome("1500,50"), parsePeople("2"), criteria);
  *   estimate && formatZloty(estimate.perUnit);   // "2,80 zł"
  *
  * fee: {amount: grosze, table: [{income_up_to: hundredths | null, pay: hundredths}, ...]}
@@ -96,7 +96,7 @@ function halfUp(numerator, denominator) {
 
 /* {perUnit, pay, row, criterion, free}, or null when the fee has no table or no criterion is
  * valid on `day`. income in grosze, people a whole number (see parseIncome, parsePeople). */
-export function estimateFee(fee, income, people, criteria, day = todayInPoland()) {
+export function householdFee(fee, income, people, criteria, day = todayInPoland()) {
   if (!fee || !Array.isArray(fee.table) || !fee.table.length) {
     return null;
   }
@@ -133,4 +133,41 @@ export function formatZloty(grosze) {
     digits = digits.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
   }
   return digits + "," + cents + " zł";
+}
+
+/* Hundredths of a złoty or of a percent from a record's number (35, 35.5, 33.33). */
+function hundredths(value) {
+  return Math.round(Number(value) * 100);
+}
+
+/* My plan's hook (plan-fees.js): the page's fee data, {criteria, units}, from the file its
+ * body names in data-fee-data (the check's sprawdz/dane.json); undefined without one. */
+export async function loadCriteria() {
+  const url = document.body.dataset.feeData;
+  if (!url) return undefined;
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) return undefined;
+  const data = await response.json();
+  return { criteria: data.criteria, units: data.units };
+}
+
+/* My plan's hook: a record's fee ({kind, amount, table, unit} in złoty and percent, as in the
+ * YAML) for a household income in złoty, as text ("7,00 zł za godzinę"); null without a table,
+ * a valid income or the data of loadCriteria. */
+export function estimateFee(fee, income, people, feeData) {
+  if (!fee || !Array.isArray(fee.table) || !feeData || !(income >= 0) || !(people >= 1)) {
+    return null;
+  }
+  const inGrosze = {
+    amount: hundredths(fee.amount),
+    table: fee.table.map((row) => ({
+      income_up_to: row.income_up_to === undefined || row.income_up_to === null
+        ? null : hundredths(row.income_up_to),
+      pay: hundredths(row.pay),
+    })),
+  };
+  const estimate = householdFee(inGrosze, hundredths(income), people, feeData.criteria);
+  if (!estimate) return null;
+  const unit = (feeData.units || {})[fee.unit];
+  return formatZloty(estimate.perUnit) + (unit && unit.per_unit ? " " + unit.per_unit : "");
 }

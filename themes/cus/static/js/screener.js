@@ -3,7 +3,7 @@
  * [data-screener-maybe]. On a phone and in the kiosk the form asks one question at a time.
  * Nothing leaves the device: the answers are compared with the catalogue's data here. */
 import { answersQuery, makeJudge, parseAnswers, NO, UNKNOWN, YES } from "./eligibility.js";
-import { estimateFee, formatZloty } from "./fees.js";
+import { householdFee, formatZloty } from "./fees.js";
 import { fill, plural, readJson } from "./page-data.js";
 import { startStepper } from "./screener-steps.js";
 
@@ -67,7 +67,7 @@ function fillForm(form, answers, params) {
 function feeLine(service, answers, data, messages) {
   const fee = service.fee;
   if (fee.table && answers.income !== null) {
-    const estimate = estimateFee(fee, answers.income, answers.people, data.criteria);
+    const estimate = householdFee(fee, answers.income, answers.people, data.criteria);
     if (estimate) {
       const unit = data.units[service.unit] || { per_unit: "" };
       const text = formatZloty(estimate.perUnit) + " " + unit.per_unit;

@@ -1,7 +1,7 @@
 /* The search filters that need the catalogue's data rather than the index: open now or at a
  * chosen day and hour (otwarte=teraz, dzien=pn…nd, godzina=HH:MM) and "free of charge for
  * me" (bezplatne=1 with dochod and osoby). Loaded by the search page only when one is set. */
-import { IncomeInputError, estimateFee, parseIncome, parsePeople } from "./fees.js";
+import { IncomeInputError, householdFee, parseIncome, parsePeople } from "./fees.js";
 import {
   DAY_CODES, isOpenAt, isOpenOnDay, parseHour, warsawClock, weekMinute,
 } from "./hours.js";
@@ -54,7 +54,7 @@ function freeTest(filters, messages, problems, criteria) {
     const income = parseIncome(filters.dochod);
     const people = parsePeople(filters.osoby || "1");
     return (service) => service.fee.kind === "free" ||
-      Boolean(service.fee.table && estimateFee(service.fee, income, people, criteria)?.free);
+      Boolean(service.fee.table && householdFee(service.fee, income, people, criteria)?.free);
   } catch (error) {
     if (!(error instanceof IncomeInputError)) throw error;
     problems.push(messages.errors[error.code] || messages.errors["not-a-number"]);
