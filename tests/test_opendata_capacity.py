@@ -216,3 +216,17 @@ def test_used_up_limit_is_said_plainly_and_the_package_carries_every_column(
     assert "Lista oczekujących: 3 osoby." in page
     rows = (tmp_path / "out" / "dane" / "katalog" / "capacity.csv").read_text("utf-8").splitlines()
     assert rows == [HEADER.strip(), "zlota-raczka,2026-11,40,40,12,9,3,2026-11-20,"]
+
+
+def test_lists_say_what_is_left_and_who_waits_on_each_card(example_site: Path) -> None:
+    """Issue 14: places left and the waiting list in results, not only on the service page."""
+    page = (example_site / "dla" / "seniorzy" / "index.html").read_text("utf-8")
+    assert (
+        "<dt>Dostępność miejsc</dt><dd>Na 2026 rok zostało 500 dni z 7500. "
+        "Lista oczekujących: 5 osób.</dd>"
+    ) in page
+    page = (example_site / "uslugi" / "index.html").read_text("utf-8")
+    assert (
+        "<dd>Na 2026 rok zostało 750 godzin z 2400. Lista oczekujących: 3 osoby. "
+        '<span class="capacity-stale">Te liczby mogą być nieaktualne'
+    ) in page

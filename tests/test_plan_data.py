@@ -36,8 +36,14 @@ def test_the_file_names_every_service_of_this_version_with_what_the_plan_shows(
     assert handyman["hours"] == "poniedziałek–piątek 8:00–16:00"
     assert handyman["fee"] == "bezpłatna"
     assert "<" not in handyman["apply"]  # Markdown as plain text: the page sets it as text
-    assert facts["services"]["teleopieka"]["places"] == "Jeszcze wolne: 23 z 120 (okres: 2026)"
-    assert facts["services"]["opieka-wytchnieniowa"]["places"] == ""  # figures too old
+    assert facts["services"]["teleopieka"]["places"] == (
+        "Na 2026 rok zostały 23 miejsca z 120. Stan na 2 listopada 2026 r."
+    )
+    # Issue 14: old figures are labelled, never silently left out.
+    assert facts["services"]["opieka-wytchnieniowa"]["places"] == (
+        "Na 2026 rok zostało 750 godzin z 2400. Stan na 30 czerwca 2026 r. "
+        "Te liczby mogą być nieaktualne: zapytaj w centrum, jak jest dziś."
+    )
 
 
 def test_the_plan_page_and_its_messages_are_built(example_site: Path):

@@ -57,22 +57,27 @@ def left_sentence(current: Mapping[str, Any], unit: str, units: Mapping[str, Any
     }
 
 
+def waiting_sentence(current: Mapping[str, Any]) -> str:
+    """``Lista oczekujących: 5 osób.``, ``Nikt nie czeka na miejsce.``, or nothing uncounted."""
+    waiting = current.get("waiting")
+    if waiting:
+        return ngettext(
+            "Waiting list: %(num)d person.", "Waiting list: %(num)d people.", waiting
+        ) % {"num": waiting}
+    return _("Nobody is waiting.") if waiting == 0 else ""
+
+
 def people_sentences(current: Mapping[str, Any]) -> list[str]:
     """``Z usługi korzysta 63 osoby.``, ``Lista oczekujących: 5 osób.`` when the centre counts."""
     sentences = []
-    served, waiting = current.get("people_served"), current.get("waiting")
+    served = current.get("people_served")
     if served is not None:
         sentences.append(
             ngettext("%(num)d person uses the service.", "%(num)d people use the service.", served)
             % {"num": served}
         )
-    if waiting:
-        sentences.append(
-            ngettext("Waiting list: %(num)d person.", "Waiting list: %(num)d people.", waiting)
-            % {"num": waiting}
-        )
-    elif waiting == 0:
-        sentences.append(_("Nobody is waiting."))
+    if waiting := waiting_sentence(current):
+        sentences.append(waiting)
     return sentences
 
 
@@ -92,6 +97,7 @@ def capacity_view(
         "unit": unit,
         "sentence": left_sentence(current, unit, units),
         "people": people_sentences(current),
+        "waiting_sentence": waiting_sentence(current),
         "as_of_sentence": as_of,
         "stale_sentence": stale,
     }
