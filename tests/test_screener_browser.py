@@ -226,7 +226,7 @@ def test_bad_income_on_a_service_page_and_bad_hour_in_search_are_said_in_polish(
     expect(page.locator('[data-error-for="dochod"]')).to_contain_text("Wpisz dochód cyframi")
     page.goto(screener_server + "/szukaj/?otwarte=teraz&godzina=25:99")
     expect(page.locator("[data-search-status]")).to_contain_text(
-        "Nie rozpoznaliśmy godziny: wpisz ją jako GG:MM, na przykład 9:30."
+        "Strona nie rozpoznała godziny: wpisz ją jako GG:MM, na przykład 9:30."
     )
     page.goto(screener_server + "/szukaj/?bezplatne=1&dochod=-5")
     expect(page.locator("[data-search-status]")).to_contain_text(
