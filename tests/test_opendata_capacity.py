@@ -83,8 +83,9 @@ def test_service_page_says_what_is_left_who_uses_it_and_who_waits(example_site: 
     ) in page
     page = (example_site / "uslugi" / "teleopieka" / "index.html").read_text("utf-8")
     assert (
-        "<strong>Na 2026 rok zostały 23 miejsca z 120.</strong> Z usługi korzysta 97 osób. "
-        'Nikt nie czeka na miejsce. <time datetime="2026-11-02">Stan na 2 listopada 2026 r.</time>'
+        "<strong>Na 2026 rok zostały 23 miejsca z 120.</strong> "
+        '<span class="capacity-people">Z usługi korzysta 97 osób. Nikt nie czeka na miejsce.</span> '
+        '<time datetime="2026-11-02">Stan na 2 listopada 2026 r.</time>'
     ) in page
     assert "jednostka" not in page
     page = (example_site / "uslugi" / "uslugi-opiekuncze" / "index.html").read_text("utf-8")
