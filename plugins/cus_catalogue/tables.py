@@ -21,14 +21,14 @@ def table_problems(
 
     ``follow_header``: the schema follows the table's first line, so optional columns may be
     left out (the caller checks the first line itself)."""
-    from frictionless import Detector, FrictionlessException, Resource, Schema  # slow import
+    from frictionless import FrictionlessException, Resource, Schema  # slow import
 
     descriptor = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+    if follow_header:
+        descriptor["fieldsMatch"] = "partial"  # columns matched by name; absent ones allowed
     schema = Schema.from_descriptor(descriptor)
-    detector = Detector(schema_sync=follow_header)
     try:
-        resource = Resource(path.name, basepath=str(path.parent), schema=schema, detector=detector)
-        report = resource.validate()
+        report = Resource(path.name, basepath=str(path.parent), schema=schema).validate()
     except FrictionlessException as error:
         return [Problem(code, path, 1, "", {"note": error.error.message}, template=template)]
     return [
