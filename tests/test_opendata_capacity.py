@@ -12,7 +12,7 @@ import pytest
 from sitekit import FIXTURES, ROOT, run_katalog, run_pelican
 
 from cus_catalogue.catalogue import read_vocabulary
-from cus_catalogue.opendata.capacity import check_capacity, current_capacity
+from cus_catalogue.opendata.capacity import check_capacity, current_capacity, table_problems
 from cus_catalogue.opendata.capacity_text import capacity_view
 
 ROW = {
@@ -188,6 +188,26 @@ def test_optional_columns_may_be_left_out_and_a_typo_is_named(tmp_path: Path) ->
     output = result.stdout + result.stderr
     assert "capacity.csv:1: limt: nieznana kolumna „limt” (literówka?)" in output
     assert "capacity.csv:1: limit: w pierwszym wierszu tabeli brakuje kolumny „limit”" in output
+
+
+def test_table_errors_say_what_to_fix_in_polish(tmp_path: Path) -> None:
+    """Defect: a wrong cell was reported with Frictionless's English note ("Type error in the
+    cell "dużo" in row "2" ...", "violates the primary key")."""
+    table = tmp_path / "capacity.csv"
+    table.write_text(
+        HEADER + "zlota-raczka,2026,dużo,1,,,,2026-11-01,\n"
+        "teleopieka,2026-Q5,10,1,,,,2026-11-01,\n"
+        "teleopieka,2026,10,1,,,,2026-11-01,\n"
+        "teleopieka,2026,10,2,,,,2026-11-02,\n",
+        encoding="utf-8",
+    )
+    assert [problem.format(tmp_path) for problem in table_problems(table)] == [
+        "capacity.csv:2: limit: musi być liczbą całkowitą",
+        "capacity.csv:3: period: „2026-Q5” ma zły format: rok (2026), miesiąc (2026-11), "
+        "kwartał (2026-Q4) albo półrocze (2026-H2)",
+        "capacity.csv:5: te same wartości w kolumnach service, period co w wierszu 4: każdy "
+        "wiersz musi mieć inne",
+    ]
 
 
 def test_a_row_for_an_unknown_service_fails_validate_as_it_fails_the_build(tmp_path: Path) -> None:

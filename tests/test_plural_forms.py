@@ -49,6 +49,8 @@ NOT_COUNTED = {
     ),
     "{page}:{line}: broken link to {target}": "a position in a file",
     "{file}, line {line}": "a position in a file",
+    "“{value}” is already on line {other}: every row needs a different one": "a position",
+    "the same {columns} as on line {other}: every row needs a different one": "a position",
     "id “{id}” is already used on line {other}": "a position in a file",
     "“{term}” is already in group “{other}” (line {other_line}): merge them": "a position",
     "{label}: {done} of {total}": "a progress counter after a label (Strony usług: 5 z 64)",
@@ -209,6 +211,19 @@ EXPECTED = {
     "%(n)d other page": ("n", "# inna strona", "# inne strony", "# innych stron"),
     "{n} file in the output folder ({size} MB).": ("n", "# plik w", "# pliki w", "# plików w"),
     "{n} package of services.": ("n", "# pakiet usług", "# pakiety usług", "# pakietów usług"),
+    "%(num)d centre": ("num", "# centrum", "# centra", "# centrów"),
+    "{n} file left out (errors above):": (
+        "n",
+        "# plik pominięty",
+        "# pliki pominięte",
+        "# plików pominiętych",
+    ),
+    "The catalogue gathers the services of %(num)d centre.": (
+        "num",
+        "usługi # centrum",
+        "usługi # centrów",
+        "usługi # centrów",
+    ),
     "{n} document published.": (
         "n",
         "# dokument do pobrania",
