@@ -24,7 +24,8 @@ PO_FOLDERS = ("plugins", "themes", "forms_backend", "katalog")
 NOT_PROSE = {
     "provider", "audiences", "areas", "unit", "days", "from", "to", "last_verified", "status",
     "maintainers", "email", "website", "phone", "lat", "lon", "postal_code", "kind",
-    "apply_online", "residents_only", "age_min", "age_max", "amount",
+    "apply_online", "residents_only", "age_min", "age_max", "amount", "conditions",
+    "income_up_to", "pay",
     "file", "services", "date", "deadline", "start", "end", "form",
 }  # fmt: skip
 # Settings values that are names, addresses or codes rather than prose.
@@ -141,12 +142,14 @@ def _setting_line(path: Path, name: str) -> int:
 
 
 def vocabulary_texts(data: Path = ROOT / "data") -> Iterator[Text]:
-    """Labels and descriptions of the vocabularies residents see (audiences, areas, units)."""
-    for name in ("audiences", "areas", "units"):
+    """Labels, descriptions and questions of the vocabularies residents see (audiences, areas,
+    units, the conditions the check "Is it for me?" asks about)."""
+    for name in ("audiences", "areas", "units", "conditions"):
         path = data / f"{name}.csv"
         with path.open(encoding="utf-8", newline="") as table:
             for line, row in enumerate(csv.DictReader(table), 2):
-                for column in ("label", "description", "per_unit"):
+                for column in ("label", "description", "per_unit", "label_few", "label_many",
+                               "question", "hint"):  # fmt: skip
                     if row.get(column):
                         yield Text(path, line, row[column], f"{row['id']}.{column}")
 
@@ -172,7 +175,7 @@ def markdown_lines(path: Path) -> Iterator[Text]:
     """The prose lines of a Markdown file: code blocks and inline code left out."""
     in_code = False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("```"):
+        if line.lstrip().startswith("```"):  # a fence may be indented in a list
             in_code = not in_code
             continue
         if not in_code:

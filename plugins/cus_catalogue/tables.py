@@ -29,12 +29,19 @@ PATTERN_HINTS = {
 }
 
 
-def table_problems(path: Path, schema_name: str, code: str, template: str) -> list[Problem]:
-    """Every error of the CSV table against ``schemas/<schema_name>``, each at its line."""
+def table_problems(
+    path: Path, schema_name: str, code: str, template: str, *, follow_header: bool = False
+) -> list[Problem]:
+    """Every error of the CSV table against ``schemas/<schema_name>``, each at its line.
+
+    ``follow_header``: the schema follows the table's first line, so optional columns may be
+    left out (the caller checks the first line itself)."""
     from frictionless import FrictionlessException, Resource, Schema  # slow import
     from frictionless.errors import RowError
 
     descriptor = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+    if follow_header:
+        descriptor["fieldsMatch"] = "partial"  # columns matched by name; absent ones allowed
     schema = Schema.from_descriptor(descriptor)
     try:
         report = Resource(path.name, basepath=str(path.parent), schema=schema).validate()

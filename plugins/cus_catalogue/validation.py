@@ -200,14 +200,15 @@ def check_freshness(record: Record, today: dt.date, stale_months: int) -> list[P
 
 
 def check_hours(record: Record, key: str = "hours") -> list[Problem]:
-    """Opening hours must open before they close."""
+    """A slot must not close when it opens; a closing time earlier than the opening one ends
+    the next morning (a night shelter 18:00–08:00)."""
     problems = []
     hours = record.data.get(key)
     for index, slot in enumerate(hours if isinstance(hours, list) else []):
         if not isinstance(slot, Mapping):
             continue
         start, end = slot.get("from"), slot.get("to")
-        if isinstance(start, str) and isinstance(end, str) and start.zfill(5) >= end.zfill(5):
+        if isinstance(start, str) and isinstance(end, str) and start.zfill(5) == end.zfill(5):
             path = (key, index, "from")
             params = {"start": start, "end": end}
             problems.append(

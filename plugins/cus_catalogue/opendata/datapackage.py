@@ -322,7 +322,9 @@ CAPACITY_COLUMNS = [
     required("limit", "integer", "Limit na okres (w jednostkach z kolumny unit).", minimum=0),
     required("granted", "integer", "Przyznano w okresie.", minimum=0),
     optional("used", "integer", "Wykorzystano w okresie.", minimum=0),
-    required("updated_on", "date", "Stan na dzień."),
+    optional("people_served", "integer", "Ile osób korzysta z usługi w okresie.", minimum=0),
+    optional("waiting", "integer", "Ile osób czeka na usługę (lista oczekujących).", minimum=0),
+    required("as_of", "date", "Stan na dzień."),
     optional(
         "unit",
         "string",
@@ -384,8 +386,9 @@ def package_files(
     capacity: list[dict[str, Any]],
     metadata: Mapping[str, Any],
     base: str | None,
+    more: Iterable[Table] = (),
 ) -> dict[str, bytes]:
-    """The CSV tables and their ``datapackage.json``, by file name."""
+    """The CSV tables (and ``more`` of other features) and their ``datapackage.json``."""
     services = [catalogue.services[key] for key in sorted(catalogue.services)]
     providers = [catalogue.providers[key] for key in sorted(catalogue.providers)]
     hours = [row for s in services for row in _hours_rows("service", s.id, s.data["hours"])]
@@ -424,6 +427,7 @@ def package_files(
               TERM_COLUMNS, list(catalogue.areas.values()), ["id"]),
         Table("units", "Jednostki miary", "Słownik jednostek miary usług.",
               UNIT_COLUMNS, list(catalogue.units.values()), ["id"]),
+        *more,
     ]  # fmt: skip
     from .centre_tables import centre_tables  # its tables are built from this module's parts
 

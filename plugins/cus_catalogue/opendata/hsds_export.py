@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..catalogue import Catalogue
+from ..eligibility.conditions import read_conditions
 from ..formatting import per_unit
 from ..i18n import N_
 from ..i18n import gettext as _
@@ -15,6 +16,7 @@ from ..records import Record
 from ..site_settings import SiteSettings
 from ..views import kind_label
 from .common import RRULE_DAYS, Ids
+from .hsds_eligibility import eligibility_pairs, table_options
 
 STATUS_TO_HSDS = {"active": "active", "suspended": "temporarily closed", "planned": "inactive"}
 # Our own taxonomies are recognised on import by these URIs, whatever their ids.
@@ -33,6 +35,10 @@ TAXONOMIES: dict[str, tuple[str, str]] = {
         N_(
             "Who provides the service: the centre, a public body, an NGO, a cooperative, a company."
         ),
+    ),
+    "conditions": (
+        N_("Conditions of eligibility (social services catalogue)"),
+        N_("What a resident answers yes or no to; codes from data/conditions.csv."),
     ),
     "fields": (
         N_("Catalogue fields without an HSDS field"),
@@ -72,6 +78,24 @@ FIELD_TERMS: dict[str, tuple[str, str]] = {
         N_("last checked"),
         N_("The day the provider's information was last checked (YYYY-MM-DD)."),
     ),
+    "eligibility-option": (
+        N_("set of conditions"),
+        N_(
+            "One of several sets of conditions, any of which is enough: ages and condition codes "
+            "as JSON."
+        ),
+    ),
+    "income-up-to": (
+        N_("income limit"),
+        N_(
+            "This row of the fee table applies up to this per-person income, in percent of the "
+            "income criterion (inclusive)."
+        ),
+    ),
+    "pay-percent": (
+        N_("percentage paid"),
+        N_("In this row of the fee table the resident pays this percentage of the full amount."),
+    ),
     "maintainer": (
         N_("maintainer"),
         N_("A code-hosting account allowed to change this provider's records."),
@@ -102,6 +126,7 @@ class HsdsExporter:
         self.base = settings.base_url
         self.state_province = settings.hsds_state_province
         self.municipality = str(settings.centre["city"])
+        self.conditions = read_conditions(settings.data_path)
 
     def services(self) -> list[dict[str, Any]]:
         """Every service, in id order."""
@@ -301,7 +326,10 @@ class HsdsExporter:
             "status": STATUS_TO_HSDS[record.status],
             "eligibility_description": eligibility["text"],
             "assured_date": data["last_verified"],
-            "cost_options": [self.cost_option(service_id, data)],
+            "cost_options": [
+                self.cost_option(service_id, data),
+                *table_options(self, service_id, data),
+            ],
             "service_areas": [
                 {
                     "id": self.ids("service_area", service_id),
@@ -424,4 +452,4 @@ class HsdsExporter:
             pairs.append(
                 ("area", self.term("areas", area_id, term["label"], term["description"]), None)
             )
-        return pairs
+        return pairs + eligibility_pairs(self, record, self.conditions)

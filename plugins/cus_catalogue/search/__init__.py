@@ -108,6 +108,7 @@ def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchD
             **({"for_everyone": True} if is_for_everyone(audiences) else {}),
         }
         facets = {
+            "id": [service_id],  # the open-now and "free for me" filters name services by id
             "audiences": facet_audiences(audiences, catalogue.audiences),
             "areas": areas,
             "providers": [str(data.get("provider", ""))],

@@ -215,25 +215,51 @@
     return this.facets;
   };
 
-  /* Positions allowed by the filters (null when no filter is set). */
+  /* Filters that need the catalogue's data (open now, free for me): search-refine.js, whose
+     address and data the page gives (NS.refineConfig). {ids, problems} or null. */
+  function refined(filters) {
+    var config = NS.refineConfig;
+    var wanted = filters.otwarte || filters.dzien || filters.godzina ||
+      (filters.bezplatne && filters.dochod);
+    if (!config || !wanted) return Promise.resolve(null);
+    return import(config.module).then(function (module) {
+      return module.refine(filters, config);
+    });
+  }
+
+  /* Positions allowed by the filters (null when no filter is set); what a filter could not
+     read is in allowed.problems. */
   Engine.prototype.allowed = function (filters) {
     var wanted = [];
     if (filters.dla) wanted.push(['audiences', filters.dla]);
     if (filters.obszar) wanted.push(['areas', filters.obszar]);
     if (filters.realizator) wanted.push(['providers', filters.realizator]);
-    if (filters.bezplatne) wanted.push(['free', '1']);
-    if (!wanted.length) return Promise.resolve(null);
-    return this.loadFacets().then(function (facets) {
-      var allowed = null;
-      wanted.forEach(function (pair) {
-        var bucket = facets[pair[0]] || {};
-        var list = Object.prototype.hasOwnProperty.call(bucket, pair[1]) ? bucket[pair[1]] : [];
-        var set = new Set(list);
-        allowed = allowed === null ? set : new Set(Array.from(allowed).filter(function (p) {
-          return set.has(p);
-        }));
+    if (filters.bezplatne && !filters.dochod) wanted.push(['free', '1']);
+    var self = this;
+    return refined(filters).then(function (refine) {
+      if (refine && refine.ids) {
+        wanted.push(['id', Array.from(refine.ids)]);
+      }
+      if (!wanted.length) return refine && refine.problems.length ? { problems: refine.problems }
+        : null;
+      return self.loadFacets().then(function (facets) {
+        var allowed = null;
+        wanted.forEach(function (pair) {
+          var bucket = facets[pair[0]] || {};
+          var values = Array.isArray(pair[1]) ? pair[1] : [pair[1]];
+          var set = new Set();
+          values.forEach(function (value) {
+            if (Object.prototype.hasOwnProperty.call(bucket, value)) {
+              bucket[value].forEach(function (p) { set.add(p); });
+            }
+          });
+          allowed = allowed === null ? set : new Set(Array.from(allowed).filter(function (p) {
+            return set.has(p);
+          }));
+        });
+        allowed.problems = refine ? refine.problems : [];
+        return allowed;
       });
-      return allowed;
     });
   };
 
@@ -328,17 +354,23 @@
     return Promise.all([ranked, this.allowed(filters)]).then(function (both) {
       var list = both[0];
       var allowed = both[1];
+      var found;
+      if (allowed && !(allowed instanceof Set)) allowed = null; // only problems to tell
       if (list === null) {
-        if (allowed === null) return [];
-        return Array.from(allowed).sort(function (a, b) { return a - b; }).map(function (p) {
-          return { position: p, score: 0 };
+        found = allowed === null ? [] : Array.from(allowed).sort(function (a, b) {
+          return a - b;
+        }).map(function (p) { return { position: p, score: 0 }; });
+      } else {
+        found = allowed === null ? list : list.filter(function (r) {
+          return allowed.has(r.position);
         });
       }
-      if (allowed === null) return list;
-      var kept = list.filter(function (r) { return allowed.has(r.position); });
-      kept.queryWords = list.queryWords;
-      kept.situation = list.situation;
-      return kept;
+      if (list !== null) {
+        found.queryWords = list.queryWords;
+        found.situation = list.situation;
+      }
+      found.problems = (both[1] && both[1].problems) || [];
+      return found;
     });
   };
 

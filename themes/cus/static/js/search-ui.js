@@ -11,7 +11,8 @@
   var PAGE_SIZE = 20;
   var SUGGESTIONS = 6;
   var DEBOUNCE_MS = 120;
-  var FILTERS = ['dla', 'obszar', 'realizator', 'bezplatne'];
+  var FILTERS = ['dla', 'obszar', 'realizator', 'bezplatne', 'otwarte', 'dzien', 'godzina',
+    'dochod', 'osoby'];
   var enginePromise = null;
   var manifestUrl = null;
 
@@ -194,7 +195,9 @@
         if (more) more.hidden = true;
         return showMore(false).then(function () {
           if (mySequence !== sequence) return;
-          status.textContent = found.length ? plural('count', found.length) : msg('none');
+          var told = (found.problems || []).join(' ');
+          status.textContent = (told ? told + ' ' : '') +
+            (found.length ? plural('count', found.length) : msg('none'));
         });
       }).catch(function (error) {
         if (mySequence !== sequence) return;
@@ -207,12 +210,21 @@
       });
     }
 
+    var freeLabel = form.querySelector('[data-free-label]');
+    function labelFree() {
+      /* With an income given, "free of charge only" keeps what is free for this household. */
+      if (!freeLabel) return;
+      var income = form.elements.dochod && form.elements.dochod.value.trim();
+      freeLabel.textContent = freeLabel.getAttribute(income ? 'data-for-me' : 'data-only-free');
+    }
+    form.addEventListener('input', labelFree);
     var typed = debounce(function () { run(readForm(form), 'replace'); }, DEBOUNCE_MS);
     form.addEventListener('input', function (event) {
       if (event.target.name === 'q') typed();
     });
     form.addEventListener('change', function (event) {
       if (event.target.name !== 'q') run(readForm(form), 'replace');
+      labelFree();
     });
     form.addEventListener('submit', function (event) {
       event.preventDefault();
@@ -228,6 +240,19 @@
     });
     var initial = stateFromUrl();
     writeForm(form, initial);
+    labelFree();
+    if (form.hasAttribute('data-refine-module')) {
+      var messages = {};
+      try {
+        messages = JSON.parse((document.querySelector('script[data-refine-messages]') || {})
+          .textContent || '{}');
+      } catch (e) { /* the filters then say nothing in words */ }
+      NS.refineConfig = {
+        module: new URL(form.getAttribute('data-refine-module'), window.location.href).href,
+        data: new URL(form.getAttribute('data-refine-data'), window.location.href).href,
+        messages: messages
+      };
+    }
     form.setAttribute('data-search-ready', '');
     run(initial, null);
   }
