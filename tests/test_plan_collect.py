@@ -181,14 +181,14 @@ def test_keyboard_only_add_reorder_and_remove(browser, example_server):
 
 @pytest.mark.parametrize("kiosk", [False, True], ids=["normal", "kiosk"])
 @pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
-@pytest.mark.parametrize("view", ["own", "shared", "empty"])
+@pytest.mark.parametrize("view", ["own", "from-link", "empty"])
 def test_plan_page_has_no_axe_violations(browser, example_server, view, width, kiosk):
     context = new_context(browser, width=width, kiosk=kiosk, axe=True)
     page = context.new_page()
     page.goto(example_server + "/uslugi/")
     if view != "empty":
         keep_plan(page, [{"id": "zlota-raczka"}, {"id": "usluga-usunieta", "name": "Stara"}])
-    query = "?uslugi=dietetyk,mycie-okien" if view == "shared" else ""
+    query = "?uslugi=dietetyk,mycie-okien" if view == "from-link" else ""
     open_plan(page, example_server, query)
     settle(page, kiosk=kiosk)
     violations = run_axe(page)

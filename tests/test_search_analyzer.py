@@ -63,7 +63,7 @@ def test_stop_words_match_with_or_without_polish_letters():
 
 
 @pytest.mark.parametrize(
-    ("forms", "shared"),
+    ("forms", "common_term"),
     [
         (["senior", "seniora", "seniorom", "seniorami", "seniorach"], "senior"),
         (["psycholog", "psychologa", "psychologiem"], "psycholog"),
@@ -71,9 +71,9 @@ def test_stop_words_match_with_or_without_polish_letters():
         (["asystent", "asystenta", "asystentem"], "asystent"),
     ],
 )
-def test_inflected_forms_share_a_term(forms, shared):
+def test_inflected_forms_share_a_term(forms, common_term):
     for form in forms:
-        assert shared in index_terms(form), form
+        assert common_term in index_terms(form), form
 
 
 def test_words_typed_without_polish_letters_meet_their_own_form():
