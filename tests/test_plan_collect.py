@@ -116,9 +116,12 @@ def test_each_service_shows_who_when_where_what_it_costs_places_left_and_how_to_
     }
     for label, value in expected.items():
         expect(fact(alarm, label).locator("dd")).to_contain_text(value)
-    # Figures older than the setting allows are not shown as if they were current.
+    # Figures older than the setting allows are labelled as such, never silently hidden
+    # (issue 14) nor shown as if they were current.
     expect(fact(respite, "Ile kosztuje")).to_be_visible()
-    expect(fact(respite, "Dostępność miejsc")).to_be_hidden()
+    expect(fact(respite, "Dostępność miejsc").locator("dd")).to_contain_text(
+        "Te liczby mogą być nieaktualne: zapytaj w centrum, jak jest dziś."
+    )
     context.close()
 
 
