@@ -317,4 +317,7 @@ DEFAULTS: dict[str, Any] = {
             },
         },
     },
+    # Published languages: Polish (the source, at the root) first; the others mirror every
+    # page under /<code>/ (docs/languages.md).
+    "CATALOGUE_LANGUAGES": ("pl", "uk", "en"),
 }

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
+from .i18n import BABEL_LOCALES, DEFAULT_LOCALE
 from .problems import Problem
 from .service_list import privacy_problem
 from .settings import DEFAULTS
@@ -61,6 +62,7 @@ class SiteSettings(BaseModel):
     news_days: int = Field(alias="CATALOGUE_NEWS_DAYS", ge=0)
     hash_assets: bool = Field(alias="CATALOGUE_HASH_ASSETS")
     extra_features: tuple[str, ...] = Field(alias="CATALOGUE_EXTRA_FEATURES")
+    languages: tuple[str, ...] = Field(alias="CATALOGUE_LANGUAGES", min_length=1)
     # The forms' information clause; its shape is "privacy" in schemas/uslugi.schema.json.
     rodo: dict[str, Any] = Field(alias="RODO")
     # Pelican's own settings that features need.
@@ -80,6 +82,19 @@ class SiteSettings(BaseModel):
         if problem:
             raise PydanticCustomError("rodo", problem)
         return clause
+
+    @field_validator("languages")
+    @classmethod
+    def _polish_first_and_translated(cls, languages: tuple[str, ...]) -> tuple[str, ...]:
+        """Polish is the source at the root; every other language needs its translations."""
+        unknown = [code for code in languages if code not in BABEL_LOCALES]
+        if languages[0] != DEFAULT_LOCALE or unknown or len(set(languages)) != len(languages):
+            raise PydanticCustomError(
+                "languages",
+                "list pl first, then any of {known}, each once (now: {now})",
+                {"known": ", ".join(sorted(BABEL_LOCALES)), "now": ", ".join(languages)},
+            )
+        return languages
 
     @property
     def today(self) -> dt.date:

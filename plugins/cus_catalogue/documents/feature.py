@@ -155,7 +155,9 @@ class Documents(Feature):
         )
 
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
-        """Copy every linked file to ``dokumenty/<file>``."""
+        """Copy every linked file to ``dokumenty/<file>`` (once: every language links there)."""
+        if not build.is_primary:
+            return []
         for file, path in sorted(self.files.items()):
             site.file(PUBLISHED + file, path.read_bytes())
         return []

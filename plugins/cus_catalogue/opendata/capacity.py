@@ -14,8 +14,8 @@ from typing import Any
 
 from babel.dates import format_date
 
-from ..formatting import LOCALE, count_of, date_text
-from ..i18n import N_, ngettext
+from ..formatting import count_of, date_text
+from ..i18n import N_, babel_locale, ngettext
 from ..i18n import gettext as _
 from ..problems import Problem
 from ..tables import table_problems as check_table
@@ -131,7 +131,7 @@ def period_text(period: str) -> str:
         return _(HALVES[int(part[1]) - 1]) % {"year": year}
     if part[0] == "Q":
         return _(QUARTERS[int(part[1]) - 1]) % {"year": year}
-    month = format_date(dt.date(int(year), int(part), 1), "LLLL", locale=LOCALE)
+    month = format_date(dt.date(int(year), int(part), 1), "LLLL", locale=babel_locale())
     return _("%(month)s %(year)s") % {"month": month, "year": year}
 
 

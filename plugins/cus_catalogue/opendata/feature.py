@@ -29,6 +29,7 @@ class OpenData(Feature):
 
     def __init__(self) -> None:
         self.capacity: list[dict[str, Any]] = []
+        self.sizes: dict[str, int] = {}
 
     def check(self, catalogue: Catalogue, settings: SiteSettings) -> list[Problem]:
         """The capacity table: its schema, and rows that name no service or exceed a limit."""
@@ -62,10 +63,12 @@ class OpenData(Feature):
 
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
         """The Data Package, the HSDS export and /dane/; the package is validated."""
-        with build.progress.step(_("Open data")):
-            sizes = write_files(build, site, self.capacity)
+        if build.is_primary:  # the files are shared; each language has its own /dane/ page
+            with build.progress.step(_("Open data")):
+                self.sizes = write_files(build, site, self.capacity)
+        sizes = self.sizes
         problems = []
-        if build.settings.opendata_validate:
+        if build.settings.opendata_validate and build.is_primary:
             # The HSDS tables are validated in the tests: in the build they would double its time.
             problems = package_problems(build.output / CATALOGUE_DIR / "datapackage.json")
         downloads = {

@@ -48,6 +48,6 @@ class Search(Feature):
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
         """The index files, the script bundle and the search page."""
         for path, content in sorted(self.assets.items()):
-            site.file(path, content)
+            site.file(path, content, shared=True)  # content-hashed: every language's at /static/
         site.page(SEARCH_PAGE_URL, SEARCH_TEMPLATE)
         return []
