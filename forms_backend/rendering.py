@@ -48,8 +48,13 @@ def _filters() -> dict[str, Any]:
         from cus_catalogue.hooks import JINJA_FILTERS
 
         return dict(JINJA_FILTERS)
-    except ImportError:
-        return {"phone_href": _phone_href}
+    except ImportError:  # the page language filters then leave Polish text as it is
+        return {
+            "phone_href": _phone_href,
+            "in_polish": str,
+            "polish_only": str,
+            "lang_attribute": lambda _value: "",
+        }
 
 
 class Pages:

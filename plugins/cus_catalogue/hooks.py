@@ -10,7 +10,7 @@ from pelican.generators import Generator
 from . import formatting
 from .generator import CatalogueGenerator
 from .i18n import template_callables
-from .languages.content import in_polish
+from .languages.content import in_polish, lang_attribute, polish_only
 from .site_settings import apply_defaults
 
 JINJA_FILTERS = {
@@ -19,6 +19,8 @@ JINJA_FILTERS = {
     "phone_href": formatting.phone_href,
     "nl2br": formatting.nl2br,
     "in_polish": in_polish,
+    "polish_only": polish_only,
+    "lang_attribute": lang_attribute,
 }
 
 

@@ -54,10 +54,14 @@ class DocumentLink:
 
     title: str
     kind: str
-    kind_label: str
     url: str
     format: str
     size: str
+
+    @property
+    def kind_label(self) -> str:
+        """The kind in the words of the page being written (its language)."""
+        return _(KIND_LABELS.get(self.kind, ""))
 
 
 class Documents(Feature):
@@ -122,7 +126,6 @@ class Documents(Feature):
                 DocumentLink(
                     title=str(document.get("title", "")),
                     kind=str(document.get("kind", "")),
-                    kind_label=_(KIND_LABELS.get(str(document.get("kind")), "")),
                     url=PUBLISHED + file,
                     format=suffix.upper(),
                     size=size_text(facts.size),

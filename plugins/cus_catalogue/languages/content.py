@@ -16,11 +16,17 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..i18n import N_
+from ..i18n import DEFAULT_LOCALE, N_, current_language
 from ..i18n import gettext as _
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+# Free text the contract does not translate (a place described in words, required papers by
+# their Polish names): always shown in Polish, so marked as such.
+POLISH_ONLY = {"service": [("place",), ("eligibility", "requires")], "provider": []}
 UNTRANSLATED_NOTE = N_("This text has not been translated yet; it is shown in Polish.")
+
+
+TRANSLATED_SUFFIXES = ("uk", "en")
 
 
 class PolishText(str):
@@ -50,6 +56,13 @@ def localized(data: Mapping[str, Any], kind: str, language: str) -> dict[str, An
                     result[name][inner] = _choose(result[name][inner], value)
         else:
             result[name] = _choose(result[name], translation.get(name))
+    for path in POLISH_ONLY[kind]:
+        *parents, last = path
+        holder = result
+        for parent in parents:
+            holder = holder.get(parent) or {}
+        if last in holder:
+            holder[last] = _choose(holder[last], None)
     return result
 
 
@@ -67,21 +80,23 @@ def _choose(polish: Any, translated: Any) -> Any:
 def localized_terms(
     terms: Mapping[str, Mapping[str, str]], language: str
 ) -> dict[str, dict[str, str]]:
-    """A vocabulary with ``label_uk``-style columns read as its ``label`` in ``language``."""
-    result = {}
-    for term_id, term in terms.items():
-        if language == "pl":
-            result[term_id] = dict(term)
+    """A vocabulary with every term in ``language`` (``localized_row``)."""
+    return {term_id: localized_row(term, language) for term_id, term in terms.items()}
+
+
+def localized_row(row: Mapping[str, str], language: str) -> dict[str, str]:
+    """A vocabulary row whose ``label_uk``-style columns are read as its ``label`` in
+    ``language``; an untranslated text stays Polish, marked."""
+    if language == DEFAULT_LOCALE:
+        return dict(row)
+    own = {}
+    for column, value in row.items():
+        if column == "id" or column.rsplit("_", 1)[-1] in TRANSLATED_SUFFIXES:
+            own[column] = value
             continue
-        own = {}
-        for column, value in term.items():
-            if column == "id" or ("_" in column and column.rsplit("_", 1)[1] in ("uk", "en")):
-                own[column] = value
-                continue
-            translated = term.get(f"{column}_{language}")
-            own[column] = translated if translated else _choose(value, None)
-        result[term_id] = own
-    return result
+        translated = row.get(f"{column}_{language}")
+        own[column] = translated if translated else _choose(value, None)
+    return own
 
 
 def in_polish(value: Any) -> Any:
@@ -89,6 +104,23 @@ def in_polish(value: Any) -> Any:
     if isinstance(value, PolishText):
         return Markup('<span lang="pl">{}</span>').format(str(value))
     return value
+
+
+def lang_attribute(value: Any) -> Markup:
+    """Jinja filter: `` lang="pl"`` for an element (an ``<option>``) whose whole text is
+    untranslated record text; nothing otherwise."""
+    return Markup(' lang="pl"') if isinstance(value, PolishText) else Markup("")
+
+
+def polish_only(value: Any) -> Any:
+    """Jinja filter: text that exists in Polish only (the centre's name, the data protection
+    clause and easy-to-read texts of the settings, document titles), marked ``lang="pl"`` on
+    other languages' pages."""
+    if current_language() == DEFAULT_LOCALE or not isinstance(value, str) or not value:
+        return value
+    if isinstance(value, Markup):  # rendered Markdown: a block, with the note
+        return polish_block(value, True)
+    return Markup('<span lang="pl">{}</span>').format(value)
 
 
 def polish_block(html: Markup, untranslated: bool) -> Markup:

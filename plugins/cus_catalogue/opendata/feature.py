@@ -19,7 +19,7 @@ from .capacity import (
     table_problems,
 )
 from .files import CATALOGUE_DIR, PAGE_URL, package_problems, size_text, write_files
-from .jsonld import provider_document, script_tag, service_document
+from .jsonld import in_language, provider_document, script_tag, service_document
 
 
 class OpenData(Feature):
@@ -47,17 +47,19 @@ class OpenData(Feature):
         municipality = str(settings.centre["city"])
         current = current_capacity(self.capacity, build.today, settings.capacity_max_age_days)
         contributions = Contributions()
+        base, language, prefix = settings.base_url, build.language, build.prefix
         for service in build.services:
-            extras: dict[str, Any] = {
-                "head": [script_tag(service_document(service, settings.base_url, municipality))]
-            }
+            document = service_document(service, base, municipality)
+            in_language(document, language, prefix, base)
+            extras: dict[str, Any] = {"head": [script_tag(document)]}
             if service.id in current:
                 extras["capacity"] = capacity_view(
                     current[service.id], service.data["unit"], build.catalogue.units
                 )
             contributions.service_extras[service.id] = extras
         for provider in build.providers:
-            document = provider_document(provider, settings.base_url)
+            document = provider_document(provider, base)
+            in_language(document, language, prefix, base)
             contributions.provider_extras[provider.id] = {"head": [script_tag(document)]}
         return contributions
 

@@ -64,7 +64,8 @@ def sitemap_xml(
             entry += f"<lastmod>{escape(modified)}</lastmod>"
         alternates = versions.get(polish, {})
         if len(alternates) > 1:
-            for code, version in [*alternates.items(), ("x-default", polish)]:
+            ordered = [(code, alternates[code]) for code in languages if code in alternates]
+            for code, version in [*ordered, ("x-default", polish)]:
                 entry += (
                     f'<xhtml:link rel="alternate" hreflang="{code}"'
                     f' href="{escape(absolute(base, version))}"/>'
