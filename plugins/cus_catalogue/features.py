@@ -40,6 +40,7 @@ def make_features(settings: SiteSettings) -> list[Feature]:
     from .accessibility.feature import Accessibility, Offline
     from .crisis import CrisisLines
     from .documents.feature import Documents
+    from .languages.feature import ServiceLanguages
     from .news.feature import News
     from .opendata.feature import OpenData
     from .packages.feature import Packages
@@ -51,6 +52,7 @@ def make_features(settings: SiteSettings) -> list[Feature]:
 
     features: list[Feature] = [CrisisLines(), OpenData(), Search(), Publishing(), Accessibility()]
     features += [MyPlan(), Packages(), Documents(), News(), Partners()]
+    features.append(ServiceLanguages())
     features += [extra_feature(path) for path in settings.extra_features]
     if settings.hash_assets:
         features.append(AssetHashing())  # rewrites pages and scripts others wrote

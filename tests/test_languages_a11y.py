@@ -1,0 +1,59 @@
+"""axe-core finds no WCAG 2.x A/AA violation on any page kind in Ukrainian and English, at
+375 and 1280 px, normal and kiosk; the page and its Polish passages name their language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from a11y_support import PAGE_KINDS, WIDTHS, describe, new_context, run_axe, settle
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+LANGUAGES = ("uk", "en")
+
+
+@pytest.fixture(scope="module")
+def contexts(browser: Any) -> Iterator[dict[tuple[int, bool], Any]]:
+    """One page per width and mode, reused by every page kind and language."""
+    opened = {}
+    for width in WIDTHS:
+        for kiosk in (False, True):
+            opened[(width, kiosk)] = new_context(browser, width=width, kiosk=kiosk, axe=True)
+            opened[(width, kiosk)] = opened[(width, kiosk)].new_page()
+    yield opened
+    for page in opened.values():
+        page.context.close()
+
+
+@pytest.mark.parametrize("kiosk", [False, True], ids=["normal", "kiosk"])
+@pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_page_kind_in_the_language_has_no_axe_violations(
+    contexts, example_server, code, kind, width, kiosk
+):
+    page = contexts[(width, kiosk)]
+    response = page.goto(f"{example_server}/{code}{PAGE_KINDS[kind]}")
+    assert response is not None and response.ok, f"{kind}: HTTP {response and response.status}"
+    settle(page, kiosk=kiosk)
+    expect(page.locator("html")).to_have_attribute("lang", code)
+    violations = run_axe(page)
+    mode = "kiosk" if kiosk else "normal"
+    assert not violations, f"{code} {kind} at {width}px ({mode}):\n" + describe(violations)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_language_switch_keeps_the_page(browser, example_server, code):
+    """From a Ukrainian service page to its Polish and English versions, and back."""
+    page = new_context(browser, width=375).new_page()
+    page.goto(f"{example_server}/{code}/uslugi/zlota-raczka/")
+    page.get_by_role("link", name="Polski", exact=True).click()
+    expect(page).to_have_url(f"{example_server}/uslugi/zlota-raczka/")
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    name = {"uk": "Українська", "en": "English"}[code]
+    page.get_by_role("link", name=name, exact=True).click()
+    expect(page).to_have_url(f"{example_server}/{code}/uslugi/zlota-raczka/")
+    expect(page.locator("h1 [lang=pl]")).to_have_text("Złota rączka – mobilny konserwator")
+    page.context.close()
