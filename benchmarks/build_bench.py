@@ -68,14 +68,40 @@ def measure(command: list[str], cwd: Path = ROOT) -> tuple[float, float]:
     return float(elapsed), float(peak)
 
 
+def plain_pelican(work: Path, size: int) -> tuple[float, float]:
+    """The peer: seconds and peak MB of plain Pelican on ``size`` equivalent articles."""
+    articles = markdown_articles(work / "articles", size)
+    pelican = str(Path(sys.executable).parent / "pelican")
+    peer = measure(
+        [pelican, str(articles), "-o", str(work / "peer"), "-q"],
+        cwd=work,  # no pelicanconf.py there: Pelican's defaults and its default theme
+    )
+    pages = sum(1 for _ in (work / "peer").glob("*.html")) - 5  # index, lists
+    assert pages >= size, f"plain Pelican wrote {pages} pages for {size}"
+    return peer
+
+
+def assert_pages(site: Path, size: int) -> None:
+    """Every service got its page (a build that skipped some would look fast)."""
+    pages = sum(1 for _ in (site / "uslugi").glob("*/index.html"))
+    assert pages == size, f"{pages} service pages for {size} services"
+
+
+def machine_line() -> str:
+    """The date and machine every table of figures starts with."""
+    cores = len(os.sched_getaffinity(0))
+    return (
+        f"# {time.strftime('%Y-%m-%d')} · {platform.machine()} · {cores} cores · "
+        f"Python {platform.python_version()}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     args = parser.parse_args()
     bin_dir = Path(sys.executable).parent
-    cores = len(os.sched_getaffinity(0))
-    print(f"# {time.strftime('%Y-%m-%d')} · {platform.machine()} · {cores} cores · "
-          f"Python {platform.python_version()}")  # fmt: skip
+    print(machine_line())
     print("| services | katalog build s | ms/service | peak MB | plain Pelican s | ms/article | "
           "peak MB | ratio katalog/Pelican |")  # fmt: skip
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -86,15 +112,8 @@ def main() -> None:
             ours, ours_mb = measure(
                 [str(bin_dir / "katalog"), "build", str(catalogue), "--output", str(work / "site")]
             )
-            articles = markdown_articles(work / "articles", size)
-            peer, peer_mb = measure(
-                [str(bin_dir / "pelican"), str(articles), "-o", str(work / "peer"), "-q"],
-                cwd=work,  # no pelicanconf.py there: Pelican's defaults and its default theme
-            )
-            pages = sum(1 for _ in (work / "site" / "uslugi").glob("*/index.html"))
-            assert pages == size, f"{pages} service pages for {size} services"
-            peer_pages = sum(1 for _ in (work / "peer").glob("*.html")) - 5  # index, lists
-            assert peer_pages >= size, f"plain Pelican wrote {peer_pages} pages for {size}"
+            assert_pages(work / "site", size)
+            peer, peer_mb = plain_pelican(work, size)
         print(
             f"| {size:,} | {ours:.1f} | {ours / size * 1000:.2f} | {ours_mb:.0f} | "
             f"{peer:.1f} | {peer / size * 1000:.2f} | {peer_mb:.0f} | {ours / peer:.2f} |",

@@ -12,6 +12,8 @@ CONTENT = ROOT / "content"
 def synthetic_catalogue(target: Path, size: int) -> Path:
     """``size`` services cycling through the example records, each under its own id."""
     shutil.copytree(CONTENT / "providers", target / "providers")
+    # The example services link their documents (rules, forms): they must exist to build.
+    shutil.copytree(CONTENT / "documents", target / "documents")
     (target / "services").mkdir(parents=True)
     examples = sorted((CONTENT / "services").glob("*.yaml"))
     for index in range(size):

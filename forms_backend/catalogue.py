@@ -30,6 +30,7 @@ class Entry:
     provider_name: str = ""
     apply_online: bool = False
     status: str = "active"
+    recipient: str = ""  # a regional catalogue's centre address for this service's requests
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def read_built(path: Path) -> Snapshot:
             item["provider_name"],
             item["apply_online"],
             item["status"],
+            item.get("recipient", ""),
         )
         for item in data["services"]
     }

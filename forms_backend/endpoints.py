@@ -84,6 +84,8 @@ async def _accept(
         "service_name": _name(catalogue.services, values.get("service")),
         "provider_name": _name(catalogue.providers, values.get("provider")),
     }
+    if (service := catalogue.services.get(str(values.get("service")))) and service.recipient:
+        payload["recipient"] = service.recipient  # the service's own centre (regional site)
     if "services" in values:
         payload["services"] = plan.listed_services(values["services"], catalogue)
     answers = json.dumps(values, sort_keys=True, ensure_ascii=False)

@@ -97,7 +97,7 @@ def build_email(
         message["Subject"] = _one_line(f"[{reference}] " + _("Delivery failed"))
         message.set_content(alert_text(payload))
         return message
-    message["To"] = config.recipient(form)
+    message["To"] = payload.get("recipient") or config.recipient(form)
     subject = f"[{reference}] {title(form, payload)}"
     if payload.get("service_name"):
         subject += f" – {payload['service_name']}"

@@ -7,10 +7,20 @@ from collections.abc import Sequence
 
 from cus_catalogue.i18n import gettext as _
 
-from . import codeowners, commands, import_hsds, ownership, proposals, publish, scaffold
+from . import (
+    aggregate,
+    codeowners,
+    commands,
+    import_hsds,
+    ownership,
+    proposals,
+    publish,
+    scaffold,
+)
 
 # Each module has ``add_parsers(subparsers)``; a new group of subcommands adds one line here.
 COMMAND_MODULES = [commands, ownership, codeowners, proposals, publish, scaffold, import_hsds]
+COMMAND_MODULES.append(aggregate)
 
 
 def parser() -> argparse.ArgumentParser:

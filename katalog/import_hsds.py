@@ -26,7 +26,7 @@ from .paths import DATA
 LEFT_OUT_WIDTH = 100
 
 
-def _objects(source: Path) -> list[Any]:
+def read_hsds_source(source: Path) -> list[Any]:
     """HSDS objects of a JSON file, or of a tabular package (its folder or datapackage.json)."""
     if source.is_dir() or source.name == "datapackage.json":
         folder = source if source.is_dir() else source.parent
@@ -57,7 +57,7 @@ def cmd_import_hsds(args: argparse.Namespace) -> int:
     """Write the records of an HSDS file into the content folder, then validate them."""
     content = Path(args.content)
     try:
-        imported = HsdsImporter().run(_objects(Path(args.file)))
+        imported = HsdsImporter().run(read_hsds_source(Path(args.file)))
     except (JsonFileError, HsdsImportError) as error:
         return fail(str(error))
     targets = [

@@ -56,7 +56,9 @@ def test_search_for_danger_shows_the_numbers_first_and_other_searches_do_not(
     expect(box).to_be_visible()
     expect(box.locator('a[href="tel:800120002"]')).to_have_text("800 120 002")
     first_result = page.locator("[data-search-results] li").first
-    assert box.bounding_box()["y"] < first_result.bounding_box()["y"]
+    expect(first_result).to_be_visible()
+    numbers_top, first_result_top = box.bounding_box()["y"], first_result.bounding_box()["y"]
+    assert numbers_top < first_result_top
     search = page.get_by_role("searchbox")
     search.fill("fryzjer")
     search.press("Enter")

@@ -12,6 +12,7 @@ import pytest
 from a11y_support import WIDTHS, describe, new_context, preview_server, run_axe, settle
 from playwright.sync_api import expect
 
+from forms_backend.config import Config
 from forms_backend.store import connect, counts
 
 pytestmark = pytest.mark.browser
@@ -104,7 +105,7 @@ def test_an_offer_sent_from_the_page_is_kept_once_for_the_centre(browser, exampl
         reference = page.url.rsplit("/", 1)[1]
         context.close()
     # The preview keeps it for the worker (its delivery by SMTP: tests/forms).
-    outbox = connect(tmp_path / "forms.db")
+    outbox = connect(Config(database_path=tmp_path / "forms.db"))
     assert counts(outbox) == {"pending": 1, "delivered": 0, "dead": 0}
     assert outbox.execute("SELECT reference, form FROM submissions").fetchall() == [
         (reference, "partner_offer")

@@ -203,6 +203,19 @@ EXPECTED = {
     "%(n)d other page": ("n", "# inna strona", "# inne strony", "# innych stron"),
     "{n} file in the output folder ({size} MB).": ("n", "# plik w", "# pliki w", "# plików w"),
     "{n} package of services.": ("n", "# pakiet usług", "# pakiety usług", "# pakietów usług"),
+    "%(num)d centre": ("num", "# centrum", "# centra", "# centrów"),
+    "{n} file left out (errors above):": (
+        "n",
+        "# plik pominięty",
+        "# pliki pominięte",
+        "# plików pominiętych",
+    ),
+    "The catalogue gathers the services of %(num)d centre.": (
+        "num",
+        "usługi # centrum",
+        "usługi # centrów",
+        "usługi # centrów",
+    ),
     "{n} document published.": (
         "n",
         "# dokument do pobrania",

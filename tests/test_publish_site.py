@@ -262,3 +262,22 @@ def test_publish_summary_says_what_was_built(tmp_path, capsys):
     assert "2 strony usług, 1 strona realizatora" in printed
     assert "Zminimalizowano i oznaczono skrótem" in printed
     assert "Problemy: 0 błędów, 0 ostrzeżeń." in printed
+
+
+def test_every_build_in_one_process_reports_its_problems_and_summary(tmp_path):
+    """Defect: Pelican's loggers drop an info or warning message already logged in the process,
+    so a second build of ``katalog serve`` (or of a test run) lost its warnings and summary."""
+    from katalog.build import build_site
+
+    overrides = {"CATALOGUE_TODAY": "2030-01-01"}  # both records are then due for a check
+    builds = [build_site(MINI, tmp_path / f"site-{n}", overrides=overrides) for n in (1, 2)]
+    assert builds[0].code == builds[1].code == 0
+    stale = [[p.code for p in build.problems if p.code == "stale"] for build in builds]
+    assert stale[0] and stale[1] == stale[0]
+    assert builds[1].summary == builds[0].summary.replace(*seconds_of(builds[0], builds[1]))
+    assert builds[1].summary.startswith("Katalog: 2 usługi, 1 realizator; zbudowany w")
+
+
+def seconds_of(*builds) -> tuple[str, str]:
+    """The build time each summary states (the one part two builds may differ in)."""
+    return tuple(re.search(r"zbudowany w ([0-9,]+) s", b.summary).group(1) for b in builds)

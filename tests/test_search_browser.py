@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from sitekit import EXAMPLE_CONTENT, serve_folder
 from test_search_golden import FLOORS, first_hit, golden_queries, metrics
 
+from cus_catalogue.audiences import EVERYONE
 from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.search import search_documents
 from cus_catalogue.search.index import build_lunr_index, demoted_positions
@@ -168,7 +169,9 @@ def test_filters_combine_with_the_query_and_stay_in_the_url(page, search_server)
     assert ids
     for service_id in ids:
         data = catalogue.services[service_id].data
-        assert "seniorzy" in data["audiences"] and data["fee"]["kind"] == "free", service_id
+        # A service for every resident answers to each audience filter (audiences.py).
+        assert {"seniorzy", EVERYONE} & set(data["audiences"]), service_id
+        assert data["fee"]["kind"] == "free", service_id
     expect(page.locator("#search-bezplatne")).to_be_checked()
     page.fill("#search-q", "transport")
     wait_for_url_query(page, "q", "transport")
@@ -184,7 +187,8 @@ def test_filters_combine_with_the_query_and_stay_in_the_url(page, search_server)
     settled_status(page)  # the results of the new filters, not those left by the last search
     for service_id in result_ids(page):
         data = catalogue.services[service_id].data
-        assert "pomoc-spoleczna" in data["areas"] and "seniorzy" in data["audiences"]
+        assert "pomoc-spoleczna" in data["areas"]
+        assert {"seniorzy", EVERYONE} & set(data["audiences"]), service_id
 
 
 def test_provider_filter(page, search_server):

@@ -11,6 +11,7 @@ from .abbreviations import check_abbreviations, read_abbreviations
 from .collation import sort_key
 from .problems import Problem
 from .records import (
+    CENTRE_FOLDER,
     FOLDERS,
     RECORD_SUFFIXES,
     Record,
@@ -43,6 +44,7 @@ class Catalogue:
     providers: dict[str, Record] = field(default_factory=dict)
     packages: dict[str, Record] = field(default_factory=dict)
     news: dict[str, Record] = field(default_factory=dict)
+    centres: dict[str, Record] = field(default_factory=dict)
     audiences: dict[str, Term] = field(default_factory=dict)
     areas: dict[str, Term] = field(default_factory=dict)
     units: dict[str, Term] = field(default_factory=dict)
@@ -86,9 +88,11 @@ def _record_files(folder: Path, problems: list[Problem]) -> list[Path]:
     return found
 
 
-def _read_kind(content: Path, kind: RecordKind, catalogue: Catalogue) -> dict[str, Record]:
+def _read_kind(
+    content: Path, kind: RecordKind, catalogue: Catalogue, folder: str = ""
+) -> dict[str, Record]:
     records: dict[str, Record] = {}
-    for path in _record_files(content / FOLDERS[kind], catalogue.problems):
+    for path in _record_files(content / (folder or FOLDERS[kind]), catalogue.problems):
         if not is_record_id(path.stem):
             catalogue.problems.append(Problem("bad-id", path, 1, "", {"name": path.name}))
             continue
@@ -105,6 +109,15 @@ def _read_kind(content: Path, kind: RecordKind, catalogue: Catalogue) -> dict[st
             continue
         records[record.id] = record
     return records
+
+
+def read_centres(folder: Path) -> tuple[dict[str, Record], list[Problem]]:
+    """The centre records of a regional catalogue or of a region's folder, with their problems."""
+    found = Catalogue(content=folder)
+    centres = _read_kind(folder, "centre", found, CENTRE_FOLDER)
+    for record in centres.values():
+        found.problems += check_schema(record)
+    return centres, found.problems
 
 
 def load_catalogue(
@@ -141,6 +154,8 @@ def load_catalogue(
     # The centre's own records: their features check what a schema cannot (features.py).
     catalogue.packages = _read_kind(content, "package", catalogue)
     catalogue.news = _read_kind(content, "news", catalogue)
+    catalogue.centres, problems = read_centres(content)
+    catalogue.problems += problems
     for record in [*catalogue.packages.values(), *catalogue.news.values()]:
         catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
         catalogue.problems += check_abbreviations(record, abbreviations)

@@ -38,6 +38,7 @@ def extra_feature(path: str) -> Feature:
 def make_features(settings: SiteSettings) -> list[Feature]:
     """One fresh instance of every feature of this site, in the order they run."""
     from .accessibility.feature import Accessibility, Offline
+    from .centres.feature import Centres
     from .crisis import CrisisLines
     from .documents.feature import Documents
     from .languages.feature import ServiceLanguages
@@ -53,6 +54,7 @@ def make_features(settings: SiteSettings) -> list[Feature]:
     features: list[Feature] = [CrisisLines(), OpenData(), Search(), Publishing(), Accessibility()]
     features += [MyPlan(), Packages(), Documents(), News(), Partners()]
     features.append(ServiceLanguages())
+    features.insert(0, Centres())  # first: other features' pages may show a service's centre
     features += [extra_feature(path) for path in settings.extra_features]
     if settings.hash_assets:
         features.append(AssetHashing())  # rewrites pages and scripts others wrote

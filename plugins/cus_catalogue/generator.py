@@ -10,6 +10,7 @@ from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator, PelicanTemplateNotFound
+from pelican.log import LimitFilter
 
 from .audiences import also_for
 from .collation import by_initial
@@ -27,6 +28,10 @@ from .summary import BuildSummary
 from .views import ServiceView, build_views, localized_vocabularies, recently_updated
 
 logger = logging.getLogger(__name__)
+# Pelican's loggers drop a message already logged once in the process (``LimitFilter``); every
+# build, including the next one ``katalog serve`` runs, must report its own problems and summary.
+for repeated_message_filter in [f for f in logger.filters if isinstance(f, LimitFilter)]:
+    logger.removeFilter(repeated_message_filter)
 SERVICE_LIST = "uslugi.json"
 
 

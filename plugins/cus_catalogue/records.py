@@ -14,18 +14,22 @@ from typing import Any, Literal
 
 from .record_parser import MAX_RECORD_BYTES, NodePath, RecordSyntaxError, parse_record, too_big
 
-RecordKind = Literal["service", "provider", "package", "news"]
+RecordKind = Literal["service", "provider", "package", "news", "centre"]
 FOLDERS: dict[RecordKind, str] = {
     "service": "services",
     "provider": "providers",
     "package": "packages",
     "news": "news",
 }
+# A regional catalogue's centres (``katalog aggregate``): written by the region's editors and
+# the command, never proposed by a resident or scaffolded, so not one of FOLDERS.
+CENTRE_FOLDER = "centres"
 RECORD_SUFFIXES = (".yaml", ".yml")
 # The same rule as "$defs/id" of the service schema (tests/test_validation.py checks it).
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 __all__ = [
+    "CENTRE_FOLDER",
     "FOLDERS",
     "ID_PATTERN",
     "RECORD_SUFFIXES",

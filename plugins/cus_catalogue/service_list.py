@@ -36,6 +36,12 @@ def privacy_problem(clause: Any) -> str | None:
     return f"RODO/{where}: {error.message}" if where else f"RODO: {error.message}"
 
 
+def recipient(service: ServiceView) -> dict[str, str]:
+    """A regional catalogue's service names its centre's forms address (centres/feature.py)."""
+    centre = service.extras.get("centre")
+    return {"recipient": centre.forms_email} if centre is not None else {}
+
+
 def service_listing(
     services: Iterable[ServiceView], providers: Iterable[ProviderView], settings: SiteSettings
 ) -> bytes:
@@ -55,6 +61,7 @@ def service_listing(
                 "provider_name": service.provider.name,
                 "status": service.status,
                 "apply_online": service.accepts_applications,
+                **recipient(service),
             }
             for service in services
         ],

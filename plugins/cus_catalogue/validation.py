@@ -24,6 +24,7 @@ SCHEMA_FILES: dict[RecordKind, str] = {
     "provider": "provider.schema.json",
     "package": "package.schema.json",
     "news": "news.schema.json",
+    "centre": "centre.schema.json",
 }
 PATTERN_HINTS: dict[str, str] = {
     "provider": N_("lowercase letters a-z, digits and hyphens"),

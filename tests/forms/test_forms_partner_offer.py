@@ -29,7 +29,7 @@ def test_an_offer_is_delivered_once_to_the_partner_address_with_its_answers(
     assert first.status_code == 201 and again.status_code == 201, first.text
     reference = first.json()["reference"]
     assert reference.startswith("P-") and again.json()["reference"] == reference
-    outbox = connect(make_config().database_path)
+    outbox = connect(make_config())
     wait_until(lambda: counts(outbox)["delivered"] == 1)
     assert counts(outbox) == {"pending": 0, "delivered": 1, "dead": 0}
     assert smtp.message_ids() == [f"<{reference}@cus.example>"]
@@ -74,7 +74,7 @@ def test_a_bad_offer_gets_422_with_a_polish_message_and_nothing_is_kept(
     response = client.post(PATHS["partner_offer"], json={**VALID["partner_offer"], field: value})
     assert response.status_code == 422, response.text
     assert response.json()["errors"][field] == expected
-    assert counts(connect(make_config().database_path))["pending"] == 0
+    assert counts(connect(make_config()))["pending"] == 0
 
 
 def test_nip_and_krs_are_kept_in_one_form(make_client, make_config, smtp):

@@ -1,0 +1,1 @@
+"""Centres of a regional catalogue (``content/centres/<id>.yaml``, ``katalog aggregate``)."""
