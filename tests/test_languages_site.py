@@ -83,7 +83,7 @@ def test_untranslated_record_text_is_polish_with_a_note_and_the_facts_are_transl
     assert '<h1 id="service-title"><span lang="pl">Złota rączka' in html
     assert "Цей текст ще не перекладено, тому він поданий польською мовою." in html
     assert '<div lang="pl"><p>Konserwator' in html
-    for ukrainian in ("Понеділок", "зачинено", "безоплатно", "Хто може скористатися"):
+    for ukrainian in ("Понеділок", "зачинено", "безкоштовна", "Хто може скористатися"):
         assert ukrainian in html
 
 
