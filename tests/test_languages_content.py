@@ -106,3 +106,25 @@ def test_a_translated_record_is_shown_in_the_page_language(tmp_path: Path, build
     polish = (site / "jezyk" / "uk" / "index.html").read_text(encoding="utf-8")
     assert "<h1>Usługi w języku: ukraiński</h1>" in polish
     assert UK_NAME not in polish
+
+
+def test_open_data_carries_translations_and_languages(example_site: Path) -> None:
+    """HSDS ``languages`` for each service; the Data Package's translations table."""
+    import csv
+    import json
+
+    services = json.loads((example_site / "dane/hsds/services.json").read_text(encoding="utf-8"))
+    point = next(s for s in services if s["name"].startswith("Punkt informacyjny dla cudz"))
+    assert [(item["code"], item["name"]) for item in point["languages"]] == [
+        ("uk", "Ukrainian"),
+        ("ru", "Russian"),
+        ("pl", "Polish"),
+    ]
+    table = example_site / "dane/katalog/translations.csv"
+    with table.open(encoding="utf-8", newline="") as rows:
+        found = {(r["record"], r["language"], r["field"]): r["text"] for r in csv.DictReader(rows)}
+    assert found[("noclegownia", "uk", "name")] == "Нічліжка"
+    assert found[("noclegownia", "en", "eligibility.text")].startswith("Adults who are homeless")
+    assert found[("cus-przykladowo", "en", "name")] == "Social Services Centre in Przykładowo"
+    package = json.loads((example_site / "dane/katalog/datapackage.json").read_text("utf-8"))
+    assert {"translations", "service_languages"} <= {r["name"] for r in package["resources"]}
