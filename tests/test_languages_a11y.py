@@ -57,3 +57,26 @@ def test_language_switch_keeps_the_page(browser, example_server, code):
     expect(page).to_have_url(f"{example_server}/{code}/uslugi/zlota-raczka/")
     expect(page.locator("h1 [lang=pl]")).to_have_text("Złota rączka – mobilny konserwator")
     page.context.close()
+
+
+def test_search_on_a_ukrainian_page_speaks_ukrainian_and_leads_to_ukrainian_pages(
+    browser, example_server
+):
+    """The Polish word a newcomer may know finds the service; messages and links stay uk."""
+    page = new_context(browser, width=375).new_page()
+    page.goto(f"{example_server}/uk/szukaj/?q=noclegownia")
+    first = page.locator("[data-search-results] ol > li").first
+    expect(first.locator("a").first).to_have_attribute(
+        "href", f"{example_server}/uk/uslugi/noclegownia/"
+    )
+    expect(page.locator("main")).to_contain_text("Знайдено")
+    page.context.close()
+
+
+def test_plan_speaks_the_page_language(browser, example_server):
+    """Adding a service to My plan on an English page is announced in English."""
+    page = new_context(browser, width=375).new_page()
+    page.goto(f"{example_server}/en/uslugi/noclegownia/")
+    page.locator("[data-plan-toggle='noclegownia']").click()
+    expect(page.locator("[data-plan-live]")).to_have_text("Added to your plan: Night shelter.")
+    page.context.close()

@@ -40,7 +40,7 @@ class Search(Feature):
                 build.catalogue,
                 self.groups,
                 theme_static(build.settings.theme),
-                build.settings.language,
+                build.language,  # the messages of this pass's pages
                 build.settings.crisis.get("words", []),
             )
         return Contributions(context={"SEARCH_ASSETS": search_asset_urls(self.assets)})

@@ -86,7 +86,7 @@ export function reset(root, offline) {
   window.location.replace(new URL("kiosk/", root).href);
 }
 
-export async function start({ root, offline, body }) {
+export async function start({ root, languageRoot = root, offline, body }) {
   const doc = document;
   window.history.scrollRestoration = "manual";
   const leaveIfStale = () => {
@@ -106,7 +106,7 @@ export async function start({ root, offline, body }) {
     }
   });
 
-  const messages = await loadJson(new URL("static/a11y/messages.json", root).href);
+  const messages = await loadJson(new URL("static/a11y/messages.json", languageRoot).href);
   let links = {};
   loadJson(new URL("kiosk/links.json", root).href)
     .then((data) => {

@@ -5,9 +5,11 @@ import { setUpPlanToggles } from "./plan-toggle.js";
 
 const body = document.body;
 const root = new URL(body.dataset.siteRoot || "/", window.location.href);
+// The page's language folder ("uk/"): its messages and pages; files they share stay at root.
+const languageRoot = new URL(body.dataset.languageRoot || root.href, window.location.href);
 
 setUpReadingAids(document);
-setUpPlanToggles(root);
+setUpPlanToggles(languageRoot);
 
 // Print buttons are laid out from the first paint (html.js, see base.html); here they work.
 for (const button of document.querySelectorAll("[data-print]")) {
@@ -17,5 +19,5 @@ for (const button of document.querySelectorAll("[data-print]")) {
 const offline = registerServiceWorker(root);
 
 if (document.documentElement.classList.contains("kiosk")) {
-  import("./kiosk.js").then((kiosk) => kiosk.start({ root, offline, body }));
+  import("./kiosk.js").then((kiosk) => kiosk.start({ root, languageRoot, offline, body }));
 }
