@@ -110,7 +110,7 @@ def _walk(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str |
 
 
 def record_texts(content: Path = ROOT / "content") -> Iterator[Text]:
-    """The prose of every record of a catalogue (not ids, codes or addresses)."""
+    """The prose of every record of a catalogue (not ids, codes or addresses), needs.csv too."""
     from cus_catalogue.records import read_record
 
     kinds = (("providers", "provider"), ("services", "service"), ("packages", "package"),
@@ -121,6 +121,18 @@ def record_texts(content: Path = ROOT / "content") -> Iterator[Text]:
             for node, text in _walk(record.data, ()):
                 field = ".".join(str(part) for part in node)
                 yield Text(path, record.line_of(*node), text, field)
+    yield from needs_texts(content / "needs.csv")
+
+
+def needs_texts(path: Path) -> Iterator[Text]:
+    """The name and description of each service the centre is looking for (content/needs.csv)."""
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8", newline="") as table:
+        reader = csv.DictReader(table)
+        for row in reader:
+            for column in ("name", "description"):
+                yield Text(path, reader.line_num, row[column], f"{row['id']}.{column}")
 
 
 def settings_texts(root: Path = ROOT) -> Iterator[Text]:
@@ -149,6 +161,23 @@ def vocabulary_texts(data: Path = ROOT / "data") -> Iterator[Text]:
                 for column in ("label", "description", "per_unit"):
                     if row.get(column):
                         yield Text(path, line, row[column], f"{row['id']}.{column}")
+
+
+def template_lines(folder: Path = ROOT / "katalog" / "templates") -> Iterator[Text]:
+    """Every line of the record templates `katalog new` writes: their comments guide providers."""
+    for path in sorted(folder.glob("*.yaml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            yield Text(path, number, line)
+
+
+def schema_texts(folder: Path = ROOT / "plugins" / "cus_catalogue" / "schemas") -> Iterator[Text]:
+    """Titles and descriptions of the record schemas: editors show them beside a record's fields
+    (each record names its schema in its first line)."""
+    for path in sorted(folder.glob("*.schema.json")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            for text in re.findall(r'"(?:description|title)":\s*"((?:[^"\\]|\\.)*)"', line):
+                yield Text(path, number, text)
 
 
 def markdown_lines(path: Path) -> Iterator[Text]:

@@ -1,8 +1,9 @@
 """One name for each thing (docs/glossary.md): no forbidden variant, one translation per msgid.
 
 The glossary's "Nie pisz" column is the list of forbidden variants; a variant found in a
-Polish msgstr, a record, a vocabulary, the settings texts or CONTRIBUTING fails with its file
-and line. "^Word" forbids a msgstr that is exactly that word (an old label).
+Polish msgstr, a record, a vocabulary, the settings texts, CONTRIBUTING, a record template or
+a record schema's descriptions fails with its file and line. "^Word" forbids a msgstr that is
+exactly that word (an old label).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from polish_texts import (
     msgstr_texts,
     po_entries,
     record_texts,
+    schema_texts,
     settings_texts,
+    template_lines,
     vocabulary_texts,
 )
 
@@ -49,11 +52,14 @@ def forbidden_variants() -> list[str]:
 
 
 def prose_texts() -> Iterator[Text]:
-    """Every Polish text a resident or provider reads, apart from the msgstrs."""
+    """Every Polish text a resident or provider reads, apart from the msgstrs (templates and
+    schema descriptions too: `katalog new` and editors show them to providers)."""
     yield from record_texts()
     yield from vocabulary_texts()
     yield from settings_texts()
     yield from markdown_lines(ROOT / "CONTRIBUTING.md")
+    yield from template_lines()
+    yield from schema_texts()
 
 
 def where(text: Text, word: str) -> str:

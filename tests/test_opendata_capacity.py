@@ -10,7 +10,12 @@ import pytest
 from sitekit import FIXTURES, ROOT, run_katalog, run_pelican
 
 from cus_catalogue.catalogue import read_vocabulary
-from cus_catalogue.opendata.capacity import capacity_view, check_capacity, current_capacity
+from cus_catalogue.opendata.capacity import (
+    capacity_view,
+    check_capacity,
+    current_capacity,
+    table_problems,
+)
 
 ROW = {
     "service": "a",
@@ -114,6 +119,27 @@ def test_capacity_table_errors_stop_the_build_with_the_line(tmp_path: Path) -> N
     assert result.returncode == 1
     assert "capacity.csv:2: limit:" in output
     assert "Traceback" not in output
+
+
+def test_table_errors_say_what_to_fix_in_polish(tmp_path: Path) -> None:
+    """Defect: a wrong cell was reported with Frictionless's English note ("Type error in the
+    cell "dużo" in row "2" ...", "violates the primary key")."""
+    table = tmp_path / "capacity.csv"
+    table.write_text(
+        "service,period,limit,granted,used,updated_on,unit\n"
+        "zlota-raczka,2026,dużo,1,,2026-11-01,\n"
+        "teleopieka,2026-Q5,10,1,,2026-11-01,\n"
+        "teleopieka,2026,10,1,,2026-11-01,\n"
+        "teleopieka,2026,10,2,,2026-11-02,\n",
+        encoding="utf-8",
+    )
+    assert [problem.format(tmp_path) for problem in table_problems(table)] == [
+        "capacity.csv:2: limit: musi być liczbą całkowitą",
+        "capacity.csv:3: period: „2026-Q5” ma zły format: rok (2026), miesiąc (2026-11), "
+        "kwartał (2026-Q4) albo półrocze (2026-H2)",
+        "capacity.csv:5: te same wartości w kolumnach service, period co w wierszu 4: każdy "
+        "wiersz musi mieć inne",
+    ]
 
 
 def test_a_row_for_an_unknown_service_fails_validate_as_it_fails_the_build(tmp_path: Path) -> None:

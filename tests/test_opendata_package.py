@@ -84,6 +84,30 @@ def test_data_package_has_every_service_and_its_links(example_site: Path) -> Non
     assert ("zlota-raczka", "seniorzy") in pairs
 
 
+def test_data_package_has_the_packages_and_the_needed_services(example_site: Path) -> None:
+    """Issue 16: packages (with their services in order) and needs are open data too."""
+    folder = example_site / "dane" / "katalog"
+
+    def rows(name: str) -> list[dict[str, str]]:
+        with (folder / f"{name}.csv").open(encoding="utf-8") as table:
+            return list(csv.DictReader(table))
+
+    packages = {row["id"]: row for row in rows("packages")}
+    assert sorted(packages) == sorted(p.stem for p in (EXAMPLE_CONTENT / "packages").glob("*"))
+    assert packages["opiekuje-sie-bliskim"]["name"] == "Opiekuję się bliskim"
+    assert packages["opiekuje-sie-bliskim"]["url"].endswith("/pakiety/opiekuje-sie-bliskim/")
+    carer = [row for row in rows("package_services") if row["package"] == "opiekuje-sie-bliskim"]
+    assert [row["position"] for row in carer] == [str(n) for n in range(1, 9)]  # 8, in order
+    assert ("opiekuje-sie-bliskim", "opiekunowie") in {
+        (row["package"], row["audience"]) for row in rows("package_audiences")
+    }
+    with (EXAMPLE_CONTENT / "needs.csv").open(encoding="utf-8") as table:
+        curated = [row["id"] for row in csv.DictReader(table)]
+    needs = rows("needs")
+    assert [row["id"] for row in needs] == curated
+    assert next(row for row in needs if row["id"] == "asystent-osobisty")["people"] == "18"
+
+
 def test_hsds_json_validates_against_the_service_schema(example_site: Path) -> None:
     services = json.loads((example_site / "dane" / "hsds" / "services.json").read_text("utf-8"))
     assert len(services) == len(list((EXAMPLE_CONTENT / "services").glob("*.yaml")))

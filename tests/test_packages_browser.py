@@ -41,6 +41,22 @@ def test_from_the_start_page_through_a_package_to_its_service(page, example_serv
     expect(page.get_by_role("link", name="Senior mieszkający samotnie")).to_be_visible()
 
 
+def test_the_lists_of_packages_and_announcements_lead_to_their_pages(page, example_server):
+    """/pakiety/ and /aktualnosci/ as a resident uses them, not only as built HTML."""
+    page.goto(example_server + "/pakiety/")
+    page.get_by_role("link", name="Rodzina w kryzysie", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/pakiety/rodzina-w-kryzysie/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rodzina w kryzysie")
+    page.goto(example_server + "/aktualnosci/")
+    newest = page.locator(".news-card-title a").first
+    expect(newest).to_have_text("Konsultacje programu usług społecznych na 2027 rok")
+    newest.click()
+    expect(page).to_have_url(re.compile(CONSULTATION + "$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Konsultacje programu usług społecznych na 2027 rok"
+    )
+
+
 def test_a_document_of_a_service_downloads_as_the_file(page, example_server):
     page.goto(example_server + "/uslugi/zlota-raczka/")
     link = page.get_by_role("link", name=re.compile(r"^Regulamin usługi „Złota rączka” \(PDF"))

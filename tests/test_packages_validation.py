@@ -80,6 +80,10 @@ deadline: "2026-02-30"
     "needs.csv": """id,name,description,audience,people,area,updated_on
 asystent,Asystent osobisty,"Pomoc w wyjściu z domu, kilka godzin w tygodniu.",marsjanie,3,,2026-11-10
 opieka,Opieka w weekendy,Opiekun w sobotę i niedzielę dla opiekunów.,opiekunowie,0,,2026-11-10
+opieka,Opieka w niedziele,Opiekun w niedzielę dla opiekunów.,opiekunowie,dwa,,2026-13-10
+krotki,Ok,Krótko.,seniorzy,2,,2026-11-10
+Zle Id,Pomoc w domu,Pomoc w domu dla seniorów.,seniorzy,2,,2026-11-10
+pusty,Pusty opis,,seniorzy,2,,2026-11-10
 """,
 }
 
@@ -149,11 +153,29 @@ def output(tmp_path_factory: pytest.TempPathFactory) -> str:
         "wcześniej, niż się zaczyna (2026-12-03T18:00)",
         "news/2026-11-03-nieprawdziwa.yaml:4: deadline: „2026-02-30” nie jest prawdziwą datą",
         "needs.csv:2: audience: „marsjanie” nie jest identyfikatorem z data/audiences.csv",
-        "needs.csv:3: people: tabela potrzebnych usług jest niepoprawna",
+        # Frictionless's own notes are English; the clerk reads what to fix, in Polish.
+        "needs.csv:3: people: musi wynosić co najmniej 1",
+        "needs.csv:4: people: musi być liczbą całkowitą",
+        "needs.csv:4: updated_on: „2026-13-10” nie jest prawdziwą datą (RRRR-MM-DD)",
+        "needs.csv:4: id: „opieka” jest już w wierszu 3: każdy wiersz musi mieć inny",
+        "needs.csv:5: name: jest za krótkie (co najmniej 3 znaki)",
+        "needs.csv:5: description: jest za krótkie (co najmniej 10 znaków)",
+        "needs.csv:6: id: „Zle Id” ma zły format: tylko małe litery a–z (bez polskich liter), "
+        "cyfry i łączniki (-)",
+        "needs.csv:7: description: puste pole: wpisz wartość",
     ],
 )
 def test_every_mistake_is_reported_at_its_file_line_and_field(output, line):
     assert line in output, output
+
+
+def test_no_english_note_of_the_table_checker_reaches_the_clerk(output):
+    """Defect: needs.csv and capacity.csv problems ended in Frictionless's English notes
+    ("The cell "0" in row at position "3" ... does not conform to a constraint")."""
+    table_lines = [line for line in output.splitlines() if line.startswith("needs.csv:")]
+    assert len(table_lines) == 9, output
+    for english in ("cell", "row at position", "constraint", "Type error", "primary key"):
+        assert english not in output
 
 
 def test_only_files_no_service_links_are_called_unlinked(output):

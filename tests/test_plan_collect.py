@@ -92,6 +92,36 @@ def test_three_services_from_three_pages_stay_offline_and_travel_by_link(browser
     fresh.close()
 
 
+def fact(item, label: str):
+    """The value beside a label of a service's facts on the plan page."""
+    return item.locator(".plan-facts > div").filter(has=item.page.get_by_text(label, exact=True))
+
+
+def test_each_service_shows_who_when_where_what_it_costs_places_left_and_how_to_apply(
+    browser, example_server
+):
+    context = new_context(browser)
+    page = context.new_page()
+    page.goto(example_server + "/uslugi/")
+    keep_plan(page, [{"id": "teleopieka"}, {"id": "opieka-wytchnieniowa"}])
+    open_plan(page, example_server)
+    alarm, respite = page.locator("[data-plan-items] > li").all()
+    expected = {
+        "Kto prowadzi usługę": "Centrum Usług Społecznych w Przykładowie",
+        "Kiedy": "Centrum alarmowe działa całą dobę.",
+        "Gdzie": "ul. Słoneczna 1, Przykładowo",
+        "Ile kosztuje": "bezpłatna",
+        "Dostępność miejsc": "Na 2026 rok zostały 23 miejsca z 120. Stan na 2 listopada 2026 r.",
+        "Jak skorzystać": "Złóż wniosek u koordynatora w centrum.",
+    }
+    for label, value in expected.items():
+        expect(fact(alarm, label).locator("dd")).to_contain_text(value)
+    # Figures older than the setting allows are not shown as if they were current.
+    expect(fact(respite, "Ile kosztuje")).to_be_visible()
+    expect(fact(respite, "Dostępność miejsc")).to_be_hidden()
+    context.close()
+
+
 def test_the_plan_is_never_in_a_cookie_nor_sent_while_collecting(browser, example_server):
     context = new_context(browser)
     page = context.new_page()

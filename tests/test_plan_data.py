@@ -36,7 +36,10 @@ def test_the_file_names_every_service_of_this_version_with_what_the_plan_shows(
     assert handyman["hours"] == "poniedziałek–piątek 8:00–16:00"
     assert handyman["fee"] == "bezpłatna"
     assert "<" not in handyman["apply"]  # Markdown as plain text: the page sets it as text
-    assert facts["services"]["teleopieka"]["places"] == "Jeszcze wolne: 23 z 120 (okres: 2026)"
+    # The service page's sentence with its unit and date (issue 18 item 3), not a second wording.
+    assert facts["services"]["teleopieka"]["places"] == (
+        "Na 2026 rok zostały 23 miejsca z 120. Stan na 2 listopada 2026 r."
+    )
     assert facts["services"]["opieka-wytchnieniowa"]["places"] == ""  # figures too old
 
 

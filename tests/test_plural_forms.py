@@ -49,12 +49,11 @@ NOT_COUNTED = {
     ),
     "{page}:{line}: broken link to {target}": "a position in a file",
     "{file}, line {line}": "a position in a file",
+    "“{value}” is already on line {other}: every row needs a different one": "a position",
+    "the same {columns} as on line {other}: every row needs a different one": "a position",
     "id “{id}” is already used on line {other}": "a position in a file",
     "“{term}” is already in group “{other}” (line {other_line}): merge them": "a position",
     "{label}: {done} of {total}": "a progress counter after a label (Strony usług: 5 z 64)",
-    "Still available: %(num)d of %(limit)d (period: %(period)s)": (
-        "label and number (Jeszcze wolne: 22 z 915)"
-    ),
     "Built {services} and {providers} in {seconds} s.": "ngettext phrases; s is a unit symbol",
     "Pages ({language}): {total}: {kinds}.": "label and number; {kinds} are ngettext phrases",
     "Problems: {errors}, {warnings}.": "each is a ngettext phrase",

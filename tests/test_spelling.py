@@ -67,6 +67,18 @@ def test_a_misspelled_record_word_is_reported_with_file_and_line(tmp_path: Path)
     )
 
 
+def test_a_misspelled_word_in_the_table_of_needed_services_is_reported(tmp_path: Path) -> None:
+    """content/needs.csv is read on /potrzebne-uslugi/ but was left out of the checked records."""
+    (tmp_path / "needs.csv").write_text(
+        "id,name,description,audience,people,area,updated_on\n"
+        "asystent,Asystent osobisty,Pomoc w wyjściu z domu.,seniorzy,3,,2026-11-10\n"
+        "opieka,Opieka w weekendy,Opiekun przychodzi w sobote.,opiekunowie,2,,2026-11-10\n",
+        encoding="utf-8",
+    )
+    found = misspellings(record_texts(tmp_path))
+    assert report(found).replace(f"{tmp_path}/", "") == "needs.csv:3: sobote (opieka.description)"
+
+
 def test_placeholders_addresses_and_ids_are_not_read_as_words() -> None:
     """Placeholders, e-mail and web addresses and record ids are not Polish words to check."""
     text = Text(

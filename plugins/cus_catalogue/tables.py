@@ -5,13 +5,28 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .problems import Problem
+from .i18n import N_
+from .problems import TYPE_NAMES, Problem
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+# What Frictionless says in English in an error's note, read back as data.
+CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"$')
+CELL_TYPE = re.compile(r'type is "(\w+)')
+SAME_AS = re.compile(r"the same as in the row at position (\d+)")
+EMPTY_CELL = N_("empty cell: fill in a value")
+REPEATED = N_("“{value}” is already on line {other}: every row needs a different one")
+REPEATED_KEY = N_("the same {columns} as on line {other}: every row needs a different one")
+PATTERN_HINTS = {
+    "[a-z0-9]+(-[a-z0-9]+)*": N_("lowercase letters a-z, digits and hyphens"),
+    "[0-9]{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?": N_(
+        "a year (2026), a month (2026-11), a quarter (2026-Q4) or a half-year (2026-H2)"
+    ),
+}
 
 
 def table_problems(path: Path, schema_name: str, code: str, template: str) -> list[Problem]:
@@ -24,18 +39,51 @@ def table_problems(path: Path, schema_name: str, code: str, template: str) -> li
         report = Resource(path.name, basepath=str(path.parent), schema=schema).validate()
     except FrictionlessException as error:
         return [Problem(code, path, 1, "", {"note": error.error.message}, template=template)]
+    errors = [error for task in report.tasks for error in task.errors]
+    repeated = {error.row_number for error in errors if error.type == "unique-error"}
+    key = ", ".join(descriptor.get("primaryKey", []))
     return [
-        Problem(
-            code,
-            path,
-            getattr(error, "row_number", None) or 1,
-            getattr(error, "field_name", "") or "",
-            {"note": error.message},
-            template=template,
-        )
-        for task in report.tasks
-        for error in task.errors
+        row_problem(error, path, code, template, key)
+        for error in errors
+        if not (error.type == "primary-key" and error.row_number in repeated)  # said once
     ]
+
+
+def row_problem(error: Any, path: Path, code: str, template: str, key: str = "") -> Problem:
+    """A Frictionless error as the validator's own problem, in words the clerk understands;
+    an error of another kind keeps the table's template with Frictionless's note."""
+    line = getattr(error, "row_number", None) or 1
+    where = {"file": path, "line": line, "field": getattr(error, "field_name", "") or ""}
+    cell = str(getattr(error, "cell", "") or "")
+    note = getattr(error, "note", "") or ""
+    constraint = CONSTRAINT.search(note)
+    if error.type == "constraint-error" and constraint:
+        name, value = constraint.groups()
+        if name == "required":
+            return Problem(code, **where, template=EMPTY_CELL)
+        if name in ("minimum", "maximum"):
+            return Problem("too-small" if name == "minimum" else "too-large", **where,
+                           params={"limit": value})  # fmt: skip
+        if name == "minLength":
+            return Problem("too-short", **where, params={"limit": int(value)})
+        if name == "maxLength":
+            return Problem("too-long", **where, params={"limit": int(value), "length": len(cell)})
+        if name == "pattern" and value in PATTERN_HINTS:
+            return Problem("bad-pattern", **where,
+                           params={"value": cell, "hint": PATTERN_HINTS[value]})  # fmt: skip
+    cell_type = CELL_TYPE.search(note)
+    if error.type == "type-error" and cell_type and cell_type[1] == "date":
+        return Problem("bad-date", **where, params={"value": cell})
+    if error.type == "type-error" and cell_type and cell_type[1] in TYPE_NAMES:
+        return Problem("wrong-type", **where, params={"expected": TYPE_NAMES[cell_type[1]]})
+    same_as = SAME_AS.search(note)
+    if error.type == "unique-error" and same_as:
+        return Problem(code, **where, params={"value": cell, "other": int(same_as[1])},
+                       template=REPEATED)  # fmt: skip
+    if error.type == "primary-key" and same_as and key:
+        return Problem(code, **where, params={"columns": key, "other": int(same_as[1])},
+                       template=REPEATED_KEY)  # fmt: skip
+    return Problem(code, **where, params={"note": error.message}, template=template)
 
 
 def typed_rows(path: Path, convert: Callable[[dict[str, str], int], Any]) -> list[Any]:

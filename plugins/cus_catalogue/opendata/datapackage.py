@@ -90,7 +90,7 @@ def _service_columns(base: str | None) -> list[Column]:
         Column(
             "fee_kind",
             "string",
-            "Odpłatność: free – bezpłatna, paid – płatna, partial – częściowo odpłatna.",
+            "Odpłatność: free – bezpłatna, paid – płatna, partial – częściowo płatna.",
             lambda r: d(r)["fee"]["kind"],
             {"required": True, "enum": ["free", "paid", "partial"]},
         ),

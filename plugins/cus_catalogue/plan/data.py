@@ -62,11 +62,7 @@ def places_text(capacity: Mapping[str, Any] | None) -> str:
     """What is still available, as the service page says it (empty without current figures)."""
     if not capacity:
         return ""
-    return _("Still available: %(num)d of %(limit)d (period: %(period)s)") % {
-        "num": capacity["remaining"],
-        "limit": capacity["limit"],
-        "period": capacity["period"],
-    }
+    return f"{capacity['sentence']} {capacity['as_of']}"
 
 
 def plain(html: Markup) -> str:
