@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -80,3 +82,27 @@ def test_plan_speaks_the_page_language(browser, example_server):
     page.locator("[data-plan-toggle='noclegownia']").click()
     expect(page.locator("[data-plan-live]")).to_have_text("Added to your plan: Night shelter.")
     page.context.close()
+
+
+def test_kiosk_offers_three_languages_and_returns_to_polish_when_idle(kiosk, example_server):
+    """A Ukrainian visitor's kiosk speaks Ukrainian; the next visitor finds the Polish start."""
+    idle, warning = 90, 30  # the example site's CATALOGUE_KIOSK_IDLE/WARNING_SECONDS
+    kiosk.goto(example_server + "/kiosk/")
+    settle(kiosk, kiosk=True)
+    switch = kiosk.get_by_role("navigation", name="Język")
+    for name, code in (("Polski", "pl"), ("Українська", "uk"), ("English", "en")):
+        expect(switch.get_by_role("link", name=name, exact=True)).to_have_attribute("lang", code)
+    switch.get_by_role("link", name="Українська", exact=True).click()
+    kiosk.wait_for_url("**/uk/kiosk/")
+    settle(kiosk, kiosk=True)
+    expect(kiosk.locator("html")).to_have_attribute("lang", "uk")
+    now = dt.datetime.fromtimestamp(kiosk.evaluate("Date.now()") / 1000, tz=dt.UTC)
+    kiosk.clock.pause_at(now + dt.timedelta(seconds=1))
+    kiosk.keyboard.press("Shift")
+    kiosk.clock.run_for(idle * 1000)
+    dialog = kiosk.get_by_role("dialog", name="Вам потрібно більше часу?")
+    expect(dialog.locator("[data-countdown]")).to_have_text(f"Залишилося {warning} секунд")
+    with kiosk.expect_navigation(url=re.compile(r"/kiosk/$")):
+        kiosk.clock.run_for((warning + 1) * 1000)
+    expect(kiosk.locator("html")).to_have_attribute("lang", "pl")
+    expect(kiosk).to_have_url(f"{example_server}/kiosk/")
