@@ -13,6 +13,7 @@ from a11y_support import (
     WIDTHS,
     describe,
     new_context,
+    pages_by_width_and_mode,
     preview_server,
     run_axe,
     settle,
@@ -25,14 +26,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def contexts(browser: Any) -> Iterator[dict[tuple[int, bool], Any]]:
     """One page per width and mode, reused by every page kind (fast, still isolated by mode)."""
-    opened = {}
-    for width in WIDTHS:
-        for kiosk in (False, True):
-            context = new_context(browser, width=width, kiosk=kiosk, axe=True)
-            opened[(width, kiosk)] = context.new_page()
-    yield opened
-    for page in opened.values():
-        page.context.close()
+    with pages_by_width_and_mode(browser) as opened:
+        yield opened
 
 
 @pytest.mark.parametrize("kiosk", [False, True], ids=["normal", "kiosk"])

@@ -9,7 +9,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from a11y_support import PAGE_KINDS, WIDTHS, describe, new_context, run_axe, settle
+from a11y_support import (
+    PAGE_KINDS,
+    WIDTHS,
+    describe,
+    new_context,
+    pages_by_width_and_mode,
+    run_axe,
+    settle,
+)
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -19,14 +27,8 @@ LANGUAGES = ("uk", "en")
 @pytest.fixture(scope="module")
 def contexts(browser: Any) -> Iterator[dict[tuple[int, bool], Any]]:
     """One page per width and mode, reused by every page kind and language."""
-    opened = {}
-    for width in WIDTHS:
-        for kiosk in (False, True):
-            opened[(width, kiosk)] = new_context(browser, width=width, kiosk=kiosk, axe=True)
-            opened[(width, kiosk)] = opened[(width, kiosk)].new_page()
-    yield opened
-    for page in opened.values():
-        page.context.close()
+    with pages_by_width_and_mode(browser) as opened:
+        yield opened
 
 
 @pytest.mark.parametrize("kiosk", [False, True], ids=["normal", "kiosk"])
