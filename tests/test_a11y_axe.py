@@ -3,9 +3,7 @@ at 375 and 1280 px, in the normal and the kiosk mode, nor on any other page of t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from a11y_support import (
@@ -13,7 +11,6 @@ from a11y_support import (
     WIDTHS,
     describe,
     new_context,
-    pages_by_width_and_mode,
     preview_server,
     run_axe,
     settle,
@@ -23,18 +20,11 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def contexts(browser: Any) -> Iterator[dict[tuple[int, bool], Any]]:
-    """One page per width and mode, reused by every page kind (fast, still isolated by mode)."""
-    with pages_by_width_and_mode(browser) as opened:
-        yield opened
-
-
 @pytest.mark.parametrize("kiosk", [False, True], ids=["normal", "kiosk"])
 @pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_page_kind_has_no_axe_violations(contexts, example_server, kind, width, kiosk):
-    page = contexts[(width, kiosk)]
+def test_page_kind_has_no_axe_violations(axe_pages, example_server, kind, width, kiosk):
+    page = axe_pages[(width, kiosk)]
     response = page.goto(example_server + PAGE_KINDS[kind])
     assert response is not None and response.ok, f"{kind}: HTTP {response and response.status}"
     settle(page, kiosk=kiosk)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from a11y_support import (
@@ -14,7 +12,6 @@ from a11y_support import (
     WIDTHS,
     describe,
     new_context,
-    pages_by_width_and_mode,
     run_axe,
     settle,
 )
@@ -24,21 +21,14 @@ pytestmark = pytest.mark.browser
 LANGUAGES = ("uk", "en")
 
 
-@pytest.fixture(scope="module")
-def contexts(browser: Any) -> Iterator[dict[tuple[int, bool], Any]]:
-    """One page per width and mode, reused by every page kind and language."""
-    with pages_by_width_and_mode(browser) as opened:
-        yield opened
-
-
 @pytest.mark.parametrize("kiosk", [False, True], ids=["normal", "kiosk"])
 @pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_page_kind_in_the_language_has_no_axe_violations(
-    contexts, example_server, code, kind, width, kiosk
+    axe_pages, example_server, code, kind, width, kiosk
 ):
-    page = contexts[(width, kiosk)]
+    page = axe_pages[(width, kiosk)]
     response = page.goto(f"{example_server}/{code}{PAGE_KINDS[kind]}")
     assert response is not None and response.ok, f"{kind}: HTTP {response and response.status}"
     settle(page, kiosk=kiosk)
