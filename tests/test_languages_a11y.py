@@ -53,16 +53,15 @@ def test_language_switch_keeps_the_page(browser, example_server, code):
     page.context.close()
 
 
-def test_search_on_a_ukrainian_page_speaks_ukrainian_and_leads_to_ukrainian_pages(
-    browser, example_server
-):
-    """The Polish word a newcomer may know finds the service; messages and links stay uk."""
+@pytest.mark.parametrize("query", ["нічліжка", "noclegownia"])
+def test_search_on_a_ukrainian_page_finds_in_ukrainian_and_polish(browser, example_server, query):
+    """A Ukrainian word, or the Polish word a newcomer may know, finds the night shelter; the
+    result, its link and the messages are Ukrainian."""
     page = new_context(browser, width=375).new_page()
-    page.goto(f"{example_server}/uk/szukaj/?q=noclegownia")
-    first = page.locator("[data-search-results] ol > li").first
-    expect(first.locator("a").first).to_have_attribute(
-        "href", f"{example_server}/uk/uslugi/noclegownia/"
-    )
+    page.goto(f"{example_server}/uk/szukaj/?q={query}")
+    link = page.locator("[data-search-results] ol > li").first.locator("a").first
+    expect(link).to_have_text("Нічліжка")
+    expect(link).to_have_attribute("href", f"{example_server}/uk/uslugi/noclegownia/")
     expect(page.locator("main")).to_contain_text("Знайдено")
     page.context.close()
 
