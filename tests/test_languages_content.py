@@ -128,3 +128,17 @@ def test_open_data_carries_translations_and_languages(example_site: Path) -> Non
     assert found[("cus-przykladowo", "en", "name")] == "Social Services Centre in Przykładowo"
     package = json.loads((example_site / "dane/katalog/datapackage.json").read_text("utf-8"))
     assert {"translations", "service_languages"} <= {r["name"] for r in package["resources"]}
+
+
+@pytest.mark.parametrize("languages", [["uk", "pl"], ["pl", "de"], ["pl", "uk", "uk"]])
+def test_the_languages_setting_lists_polish_first_and_known_languages(languages) -> None:
+    from cus_catalogue.site_settings import SettingsInvalid, load_settings
+
+    with pytest.raises(SettingsInvalid) as invalid:
+        load_settings({"THEME": str(ROOT / "themes/cus"), "CATALOGUE_LANGUAGES": languages})
+    (problem,) = invalid.value.problems
+    assert problem.field == "CATALOGUE_LANGUAGES"
+    assert problem.message == (
+        "ustawienie ma wartość, której nie da się użyć: wpisz najpierw pl, potem dowolne z: "
+        f"en, pl, uk, każdy raz (teraz: {', '.join(languages)})"
+    )

@@ -19,11 +19,12 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from .i18n import BABEL_LOCALES, DEFAULT_LOCALE
+from .i18n import BABEL_LOCALES, DEFAULT_LOCALE, N_, gettext
 from .problems import Problem
 from .service_list import privacy_problem
 from .settings import DEFAULTS
 
+LANGUAGES_RULE = N_("write pl first, then any of {known}, each once (now: {now})")
 # Every CATALOGUE_* key the plugin reads; the unknown-key warning compares against these.
 PREFIX = "CATALOGUE_"
 
@@ -91,7 +92,7 @@ class SiteSettings(BaseModel):
         if languages[0] != DEFAULT_LOCALE or unknown or len(set(languages)) != len(languages):
             raise PydanticCustomError(
                 "languages",
-                "list pl first, then any of {known}, each once (now: {now})",
+                gettext(LANGUAGES_RULE),
                 {"known": ", ".join(sorted(BABEL_LOCALES)), "now": ", ".join(languages)},
             )
         return languages
