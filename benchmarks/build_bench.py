@@ -51,28 +51,41 @@ def markdown_articles(target: Path, size: int) -> Path:
 
 def measure(command: list[str], cwd: Path = ROOT) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB) of one command, run in a fresh child."""
+    elapsed, _cpu, peak = measure_cpu(command, cwd)
+    return elapsed, peak
+
+
+def measure_cpu(command: list[str], cwd: Path = ROOT) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system, the command and its children) and peak
+    resident memory (MB) of one command. CPU time barely moves with the machine's load."""
     probe = (
         "import resource, subprocess, sys, time\n"
         "start = time.perf_counter()\n"
         "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
         "elapsed = time.perf_counter() - start\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(code, elapsed, peak)\n"
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(code, elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)\n"
     )
     output = subprocess.run(
         [sys.executable, "-c", probe, *command], capture_output=True, text=True, cwd=cwd
     )
-    code, elapsed, peak = output.stdout.split()
+    code, elapsed, cpu, peak = output.stdout.split()
     if code != "0":
         raise SystemExit(f"failed: {' '.join(command)}\n{output.stderr}")
-    return float(elapsed), float(peak)
+    return float(elapsed), float(cpu), float(peak)
 
 
 def plain_pelican(work: Path, size: int) -> tuple[float, float]:
     """The peer: seconds and peak MB of plain Pelican on ``size`` equivalent articles."""
+    elapsed, _cpu, peak = plain_pelican_cpu(work, size)
+    return elapsed, peak
+
+
+def plain_pelican_cpu(work: Path, size: int) -> tuple[float, float, float]:
+    """The peer: wall seconds, CPU seconds and peak MB of plain Pelican on ``size`` articles."""
     articles = markdown_articles(work / "articles", size)
     pelican = str(Path(sys.executable).parent / "pelican")
-    peer = measure(
+    peer = measure_cpu(
         [pelican, str(articles), "-o", str(work / "peer"), "-q"],
         cwd=work,  # no pelicanconf.py there: Pelican's defaults and its default theme
     )
@@ -103,20 +116,22 @@ def main() -> None:
     bin_dir = Path(sys.executable).parent
     print(machine_line())
     print("| services | katalog build s | ms/service | peak MB | plain Pelican s | ms/article | "
-          "peak MB | ratio katalog/Pelican |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "peak MB | ratio katalog/Pelican | katalog CPU s | Pelican CPU s | "
+          "CPU ratio |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             catalogue = synthetic_catalogue(work / "catalogue", size)
-            ours, ours_mb = measure(
+            ours, ours_cpu, ours_mb = measure_cpu(
                 [str(bin_dir / "katalog"), "build", str(catalogue), "--output", str(work / "site")]
             )
             assert_pages(work / "site", size)
-            peer, peer_mb = plain_pelican(work, size)
+            peer, peer_cpu, peer_mb = plain_pelican_cpu(work, size)
         print(
             f"| {size:,} | {ours:.1f} | {ours / size * 1000:.2f} | {ours_mb:.0f} | "
-            f"{peer:.1f} | {peer / size * 1000:.2f} | {peer_mb:.0f} | {ours / peer:.2f} |",
+            f"{peer:.1f} | {peer / size * 1000:.2f} | {peer_mb:.0f} | {ours / peer:.2f} | "
+            f"{ours_cpu:.1f} | {peer_cpu:.1f} | {ours_cpu / peer_cpu:.2f} |",
             flush=True,
         )
 

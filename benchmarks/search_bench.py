@@ -4,7 +4,8 @@ For the example catalogue and synthetic catalogues (the example records repeated
 ids, as in build_bench.py), the same built site is served over loopback HTTP and driven in
 headless Chromium. For each engine it reports, in one run:
 
-* hit@1, hit@5, MRR on tests/golden_queries.csv (a result counts for the record it copies);
+* hit@1, hit@5, MRR on tests/golden_queries.csv (a result counts for the record it copies),
+  and hit@5, MRR, p95 on the held-out third of tests/golden_situations.csv (issue 12);
 * bytes transferred (raw and gzip -6 of every response) from an empty page on the site's
   origin until the first result of a query is ready to show, and the files that took;
 * index load time (fetch + ready to query) and query latency p50/p95 (warm, 5 rounds of the
@@ -49,10 +50,16 @@ from cus_catalogue.search import FIELDS, search_documents  # noqa: E402
 
 CONTENT = ROOT / "content"
 GOLDEN = ROOT / "tests" / "golden_queries.csv"
+SITUATIONS = ROOT / "tests" / "golden_situations.csv"
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.min.js"
 TODAY = "2026-11-23"
-FIRST_RESULT_QUERIES = ["opieka wytchnieniowa", "prawnik", "transport do lekarza"]
+FIRST_RESULT_QUERIES = [
+    "opieka wytchnieniowa",
+    "prawnik",
+    "transport do lekarza",
+    "ojciec znowu pije i wywalili mnie z chaty",
+]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -265,9 +272,10 @@ def cold_first_result(
         context.close()
 
 
-def quality_and_latency(browser: Any, base: str, bundle: str, engine: str, rounds: int) -> dict:
+def quality_and_latency(
+    browser: Any, base: str, bundle: str, engine: str, rounds: int, golden: list
+) -> dict:
     """Golden-set metrics, warm p50/p95 and first-time p50/p95, in one page."""
-    golden = golden_set()
     context, page = open_harness(browser, base, bundle)
     try:
         result = page.evaluate(
@@ -308,6 +316,16 @@ def quality_and_latency(browser: Any, base: str, bundle: str, engine: str, round
         "first_p50": percentile(result["firstTimes"], 50),
         "first_p95": percentile(result["firstTimes"], 95),
     }
+
+
+def situational_held_out() -> list[tuple[str, set[str]]]:
+    """The untouched third of tests/golden_situations.csv (issue 12)."""
+    with SITUATIONS.open(encoding="utf-8", newline="") as table:
+        return [
+            (row["query"], set(row["expected"].split(";")))
+            for row in csv.DictReader(table)
+            if row["split"] == "held-out"
+        ]
 
 
 def golden_set() -> list[tuple[str, set[str]]]:
@@ -356,12 +374,18 @@ def bench_size(label: str, content: Path, work: Path, browser: Any, rounds: int)
                 cold_first_result(browser, base, served, bundle, engine, q)
                 for q in FIRST_RESULT_QUERIES
             ]
-            metrics = quality_and_latency(browser, base, bundle, engine, rounds)
+            metrics = quality_and_latency(browser, base, bundle, engine, rounds, golden_set())
+            situational = quality_and_latency(
+                browser, base, bundle, engine, 1, situational_held_out()
+            )
             rows.append(
                 {
                     "size": label,
                     "engine": engine,
                     **metrics,
+                    "sit_hit5": situational["hit5"],
+                    "sit_mrr": situational["mrr"],
+                    "sit_p95": situational["p95"],
                     "raw_kb": statistics.mean(c["raw"] for c in cold) / 1000,
                     "gzip_kb": statistics.mean(c["gzip"] for c in cold) / 1000,
                     "max_gzip_kb": max(c["gzip"] for c in cold) / 1000,
@@ -384,15 +408,17 @@ def table(rows: list[dict]) -> str:
     }
     lines = [
         "| services | engine | hit@1 | hit@5 | MRR | KB before 1st result (raw / gzip) "
-        "| files | index load ms | 1st result ms | query p50 ms | p95 ms | first-time p95 ms |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| files | index load ms | 1st result ms | query p50 ms | p95 ms | first-time p95 ms "
+        "| situations held out hit@5 | MRR | p95 ms |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
             f"| {r['size']} | {names[r['engine']]} | {r['hit1']:.3f} | {r['hit5']:.3f} "
             f"| {r['mrr']:.3f} | {r['raw_kb']:.1f} / {r['gzip_kb']:.1f} | {r['files']:.0f} "
             f"| {r['load_ms']:.1f} | {r['first_ms']:.1f} | {r['p50']:.2f} | {r['p95']:.2f} "
-            f"| {r['first_p95']:.2f} |"
+            f"| {r['first_p95']:.2f} | {r['sit_hit5']:.3f} | {r['sit_mrr']:.3f} "
+            f"| {r['sit_p95']:.2f} |"
         )
     return "\n".join(lines)
 

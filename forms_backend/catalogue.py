@@ -59,10 +59,10 @@ def read_built(path: Path) -> Snapshot:
         raise StartupError(
             [Problem("catalogue_unreadable", str(path), {"detail": error})]
         ) from None
-    error = next(iter(sorted(_validator().iter_errors(data), key=lambda e: e.path)), None)
-    if error is not None:
-        where = "/".join(str(part) for part in error.absolute_path) or "/"
-        params = {"where": where, "detail": error.message}
+    invalid = next(iter(sorted(_validator().iter_errors(data), key=lambda e: e.path)), None)
+    if invalid is not None:
+        where = "/".join(str(part) for part in invalid.absolute_path) or "/"
+        params = {"where": where, "detail": invalid.message}
         raise StartupError([Problem("catalogue_invalid", str(path), params)])
     services = {
         item["id"]: Entry(

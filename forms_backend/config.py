@@ -14,7 +14,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import ErrorDetails, PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from forms_backend.problems import Problem, StartupError
@@ -184,7 +184,7 @@ class _Environment(BaseSettings, Config):
     model_config = SettingsConfigDict(env_prefix="FORMS_", frozen=True, extra="ignore")
 
 
-def _problem(error: dict) -> Problem:
+def _problem(error: ErrorDetails) -> Problem:
     """A pydantic error as a problem naming the variable."""
     field = str(error["loc"][0]) if error["loc"] else ""
     context = error.get("ctx") or {}

@@ -14,7 +14,8 @@ class OutboxError(Exception):
 class Cursor(Protocol):
     """What both drivers' cursors offer and the store uses."""
 
-    rowcount: int
+    @property
+    def rowcount(self) -> int: ...
 
     def fetchone(self) -> Any: ...
 

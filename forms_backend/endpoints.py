@@ -8,6 +8,7 @@ import logging
 import math
 import re
 from collections.abc import Awaitable, Callable
+from typing import cast
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -97,7 +98,8 @@ async def _accept(
     if (service := catalogue.services.get(str(values.get("service")))) and service.recipient:
         payload["recipient"] = service.recipient  # the service's own centre (regional site)
     if "services" in values:
-        payload["services"] = plan.listed_services(values["services"], catalogue)
+        ids = cast("list[str]", values["services"])  # validate() checked the plan's ids
+        payload["services"] = plan.listed_services(ids, catalogue)
     answers = json.dumps(values, sort_keys=True, ensure_ascii=False)
     item = store.NewSubmission(
         form=spec.key,

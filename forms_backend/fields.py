@@ -18,8 +18,6 @@ TRUE_WORDS = frozenset({"true", "yes", "on", "1", "tak"})
 FALSE_WORDS = frozenset({"false", "no", "off", "0", "nie", ""})
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{9,25}$")
 IDEMPOTENCY_RE = re.compile(r"^[A-Za-z0-9_.:-]{8,100}$")
-# A KRS number is 10 digits with leading zeros; unlike NIP it has no check digit.
-KRS_RE = re.compile(r"^[0-9]{10}$")
 NUMBER_SEPARATORS = str.maketrans("", "", " -")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from forms_backend import plan
 from forms_backend.fields import Field
@@ -35,17 +36,20 @@ class FormSpec:
         return next((f for f in self.fields if f.name == name), None)
 
 
+def required(
+    name: str, kind: str, label: str, message: str, max_length: int = 200, **more: Any
+) -> Field:
+    """A field the resident must fill in; ``message`` says what to enter when it is empty."""
+    return Field(name, kind, label, True, max_length, required_message=message, **more)
+
+
 COMMON = (
     Field("website", "honeypot", N_("Leave this field empty"), max_length=0),
     # Never shown: the form's script fills it in, and e-mails leave it out.
     Field("idempotency_key", "token", "idempotency_key", max_length=100),
 )
-SERVICE = Field(
-    "service", "text", N_("Service"), True, 100, required_message=N_("Select a service")
-)
-NAME = Field(
-    "name", "text", N_("Full name"), True, 120, required_message=N_("Enter your full name")
-)
+SERVICE = required("service", "text", N_("Service"), N_("Select a service"), 100)
+NAME = required("name", "text", N_("Full name"), N_("Enter your full name"), 120)
 # A request for contact names one service, or a resident's whole plan (``services``).
 ONE_SERVICE = Field("service", "text", N_("Service"), False, 100)
 PLAN_SERVICES = Field(
@@ -54,12 +58,18 @@ PLAN_SERVICES = Field(
 PLAN_NOTES = Field("notes", "plan_notes", N_("Notes to the plan"), cleaner=plan.clean_notes)
 PHONE = Field("phone", "phone", N_("Phone number"), max_length=25)
 EMAIL = Field("email", "email", N_("Email address"), max_length=254)
-CONSENT = Field(
+CONSENT = required(
     "consent",
     "bool",
     N_("I have read the information on personal data"),
-    True,
-    required_message=N_("Confirm that you have read the information on personal data"),
+    N_("Confirm that you have read the information on personal data"),
+)
+# The partner offer: what the organisation offers, and who speaks for it.
+OFFER = required(
+    "offer", "multiline", N_("Offer"), N_("Describe the services you can provide"), 4000
+)
+CONTACT_PERSON = required(
+    "name", "text", N_("Contact person"), N_("Enter the full name of the contact person"), 120
 )
 
 FORMS: dict[str, FormSpec] = {
@@ -98,30 +108,11 @@ FORMS: dict[str, FormSpec] = {
             "Z",
             N_("Proposed change to the catalogue"),
             (
-                Field(
-                    "provider",
-                    "text",
-                    N_("Provider"),
-                    True,
-                    100,
-                    required_message=N_("Select a provider"),
+                required("provider", "text", N_("Provider"), N_("Select a provider"), 100),
+                required(
+                    "service", "text", N_("Service"), N_("Select a service or a new service"), 100
                 ),
-                Field(
-                    "service",
-                    "text",
-                    N_("Service"),
-                    True,
-                    100,
-                    required_message=N_("Select a service or a new service"),
-                ),
-                Field(
-                    "change",
-                    "multiline",
-                    N_("Change"),
-                    True,
-                    4000,
-                    required_message=N_("Describe the change"),
-                ),
+                required("change", "multiline", N_("Change"), N_("Describe the change"), 4000),
                 NAME,
                 PHONE,
                 EMAIL,
@@ -136,13 +127,12 @@ FORMS: dict[str, FormSpec] = {
             "B",
             N_("Report of a missing service"),
             (
-                Field(
+                required(
                     "need",
                     "multiline",
                     N_("What is needed"),
-                    True,
+                    N_("Describe the service that is missing"),
                     2000,
-                    required_message=N_("Describe the service that is missing"),
                 ),
                 Field("for_whom", "text", N_("For whom"), max_length=200),
                 EMAIL,
@@ -157,13 +147,8 @@ FORMS: dict[str, FormSpec] = {
             N_("Report of an error on a service page"),
             (
                 SERVICE,
-                Field(
-                    "description",
-                    "multiline",
-                    N_("What is wrong"),
-                    True,
-                    2000,
-                    required_message=N_("Describe the error"),
+                required(
+                    "description", "multiline", N_("What is wrong"), N_("Describe the error"), 2000
                 ),
                 EMAIL,
                 *COMMON,
@@ -176,44 +161,28 @@ FORMS: dict[str, FormSpec] = {
             "P",
             N_("Offer to provide services"),
             (
-                Field(
+                required(
                     "organisation",
                     "text",
                     N_("Organisation"),
-                    True,
+                    N_("Enter the name of the organisation"),
                     200,
-                    required_message=N_("Enter the name of the organisation"),
                 ),
-                Field(
+                required(
                     "kind",
                     "choice",
                     N_("Kind of organisation"),
-                    True,
+                    N_("Select the kind of organisation"),
                     30,
                     choices=ORGANISATION_KINDS,
-                    required_message=N_("Select the kind of organisation"),
                 ),
                 Field("nip", "nip", N_("NIP"), max_length=20),
                 Field("krs", "krs", N_("KRS number"), max_length=20),
                 Field("need", "text", N_("Needed service"), max_length=150),
-                Field(
-                    "offer",
-                    "multiline",
-                    N_("Offer"),
-                    True,
-                    4000,
-                    required_message=N_("Describe the services you can provide"),
-                ),
+                OFFER,
                 Field("capacity", "text", N_("How many people"), max_length=200),
                 Field("area", "text", N_("Where"), max_length=200),
-                Field(
-                    "name",
-                    "text",
-                    N_("Contact person"),
-                    True,
-                    120,
-                    required_message=N_("Enter the full name of the contact person"),
-                ),
+                CONTACT_PERSON,
                 PHONE,
                 EMAIL,
                 CONSENT,
@@ -228,13 +197,7 @@ FORMS: dict[str, FormSpec] = {
             N_("Feedback on a service"),
             (
                 SERVICE,
-                Field(
-                    "rating",
-                    "rating",
-                    N_("Rating"),
-                    True,
-                    required_message=N_("Select a rating from 1 to 5"),
-                ),
+                required("rating", "rating", N_("Rating"), N_("Select a rating from 1 to 5")),
                 Field("comment", "multiline", N_("Comment"), max_length=1000),
                 *COMMON,
             ),

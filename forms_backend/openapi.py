@@ -68,7 +68,7 @@ def _property(field: Field) -> dict[str, Any]:
 def _schema(spec: FormSpec) -> dict[str, Any]:
     """The request body of one form."""
     required = [f.name for f in spec.fields if f.required]
-    schema = {
+    schema: dict[str, Any] = {
         "type": "object",
         "properties": {f.name: _property(f) for f in spec.fields},
         "required": required,

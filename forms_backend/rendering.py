@@ -27,9 +27,11 @@ def site_settings(pelican_settings: Path) -> dict[str, Any]:
     """The site's settings (pelicanconf.py over the plugin's defaults) that base.html reads."""
     settings: dict[str, Any] = {"DEFAULT_LANG": "pl", "THEME_STATIC_DIR": "theme"}
     try:
+        from cus_catalogue.script_paths import script_paths
         from cus_catalogue.settings import DEFAULTS
 
         settings.update(DEFAULTS)
+        settings.update(script_paths())  # where the theme's scripts find their files
     except ImportError:
         log.warning("catalogue plugin not importable; rendering with minimal settings")
     if pelican_settings.is_file():

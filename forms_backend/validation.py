@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 from forms_backend import plan
 from forms_backend.catalogue import Snapshot
@@ -44,7 +45,8 @@ def _order(spec: FormSpec, name: str) -> int:
 
 def _check_plan(values: dict[str, object], errors: dict[str, str], catalogue: Snapshot) -> None:
     """A request names one service or a plan of services (each active), and notes only on them."""
-    services = values.get("services")
+    # The plan field's cleaner leaves a list of ids and a mapping of notes (see plan.py).
+    services = cast("list[str] | None", values.get("services"))
     if services is None:
         if "service" not in values and "service" not in errors and "services" not in errors:
             errors["service"] = _("Select a service")
@@ -54,10 +56,10 @@ def _check_plan(values: dict[str, object], errors: dict[str, str], catalogue: Sn
     if "service" in values:
         errors["services"] = _("Send either one service or your plan, not both.")
         return
-    problem = plan.catalogue_error(services, catalogue)  # type: ignore[arg-type]
+    problem = plan.catalogue_error(services, catalogue)
     if problem:
         errors["services"] = problem
-    if set(values.get("notes") or {}) - set(services):  # type: ignore[arg-type]
+    if set(cast("dict[str, str]", values.get("notes") or {})) - set(services):
         errors["notes"] = _("Your notes could not be read. Send the request without them.")
 
 

@@ -17,7 +17,7 @@ from cus_catalogue.opendata.hsds_import import (
 )
 from cus_catalogue.opendata.hsds_tabular_import import read_tables
 from cus_catalogue.record_writer import record_yaml
-from cus_catalogue.records import FOLDERS
+from cus_catalogue.records import FOLDERS, RecordKind
 
 from .jsonfile import JsonFileError, read_json
 from .messages import fail, report, say
@@ -60,9 +60,13 @@ def cmd_import_hsds(args: argparse.Namespace) -> int:
         imported = HsdsImporter().run(read_hsds_source(Path(args.file)))
     except (JsonFileError, HsdsImportError) as error:
         return fail(str(error))
+    kinds: list[tuple[RecordKind, dict[str, dict[str, Any]]]] = [
+        ("provider", imported.providers),
+        ("service", imported.services),
+    ]
     targets = [
         (kind, record_id, data, content / FOLDERS[kind] / f"{record_id}.yaml")
-        for kind, records in (("provider", imported.providers), ("service", imported.services))
+        for kind, records in kinds
         for record_id, data in records.items()
     ]
     clashes = [path for kind, _id, _data, path in targets if kind == "service" and path.exists()]

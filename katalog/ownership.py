@@ -38,7 +38,6 @@ from .messages import fail, say
 LINK_MODES = ("120000", "160000")  # symbolic link, submodule
 CENTRE_KINDS = ("package", "news")  # records only the centre's editors change
 DOCUMENTS = "documents"
-PLUGIN_SETTINGS = "plugins/cus_catalogue/settings.py"
 
 
 @dataclass(frozen=True)
@@ -68,12 +67,12 @@ def _run_settings(text: str | None) -> dict[str, Any]:
 
 
 def editors_at(repo: Path, revision: str, settings: str = "pelicanconf.py") -> list[str]:
-    """CATALOGUE_EDITORS as the settings say at ``revision`` (site file, then plugin defaults)."""
+    """CATALOGUE_EDITORS as the site's settings say at ``revision``, else the plugin default.
+
+    The default is the running code's: CI installs only the base branch to run this check.
+    """
     site = _run_settings(show(repo, revision, settings))
-    if "CATALOGUE_EDITORS" in site:
-        return list(site["CATALOGUE_EDITORS"])
-    defaults = _run_settings(show(repo, revision, PLUGIN_SETTINGS)).get("DEFAULTS", DEFAULTS)
-    return list(defaults.get("CATALOGUE_EDITORS", []))
+    return list(site.get("CATALOGUE_EDITORS", DEFAULTS["CATALOGUE_EDITORS"]))
 
 
 def _record_at(repo: Path, revision: str, path: str) -> dict[str, Any] | None:
@@ -181,15 +180,15 @@ class Ownership:
         """Why ``author`` may not make this change, or None when they may."""
         kind = _record_kind(path, self.content)
         if kind is None:
-            providers = self._document_providers(path)
-            if providers is None:
+            linking = self._document_providers(path)
+            if linking is None:
                 return _("only the centre's editors may change files other than records")
-            if not providers:
+            if not linking:
                 return _(
                     "no service links this document; link it from your service's documents "
                     "in the same change"
                 )
-            return next(filter(None, (self._check_provider(p, author) for p in providers)), None)
+            return next(filter(None, (self._check_provider(p, author) for p in linking)), None)
         record_kind, record_id = kind
         if record_kind in CENTRE_KINDS:
             return _("packages and announcements are the centre's: only its editors change them")

@@ -85,7 +85,7 @@ def _checked(kind: str, record_id: str, record: dict[str, Any]) -> Proposal:
         raise ProposalError(
             _("“{kind}” is not a record type; use service or provider").format(kind=kind)
         )
-    proposal = Proposal(kind, record_id, record)  # type: ignore[arg-type]
+    proposal = Proposal(kind, record_id, record)
     if not is_record_id(proposal.id):
         raise ProposalError(
             _(

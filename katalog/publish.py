@@ -28,21 +28,18 @@ from .paths import DEFAULT_OUTPUT, PUBLISH_SETTINGS, content_folder
 
 @dataclass
 class PublishResult:
-    """What a publish did: its exit code and what the checks found."""
+    """What a publish did: its exit code, the warnings that stopped it, whether it deployed."""
 
     code: int
     fatal_warnings: list[str] = field(default_factory=list)
-    broken: list = field(default_factory=list)
-    external: list = field(default_factory=list)
-    stale: int = 0
     deployed: bool = False
 
 
-def _freshness_summary(output: Path, siteurl: str) -> int:
-    """Print how many records are past their verification date, by provider; return the count."""
+def _freshness_summary(output: Path, siteurl: str) -> None:
+    """Print how many records are past their verification date, by provider."""
     table = output / FRESHNESS_CSV
     if not table.is_file():
-        return 0
+        return
     with table.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))[1:]
     providers: dict[str, int] = {}
@@ -59,7 +56,6 @@ def _freshness_summary(output: Path, siteurl: str) -> int:
         say(f"  {provider}: {count}")
     if rows:
         say(_("Details for the staff: {url}").format(url=f"{siteurl}/{FRESHNESS_URL}"))
-    return len(rows)
 
 
 def publish(
@@ -106,9 +102,8 @@ def publish(
                 len(broken),
             ).format(n=len(broken))
         )
-        return PublishResult(1, broken=broken)
+        return PublishResult(1)
     say(_("Internal links: all lead to pages and files of the site."))
-    failures = []
     if check_links:
         links = external_links(output, siteurl)
         failures = check_external(links, fetch)
@@ -125,8 +120,8 @@ def publish(
                 len(failures),
             ).format(failed=len(failures), total=len(links))
         )
-    stale = _freshness_summary(output, siteurl)
-    result = PublishResult(0, external=failures, stale=stale)
+    _freshness_summary(output, siteurl)
+    result = PublishResult(0)
     if dry_run:
         say(_("Dry run: the site is in {path}; nothing was deployed.").format(path=output))
         return result
@@ -138,12 +133,12 @@ def publish(
                 "--dry-run. The checked site is in {path}."
             ).format(path=output)
         )
-        return PublishResult(1, external=failures, stale=stale)
+        return PublishResult(1)
     try:
         deploy(output, target, str(settings.get("CATALOGUE_DEPLOY_S3_ENDPOINT") or ""))
     except DeployError as error:
         fail(_("Deploy failed: {error}").format(error=redact(str(error))))
-        return PublishResult(1, external=failures, stale=stale)
+        return PublishResult(1)
     say(_("Published to {target}.").format(target=redact(target)))
     result.deployed = True
     return result

@@ -20,7 +20,7 @@ from cus_catalogue.features import inspect_catalogue
 from cus_catalogue.i18n import N_
 from cus_catalogue.problems import Problem
 from cus_catalogue.record_writer import record_yaml
-from cus_catalogue.records import CENTRE_FOLDER, FOLDERS, Record
+from cus_catalogue.records import CENTRE_FOLDER, FOLDERS, Record, RecordKind
 from cus_catalogue.site_settings import SiteSettings
 
 from .region_sources import DOCUMENTS, SOURCE_FIELDS, Staged
@@ -108,7 +108,11 @@ def write_region(content: Path, results: list[CentreResult]) -> None:
         centre, catalogue, staged = result.centre, result.catalogue, result.staged
         assert catalogue is not None and staged is not None
         listed: dict[str, Any] = {"services": [], "providers": []}
-        for kind, records in (("provider", catalogue.providers), ("service", catalogue.services)):
+        kinds: list[tuple[RecordKind, dict[str, Record]]] = [
+            ("provider", catalogue.providers),
+            ("service", catalogue.services),
+        ]
+        for kind, records in kinds:
             for record_id, record in records.items():
                 final = ids[(centre.id, kind, record_id)]
                 if (kind, final) in taken:

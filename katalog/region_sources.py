@@ -11,12 +11,13 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cus_catalogue.i18n import N_
 from cus_catalogue.opendata.hsds_import import HsdsImporter, HsdsImportError
 from cus_catalogue.problems import Problem
 from cus_catalogue.record_writer import record_yaml
-from cus_catalogue.records import FOLDERS, Record
+from cus_catalogue.records import FOLDERS, Record, RecordKind
 
 from .import_hsds import read_hsds_source
 from .jsonfile import JsonFileError
@@ -91,11 +92,15 @@ def _import_hsds(centre: Record, source: Path, staging: Path) -> None:
         imported = HsdsImporter().run(read_hsds_source(source))
     except (JsonFileError, HsdsImportError, OSError) as error:
         raise _problem(centre, "hsds", HSDS_FAILED, detail=str(error)) from None
-    for kind, records in (("provider", imported.providers), ("service", imported.services)):
+    kinds: list[tuple[RecordKind, dict[str, dict[str, Any]]]] = [
+        ("provider", imported.providers),
+        ("service", imported.services),
+    ]
+    for kind, records in kinds:
         folder = staging / FOLDERS[kind]
         folder.mkdir(parents=True, exist_ok=True)
         for record_id, data in records.items():
-            text = record_yaml(data, kind, folder)  # type: ignore[arg-type]
+            text = record_yaml(data, kind, folder)
             (folder / f"{record_id}.yaml").write_text(text, encoding="utf-8")
 
 

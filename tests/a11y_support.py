@@ -46,6 +46,13 @@ PAGE_KINDS = {
     "announcement": "/aktualnosci/2026-11-16-konsultacje-programu-uslug/",
     "needed services": "/potrzebne-uslugi/",
     "partner offer form": "/zostan-realizatorem/?potrzeba=asystent-osobisty",
+    "check": "/sprawdz/",
+    "check with answers": "/sprawdz/?wiek=72&dla=seniorzy&mieszkaniec=1&warunki=mieszka-samotnie"
+    "&dochod=1500&osoby=1",
+    "check with bad answers": "/sprawdz/?wiek=abc&dochod=-5&warunki=xyz",
+    "fee estimate": "/uslugi/uslugi-opiekuncze/?dochod=2525&osoby=1&ile=20",
+    "fee estimate with an error": "/uslugi/uslugi-opiekuncze/?dochod=-5",
+    "search open now": "/szukaj/?otwarte=teraz&bezplatne=1&dochod=1500&osoby=1",
 }
 
 
@@ -90,6 +97,12 @@ def settle(page: Any, kiosk: bool = False) -> None:
     if "/szukaj/" in page.url and "q=" in page.url:
         # Results are listed before the count is written; aria-busy goes last.
         page.wait_for_selector("[data-search-results]:not([aria-busy]) li a")
+    if "/sprawdz/" in page.url:
+        page.wait_for_selector("body[data-screener-ready]", state="attached")
+    if "/uslugi/" in page.url and page.url.rstrip("/").count("/") > 4:
+        page.wait_for_selector("body[data-tools-ready]", state="attached")
+    if "/szukaj/" in page.url and "otwarte=" in page.url:
+        page.wait_for_selector("[data-search-status]:not(:empty)")
 
 
 def wait_for_value(page: Any, expression: str, expected: Any) -> None:

@@ -15,7 +15,7 @@ class _TextOf(HTMLParser):
         self.root_tag, self.depth, self.parts = root_tag, 0, []
         self.skip = 0
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
+    def handle_starttag(self, tag: str, _attrs: list) -> None:
         if tag == self.root_tag:
             self.depth += 1
         if tag in ("script", "style"):

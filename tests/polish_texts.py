@@ -13,9 +13,10 @@ import runpy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from babel.messages.pofile import read_po
+
+from cus_catalogue.abbreviations import prose
 
 ROOT = Path(__file__).resolve().parent.parent
 PO_FOLDERS = ("plugins", "themes", "forms_backend", "katalog")
@@ -23,7 +24,8 @@ PO_FOLDERS = ("plugins", "themes", "forms_backend", "katalog")
 NOT_PROSE = {
     "provider", "audiences", "areas", "unit", "days", "from", "to", "last_verified", "status",
     "maintainers", "email", "website", "phone", "lat", "lon", "postal_code", "kind",
-    "apply_online", "residents_only", "age_min", "age_max", "amount",
+    "apply_online", "residents_only", "age_min", "age_max", "amount", "conditions",
+    "income_up_to", "pay",
     "file", "services", "date", "deadline", "start", "end", "form",
     "translations", "languages",  # other languages than Polish, and language codes
 }  # fmt: skip
@@ -97,18 +99,6 @@ def msgstr_texts(root: Path = ROOT) -> Iterator[Text]:
                 yield Text(entry.path, entry.line, string, entry.msgid)
 
 
-def _walk(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key not in NOT_PROSE:
-                yield from _walk(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(item, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
-
-
 def record_texts(content: Path = ROOT / "content") -> Iterator[Text]:
     """The prose of every record of a catalogue (not ids, codes or addresses), needs.csv too."""
     from cus_catalogue.records import read_record
@@ -118,7 +108,7 @@ def record_texts(content: Path = ROOT / "content") -> Iterator[Text]:
     for folder, kind in kinds:
         for path in sorted((content / folder).glob("*.yaml")):
             record = read_record(path, kind)  # type: ignore[arg-type]
-            for node, text in _walk(record.data, ()):
+            for node, text in prose(record.data, skip=NOT_PROSE):
                 field = ".".join(str(part) for part in node)
                 yield Text(path, record.line_of(*node), text, field)
     yield from needs_texts(content / "needs.csv")
@@ -137,28 +127,30 @@ def needs_texts(path: Path) -> Iterator[Text]:
 
 def settings_texts(root: Path = ROOT) -> Iterator[Text]:
     """The Polish texts of the plugin's settings (statement, easy-to-read page, centre)."""
-    path = root / "plugins" / "cus_catalogue" / "settings.py"
-    defaults = runpy.run_path(str(path))["DEFAULTS"]
+    path = root / "plugins" / "cus_catalogue" / "example_centre.py"
+    defaults = runpy.run_path(str(path))
     for name in SETTINGS_TEXTS:
-        for node, text in _walk(defaults.get(name, {}), ()):
+        for node, text in prose(defaults.get(name, {}), skip=NOT_PROSE):
             start = _setting_line(path, name)
             yield Text(path, start, text, ".".join(map(str, (name, *node))))
 
 
 def _setting_line(path: Path, name: str) -> int:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if f'"{name}"' in line:
+        if line.startswith(f"{name}:"):
             return number
     return 1
 
 
 def vocabulary_texts(data: Path = ROOT / "data") -> Iterator[Text]:
-    """Labels and descriptions of the vocabularies residents see (audiences, areas, units)."""
-    for name in ("audiences", "areas", "units"):
+    """Labels, descriptions and questions of the vocabularies residents see (audiences, areas,
+    units, the conditions the check "Is it for me?" asks about)."""
+    for name in ("audiences", "areas", "units", "conditions"):
         path = data / f"{name}.csv"
         with path.open(encoding="utf-8", newline="") as table:
             for line, row in enumerate(csv.DictReader(table), 2):
-                for column in ("label", "description", "per_unit"):
+                for column in ("label", "description", "per_unit", "label_few", "label_many",
+                               "question", "hint"):  # fmt: skip
                     if row.get(column):
                         yield Text(path, line, row[column], f"{row['id']}.{column}")
 
@@ -184,7 +176,7 @@ def markdown_lines(path: Path) -> Iterator[Text]:
     """The prose lines of a Markdown file: code blocks and inline code left out."""
     in_code = False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("```"):
+        if line.lstrip().startswith("```"):  # a fence may be indented in a list
             in_code = not in_code
             continue
         if not in_code:

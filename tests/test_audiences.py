@@ -10,8 +10,6 @@ import pytest
 from a11y_support import new_context
 from pages import page, text
 
-EVERYONE_SERVICE = "Poradnictwo specjalistyczne"  # free legal advice: audiences wszyscy-mieszkancy
-
 
 def section(html: str, heading_id: str) -> str:
     """The HTML of the section a heading id names."""

@@ -36,11 +36,15 @@ def test_the_file_names_every_service_of_this_version_with_what_the_plan_shows(
     assert handyman["hours"] == "poniedziałek–piątek 8:00–16:00"
     assert handyman["fee"] == "bezpłatna"
     assert "<" not in handyman["apply"]  # Markdown as plain text: the page sets it as text
-    # The service page's sentence with its unit and date (issue 18 item 3), not a second wording.
     assert facts["services"]["teleopieka"]["places"] == (
         "Na 2026 rok zostały 23 miejsca z 120. Stan na 2 listopada 2026 r."
     )
-    assert facts["services"]["opieka-wytchnieniowa"]["places"] == ""  # figures too old
+    # The service page's sentence with its unit and date (issue 18 item 3), not a second wording;
+    # issue 14: old figures are labelled, never silently left out.
+    assert facts["services"]["opieka-wytchnieniowa"]["places"] == (
+        "Na 2026 rok zostało 750 godzin z 2400. Stan na 30 czerwca 2026 r. "
+        "Te liczby mogą być nieaktualne: zapytaj w centrum, jak jest dziś."
+    )
 
 
 def test_the_plan_page_and_its_messages_are_built(example_site: Path):

@@ -41,6 +41,9 @@ NOT_COUNTED = {
     "granted ({granted}) is more than the limit ({limit})": "values in brackets",
     "used ({used}) is more than granted ({granted})": "values in brackets",
     "Service no. {number} in the file has no name.": "an ordinal (usługa nr 3)",
+    "phrase {number} is empty: remove the extra “;” or “|”, or write the words": (
+        "an ordinal (wyrażenie nr 2)"
+    ),
     "Enter a number of at least {limit} (now: {value})": "a bare value (nie mniejszą niż 5)",
     "Enter a number of at most {limit} (now: {value})": "a bare value (nie większą niż 5)",
     "The file is not valid JSON (line {line}, column {column}).": "a position in a file",
@@ -61,6 +64,15 @@ NOT_COUNTED = {
         "kB is a unit symbol"
     ),
     "{count} (unit: {unit})": "a unit data/units.csv does not know: its name, not its forms",
+    "Question {number} of {total}": "a position (Pytanie 2 z 7)",
+    "income_up_to must go up from row to row: {limit} is not more than {previous} in the row "
+    "above": "values of a field",
+    "{amount} a month: {total}": "{amount} has the unit's plural forms, {total} is money",
+    "Income per person: {income}, that is at most {limit}. You pay {pay} of the full amount "
+    "({full}).": "money (zł)",
+    "Income per person: {income}, that is more than {limit}. You pay {pay} of the full amount "
+    "({full}).": "money (zł)",
+    "income per person up to {limit}% of the income criterion": "a percentage",
 }
 # msgid: (the placeholder holding the count, form for 1, for 2–4, for 5–21).
 EXPECTED = {
@@ -272,6 +284,30 @@ EXPECTED = {
         "najwyżej # znaków",
     ),
     "The plan has %(num)d service:": ("num", "ma # usługę:", "ma # usługi:", "ma # usług:"),
+    "%(num)d person uses the service.": (
+        "num",
+        "korzysta # osoba.",
+        "korzystają # osoby.",
+        "korzysta # osób.",
+    ),
+    "Waiting list: %(num)d person.": ("num", "# osoba.", "# osoby.", "# osób."),
+    "%(num)s year": ("num", "# rok", "# lata", "# lat"),
+    "%(num)s person in the household": ("num", "# osoba w domu", "# osoby w domu", "# osób w"),
+    "%(num)s service fits your answers.": (
+        "num",
+        "pasuje # usługa.",
+        "pasują # usługi.",
+        "pasuje # usług.",
+    ),
+    "%(num)s more service may fit: ask the coordinator.": (
+        "num",
+        "# usługa może",
+        "# usługi mogą",
+        "# usług może",
+    ),
+    "age from %(low)d to %(num)d year": ("num", "do # roku", "do # lat", "do # lat"),
+    "age %(num)d year or more": ("num", "# rok i więcej", "# lata i więcej", "# lat i więcej"),
+    "age up to %(num)d year": ("num", "do # roku", "do # lat", "do # lat"),
     "{count} suggestion, use the arrow keys": (
         "count",
         "# podpowiedź,",

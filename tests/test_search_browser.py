@@ -15,10 +15,8 @@ from test_search_golden import FLOORS, first_hit, golden_queries, metrics
 
 from cus_catalogue.audiences import EVERYONE
 from cus_catalogue.catalogue import load_catalogue
-from cus_catalogue.search import search_documents
-from cus_catalogue.search.index import build_lunr_index, demoted_positions
-from cus_catalogue.search.query import rank_key, run_query
-from cus_catalogue.search.thesaurus import load_thesaurus
+from cus_catalogue.search.model import load_search_model
+from cus_catalogue.search.query import rank_key
 
 pytestmark = pytest.mark.browser
 
@@ -312,17 +310,22 @@ RUN_QUERIES = """async (queries) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def browser_rankings(browser, search_server) -> dict[str, dict]:
-    """Every golden query through the browser's engine, on the built site."""
+def rankings_in_browser(browser, server: str, queries: list[str]) -> dict[str, dict]:
+    """Each query through the browser's engine on the built site: top ids and rank keys."""
     context = browser.new_context(locale="pl-PL")
     try:
         page = context.new_page()
-        page.goto(search_url(search_server))
+        page.goto(search_url(server))
         page.wait_for_selector("form[data-search-page][data-search-ready]")
-        return page.evaluate(RUN_QUERIES, [q.query for q in golden_queries()])
+        return page.evaluate(RUN_QUERIES, queries)
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def browser_rankings(browser, search_server) -> dict[str, dict]:
+    """Every golden query through the browser's engine, on the built site."""
+    return rankings_in_browser(browser, search_server, [q.query for q in golden_queries()])
 
 
 def test_golden_set_in_chromium(browser_rankings, capsys):
@@ -337,13 +340,10 @@ def test_golden_set_in_chromium(browser_rankings, capsys):
 
 
 def test_browser_ranking_equals_lunr_py(browser_rankings):
-    catalogue = load_catalogue(ROOT / "content", ROOT / "data")
-    documents = search_documents(catalogue, load_thesaurus(ROOT / "data" / "synonyms.csv"))
-    index = build_lunr_index(documents)
-    demoted = set(demoted_positions(documents))
+    model = load_search_model(ROOT / "content", ROOT / "data")
     mismatches = []
     for golden in golden_queries():
-        ranked = run_query(index, golden.query, demoted)
+        ranked = model.search(golden.query)
         python = [[pos, rank_key(score)] for pos, score in ranked]
         if python != browser_rankings[golden.query]["keys"]:
             mismatches.append(golden.query)

@@ -14,10 +14,7 @@ from pathlib import Path
 import pytest
 
 from cus_catalogue.catalogue import Catalogue, load_catalogue
-from cus_catalogue.search import search_documents
-from cus_catalogue.search.index import build_lunr_index, demoted_positions
-from cus_catalogue.search.query import run_query
-from cus_catalogue.search.thesaurus import load_thesaurus
+from cus_catalogue.search.model import load_search_model
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).with_name("golden_queries.csv")
@@ -77,16 +74,8 @@ def metrics(ranks: list[int | None]) -> dict[str, float]:
 @pytest.fixture(scope="module")
 def ranked() -> dict[str, list[str]]:
     """Every golden query's ranked service ids, from lunr.py over the example catalogue."""
-    catalogue = load_catalogue(ROOT / "content", ROOT / "data")
-    documents = search_documents(catalogue, load_thesaurus(ROOT / "data" / "synonyms.csv"))
-    index = build_lunr_index(documents)
-    demoted = set(demoted_positions(documents))
-    return {
-        golden.query: [
-            documents[position].id for position, _ in run_query(index, golden.query, demoted)
-        ]
-        for golden in golden_queries()
-    }
+    model = load_search_model(ROOT / "content", ROOT / "data")
+    return {golden.query: model.ids(golden.query) for golden in golden_queries()}
 
 
 def test_golden_set_is_large_and_varied():

@@ -8,15 +8,19 @@ rule, the consonant normalisation of short words) and Unicode edge cases.
 
 from __future__ import annotations
 
+import csv
+import functools
 import json
+import random
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from situational_golden import situation_queries
 
 from cus_catalogue.catalogue import load_catalogue
-from cus_catalogue.search import search_documents
+from cus_catalogue.search import LEMMA_SHARD_BYTES, search_documents
 from cus_catalogue.search.analyzer import (
     FOLD_MAP,
     STOP_WORDS,
@@ -27,6 +31,9 @@ from cus_catalogue.search.analyzer import (
     stem,
     tokenize,
 )
+from cus_catalogue.search.index import QUERY_SETTINGS
+from cus_catalogue.search.lemmas import lemma_shards
+from cus_catalogue.search.model import load_search_model
 from cus_catalogue.search.query import query_plan
 from cus_catalogue.search.thesaurus import load_thesaurus
 
@@ -129,6 +136,9 @@ const S = globalThis.CusSearch;
 S.configure(input.analyzer);
 S.registerPipeline(lunr);
 const pipeline = lunr.Pipeline.load(['cusPolishStopWordFilter', 'cusPolishStemmer']);
+const all = new S.LemmaMap();
+for (const shard of input.lemmaShards) all.add(shard);
+const common = new Set(input.common);
 const known = Object.create(null);
 for (const term of input.known) known[term] = true;
 const out = {
@@ -139,10 +149,36 @@ const out = {
   pipeline: input.words.map((w) => pipeline.runString(S.normalize(w))),
   tokenize: input.texts.map((t) => S.tokenize(t)),
   analyze: input.texts.map((t) => S.analyze(t)),
-  plan: input.texts.map((t) => S.plan(t, input.query, lunr, known)),
+  plan: input.texts.map((t) => S.plan(t, input.query, lunr, known, input.situations, all,
+    common)),
+  lemmas: input.lemmaWords.map((w) => {
+    const one = new S.LemmaMap();
+    const n = S.lemmaShardOf(input.lemmaStarts, w);
+    if (n >= 0) one.add(input.lemmaShards[n]);
+    return one.terms(w);
+  }),
 };
 process.stdout.write(JSON.stringify(out));
 """
+
+
+MODEL = functools.cache(lambda: load_search_model(ROOT / "content", ROOT / "data"))
+
+
+def lemma_word_list(vocabulary: list[str], texts: list[str]) -> list[str]:
+    """Issue 12's parity inputs: the whole vocabulary, every word of every thesaurus and
+    situation phrase, and 1,000 inflected forms sampled from the lemma map (fixed seed)."""
+    forms = sorted(MODEL().lemma_map.forms)
+    sampled = random.Random(12).sample(forms, 1000)
+    phrase_words = {token for text in texts for token in tokenize(text)}
+    return sorted(set(vocabulary) | phrase_words | set(sampled))
+
+
+def situation_texts() -> list[str]:
+    """Every phrase of data/situations.csv, each alternative written out once."""
+    with (ROOT / "data" / "situations.csv").open(encoding="utf-8", newline="") as table:
+        cells = [row["phrases"] for row in csv.DictReader(table)]
+    return [phrase.replace("|", " ") for cell in cells for phrase in cell.split(";")]
 
 
 def catalogue_vocabulary() -> tuple[list[str], list[str]]:
@@ -168,16 +204,19 @@ def parity() -> dict:
         pytest.fail("node is required for the parity test (Node 20 is part of the toolchain)")
     vocabulary, texts = catalogue_vocabulary()
     words = sorted(set(vocabulary) | set(PARADIGMS) | set(EDGE_CASES))
-    texts = texts + EDGE_CASES + [" ".join(PARADIGMS)]
-    from cus_catalogue.search.index import QUERY_SETTINGS
-
+    texts = texts + EDGE_CASES + [" ".join(PARADIGMS)] + situation_texts()
+    texts += [query.query for query in situation_queries()]
     # Index terms of the catalogue: words typed right are "known", typos are not.
-    known = sorted({term for word in vocabulary for term in index_terms(word)})
+    known = sorted(MODEL().index.inverted_index)
+    shards = lemma_shards(MODEL().lemma_map, LEMMA_SHARD_BYTES)
+    lemma_words = lemma_word_list(vocabulary, texts)
     payload = {
         "lunr": str(LUNR),
         "modules": [
             str(JS / "search-stemmer.js"),
             str(JS / "search-analyzer.js"),
+            str(JS / "search-lemmas.js"),
+            str(JS / "search-situations.js"),
             str(JS / "search-engine.js"),
         ],
         "analyzer": {"stopWords": sorted(STOP_WORDS), "fold": FOLD_MAP},
@@ -185,6 +224,11 @@ def parity() -> dict:
         "words": words,
         "known": known,
         "texts": texts,
+        "situations": MODEL().situations,
+        "common": sorted(MODEL().common),
+        "lemmaShards": shards,
+        "lemmaStarts": [[next(iter(shard)), str(n)] for n, shard in enumerate(shards)],
+        "lemmaWords": lemma_words,
     }
     run = subprocess.run(
         [node, "-e", NODE_SCRIPT],
@@ -200,6 +244,7 @@ def parity() -> dict:
         "js": json.loads(run.stdout),
         "vocabulary": vocabulary,
         "known": known,
+        "lemma_words": lemma_words,
     }
 
 
@@ -259,6 +304,20 @@ def test_tokens_and_analysis_are_identical(parity):
 def test_query_plans_are_identical(parity):
     texts = parity["texts"]
     known = set(parity["known"])
-    python = [query_plan(t, known) for t in texts]
+    model = MODEL()
+    python = [
+        query_plan(t, known, QUERY_SETTINGS, model.situations, model.lemma_map, model.common)
+        for t in texts
+    ]
     assert not _differences(texts, python, parity["js"]["plan"])
     assert any(c.get("editDistance") for plan in python for c in plan)
+    assert any(c["boost"] == QUERY_SETTINGS["situationBoost"] for plan in python for c in plan)
+
+
+def test_lemma_terms_are_identical_with_only_the_words_shard(parity):
+    """Issue 12: the whole vocabulary, every phrase word and 1,000 sampled inflected forms."""
+    words = parity["lemma_words"]
+    lemmas = MODEL().lemma_map
+    assert len(words) > 3000
+    assert sum(word in lemmas.forms for word in words) > 2000
+    assert not _differences(words, [lemmas.terms(w) for w in words], parity["js"]["lemmas"])

@@ -75,9 +75,10 @@ CASES = [
     ),
     (
         '    from: "09:00"\n',
-        '    from: "15:30"\n',
-        "services/zlota-raczka.yaml:13: hours[0].from: godzina rozpoczęcia 15:30 musi być "
-        "wcześniejsza niż godzina zakończenia 15:00",
+        '    from: "15:00"\n',
+        "services/zlota-raczka.yaml:13: hours[0].from: godzina rozpoczęcia 15:00 i godzina "
+        "zakończenia 15:00 są takie same: na całą dobę wpisz 00:00–24:00; godziny przez noc "
+        "kończą się rano (np. 18:00–08:00)",
     ),
     (
         "  - days: [pn, sr]\n",

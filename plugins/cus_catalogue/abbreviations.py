@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,15 +64,18 @@ def read_abbreviations(data: Path) -> list[Abbreviation]:
         ]
 
 
-def prose(value: Any, path: NodePath = ()) -> Iterator[tuple[NodePath, str]]:
-    """Every text a resident reads in a record, with its node path, in file order."""
+def prose(
+    value: Any, path: NodePath = (), skip: Container[str] = NOT_PROSE
+) -> Iterator[tuple[NodePath, str]]:
+    """Every text a resident reads in a record, with its node path, in file order; fields
+    named in ``skip`` are for programs, not prose."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if key not in NOT_PROSE:
-                yield from prose(item, (*path, key))
+            if key not in skip:
+                yield from prose(item, (*path, key), skip)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from prose(item, (*path, index))
+            yield from prose(item, (*path, index), skip)
     elif isinstance(value, str):
         yield path, value
 

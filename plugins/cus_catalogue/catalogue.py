@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .abbreviations import check_abbreviations, read_abbreviations
-from .collation import sort_key
 from .problems import Problem
 from .records import (
     CENTRE_FOLDER,
@@ -59,11 +58,6 @@ class Catalogue:
     def warnings(self) -> list[Problem]:
         """Problems worth a look that do not stop a build."""
         return [problem for problem in self.problems if problem.severity == "warning"]
-
-    def services_of(self, provider_id: str) -> list[Record]:
-        """A provider's services, by name."""
-        found = [s for s in self.services.values() if s.data.get("provider") == provider_id]
-        return sorted(found, key=lambda record: sort_key(record.data.get("name", "")))
 
 
 def read_vocabulary(path: Path) -> dict[str, Term]:

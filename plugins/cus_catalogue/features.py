@@ -41,6 +41,8 @@ def make_features(settings: SiteSettings) -> list[Feature]:
     from .centres.feature import Centres
     from .crisis import CrisisLines
     from .documents.feature import Documents
+    from .eligibility.feature import Eligibility
+    from .fees.feature import Fees
     from .languages.feature import ServiceLanguages
     from .news.feature import News
     from .opendata.feature import OpenData
@@ -54,6 +56,7 @@ def make_features(settings: SiteSettings) -> list[Feature]:
     features: list[Feature] = [CrisisLines(), OpenData(), Search(), Publishing(), Accessibility()]
     features += [MyPlan(), Packages(), Documents(), News(), Partners()]
     features.append(ServiceLanguages())
+    features += [Fees(), Eligibility()]  # Eligibility reads the capacity OpenData gave
     features.insert(0, Centres())  # first: other features' pages may show a service's centre
     features += [extra_feature(path) for path in settings.extra_features]
     if settings.hash_assets:

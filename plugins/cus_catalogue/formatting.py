@@ -108,13 +108,6 @@ def hours_rows(hours: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def open_days_summary(hours: Sequence[Mapping[str, Any]]) -> str:
-    """``pn, wt, śr``: short summary for lists."""
-    short = get_day_names("abbreviated", locale=babel_locale())
-    codes = {code for slot in hours for code in slot.get("days", [])}
-    return ", ".join(short[i] for i, code in enumerate(DAY_CODES) if code in codes)
-
-
 def phone_href(phone: str) -> str:
     """``tel:+48940000000``: a link a phone can dial."""
     return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")

@@ -22,6 +22,7 @@ from .languages import OWN_NAMES, prefix
 from .languages.links import localize_links
 from .problems import Problem
 from .progress import Progress
+from .script_paths import script_paths
 from .service_list import service_listing
 from .site_settings import SettingsInvalid, load_settings
 from .summary import BuildSummary
@@ -157,6 +158,7 @@ class CatalogueGenerator(Generator):
         vocabularies = localized_vocabularies(build.catalogue)
         settings = build.settings
         return {
+            **script_paths(),
             "CATALOGUE_SERVICES": build.services,
             "CATALOGUE_PROVIDERS": build.providers,
             "audiences": list(vocabularies["audiences"].values()),

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
 # Record headings sit under the page's h1 and the section's h2.
@@ -14,7 +19,13 @@ def _build() -> MarkdownIt:
     # validation drops javascript:, vbscript:, file: and data: URLs.
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
-    def shift_heading(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+    def shift_heading(
+        renderer: RendererHTML,
+        tokens: Sequence[Token],
+        idx: int,
+        options: OptionsDict,
+        env: EnvType,
+    ) -> str:
         token = tokens[idx]
         level = min(int(token.tag[1]) + HEADING_SHIFT, 6)
         token.tag = f"h{level}"

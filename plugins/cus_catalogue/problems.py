@@ -65,7 +65,10 @@ TEMPLATES: dict[str, str] = {
     "unknown-area": N_("“{value}” is not a statutory area id; allowed: {allowed}"),
     "fee-amount-missing": N_("a paid or partly paid service needs the amount (fee.amount) in PLN"),
     "fee-amount-for-free": N_("a free service cannot have an amount"),
-    "hours-order": N_("opening time {start} must be earlier than closing time {end}"),
+    "hours-order": N_(
+        "opening time {start} is the same as closing time {end}: for all day write 00:00–24:00; "
+        "hours past midnight close the next morning (e.g. 18:00–08:00)"
+    ),
     "hours-empty": N_("no hours: give them, or explain in hours_note (e.g. “po uzgodnieniu”)"),
     "bad-date": N_("“{value}” is not a real date (YYYY-MM-DD)"),
     "future-date": N_("date {value} is in the future"),
@@ -174,5 +177,5 @@ class Problem:
                     break
         prefix = f"{path}:{self.line}: "
         label = _("warning") + ": " if self.severity == "warning" else ""
-        where = f"{self.field}: " if self.field else ""
-        return f"{prefix}{label}{where}{self.message}"
+        field = f"{self.field}: " if self.field else ""
+        return f"{prefix}{label}{field}{self.message}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -24,7 +24,7 @@ except AttributeError:  # pragma: no cover - only without libyaml
     _BaseLoader = yaml.SafeLoader
 
 
-class RecordLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class RecordLoader(_BaseLoader):
     """SafeLoader without YAML 1.1 surprises: dates and "10:00" stay strings (not 600)."""
 
 
@@ -76,7 +76,8 @@ _STR = "tag:yaml.org,2002:str"
 
 
 def _line(event: yaml.Event) -> int:
-    return event.start_mark.line + 1
+    mark = event.start_mark  # the loader marks every event; the stubs allow None
+    return mark.line + 1 if mark else 0
 
 
 class _Reader:
@@ -95,7 +96,9 @@ class _Reader:
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STR:
             return event.value
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        # libyaml's marks are yaml._yaml.Mark, a twin of yaml.Mark the stubs do not accept.
+        start, end = event.start_mark, event.end_mark
+        node = yaml.ScalarNode(tag, event.value, start, end, event.style)  # type: ignore[arg-type]
         return self.loader.construct_object(node, deep=True)
 
     def start(self, event: yaml.Event) -> NodePath | None:
@@ -126,10 +129,10 @@ class _Reader:
             self.root = value
             return
         parent = self.stack[-1]
-        if type(parent.data) is list:
+        if isinstance(parent.data, list):
             parent.data.append(value)
         else:
-            parent.data[parent.key] = value  # type: ignore[index]
+            parent.data[cast(str, parent.key)] = value  # start() read the key before the value
             parent.key = None
 
     def event(self, event: yaml.Event) -> None:
@@ -141,7 +144,7 @@ class _Reader:
             self.place(self.stack.pop().data)
         elif (path := self.start(event)) is None:
             return
-        elif kind is yaml.ScalarEvent:
+        elif isinstance(event, yaml.ScalarEvent):
             self.place(self.scalar(event))
         elif len(self.stack) >= MAX_DEPTH:
             raise RecordSyntaxError("too-deep", _line(event), limit=MAX_DEPTH)

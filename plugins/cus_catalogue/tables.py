@@ -29,23 +29,36 @@ PATTERN_HINTS = {
 }
 
 
-def table_problems(path: Path, schema_name: str, code: str, template: str) -> list[Problem]:
-    """Every error of the CSV table against ``schemas/<schema_name>``, each at its line."""
+def table_problems(
+    path: Path, schema_name: str, code: str, template: str, *, follow_header: bool = False
+) -> list[Problem]:
+    """Every error of the CSV table against ``schemas/<schema_name>``, each at its line.
+
+    ``follow_header``: the schema follows the table's first line, so optional columns may be
+    left out (the caller checks the first line itself)."""
     from frictionless import FrictionlessException, Resource, Schema  # slow import
+    from frictionless.errors import RowError
 
     descriptor = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+    if follow_header:
+        descriptor["fieldsMatch"] = "partial"  # columns matched by name; absent ones allowed
     schema = Schema.from_descriptor(descriptor)
     try:
         report = Resource(path.name, basepath=str(path.parent), schema=schema).validate()
     except FrictionlessException as error:
         return [Problem(code, path, 1, "", {"note": error.error.message}, template=template)]
     errors = [error for task in report.tasks for error in task.errors]
-    repeated = {error.row_number for error in errors if error.type == "unique-error"}
+    rows = [error for error in errors if isinstance(error, RowError)]
+    repeated = {error.row_number for error in rows if error.type == "unique-error"}
     key = ", ".join(descriptor.get("primaryKey", []))
     return [
         row_problem(error, path, code, template, key)
         for error in errors
-        if not (error.type == "primary-key" and error.row_number in repeated)  # said once
+        if not (
+            isinstance(error, RowError)
+            and error.type == "primary-key"
+            and error.row_number in repeated
+        )  # said once
     ]
 
 
@@ -53,7 +66,11 @@ def row_problem(error: Any, path: Path, code: str, template: str, key: str = "")
     """A Frictionless error as the validator's own problem, in words the clerk understands;
     an error of another kind keeps the table's template with Frictionless's note."""
     line = getattr(error, "row_number", None) or 1
-    where = {"file": path, "line": line, "field": getattr(error, "field_name", "") or ""}
+    where: dict[str, Any] = {
+        "file": path,
+        "line": line,
+        "field": getattr(error, "field_name", "") or "",
+    }
     cell = str(getattr(error, "cell", "") or "")
     note = getattr(error, "note", "") or ""
     constraint = CONSTRAINT.search(note)

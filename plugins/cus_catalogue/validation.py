@@ -99,10 +99,18 @@ def field_name(path: Iterable[str | int]) -> str:
 
 def _schema_problems(record: Record, error: ValidationError) -> Iterator[Problem]:
     path: NodePath = tuple(error.absolute_path)
-    where = {"file": record.path, "line": record.line_of(*path), "field": field_name(path)}
-    keyword, value, instance = error.validator, error.validator_value, error.instance
+    where: dict[str, Any] = {
+        "file": record.path,
+        "line": record.line_of(*path),
+        "field": field_name(path),
+    }
+    # The stubs allow "unset" for errors made by hand; iter_errors() always sets them.
+    keyword = str(error.validator)
+    value: Any = error.validator_value
+    instance: Any = error.instance
+    schema: Any = error.schema
     if keyword == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(schema.get("properties", {}))
         for name in sorted(set(instance) - set(allowed)):
             yield Problem(
                 "unknown-field",
@@ -123,8 +131,8 @@ def _schema_problems(record: Record, error: ValidationError) -> Iterator[Problem
         expected = value if isinstance(value, str) else value[0]
         yield Problem("wrong-type", **where, params={"expected": TYPE_NAMES[expected]})
     elif keyword == "enum":
-        allowed = ", ".join(str(item) for item in value)
-        yield Problem("not-in-enum", **where, params={"value": instance, "allowed": allowed})
+        choices = ", ".join(str(item) for item in value)
+        yield Problem("not-in-enum", **where, params={"value": instance, "allowed": choices})
     elif keyword == "oneOf" and isinstance(instance, list) and error.context:
         # The list-of-addresses branch: report what is wrong inside it, not only "invalid".
         for inner in error.context:
@@ -196,14 +204,15 @@ def check_freshness(record: Record, today: dt.date, stale_months: int) -> list[P
 
 
 def check_hours(record: Record, key: str = "hours") -> list[Problem]:
-    """Opening hours must open before they close."""
+    """A slot must not close when it opens; a closing time earlier than the opening one ends
+    the next morning (a night shelter 18:00–08:00)."""
     problems = []
     hours = record.data.get(key)
     for index, slot in enumerate(hours if isinstance(hours, list) else []):
         if not isinstance(slot, Mapping):
             continue
         start, end = slot.get("from"), slot.get("to")
-        if isinstance(start, str) and isinstance(end, str) and start.zfill(5) >= end.zfill(5):
+        if isinstance(start, str) and isinstance(end, str) and start.zfill(5) == end.zfill(5):
             path = (key, index, "from")
             params = {"start": start, "end": end}
             problems.append(

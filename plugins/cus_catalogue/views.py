@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue
 from .collation import sort_key
-from .formatting import date_text, fee_text, hours_rows, is_free, open_days_summary
+from .formatting import date_text, fee_text, hours_rows, is_free
 from .i18n import N_, current_language
 from .i18n import gettext as _
 from .languages.content import PolishText, localized, localized_terms, polish_block
@@ -31,39 +31,41 @@ PROVIDER_KINDS = {
 
 
 @dataclass
-class ProviderView:
-    """A provider as its page and the service pages show it."""
+class RecordView:
+    """What the view of every named record has: id, page address, data, features' extras."""
 
     id: str
     url: str
     data: dict[str, Any]
+    extras: dict[str, Any] = field(default_factory=dict, kw_only=True)
+
+    @property
+    def name(self) -> str:
+        """The record's name, as residents read it."""
+        return self.data["name"]
+
+
+@dataclass
+class ProviderView(RecordView):
+    """A provider as its page and the service pages show it."""
+
     kind_label: str
     description_html: Markup
     hours: list[dict[str, Any]]
     last_verified_text: str
     services: list[ServiceView] = field(default_factory=list)
-    extras: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def name(self) -> str:
-        """The provider's full name."""
-        return self.data["name"]
 
 
 @dataclass
-class ServiceView:
+class ServiceView(RecordView):
     """A service with its texts rendered and its links resolved."""
 
-    id: str
-    url: str
-    data: dict[str, Any]
     provider: ProviderView
     audiences: list[dict[str, str]]
     areas: list[dict[str, str]]
     fee_text: str
     free: bool
     hours: list[dict[str, Any]]
-    days_summary: str
     contact: dict[str, str]
     contact_is_providers: bool
     description_html: Markup
@@ -71,12 +73,6 @@ class ServiceView:
     status: str
     status_label: str
     last_verified_text: str
-    extras: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def name(self) -> str:
-        """The service's name."""
-        return self.data["name"]
 
     @property
     def accepts_applications(self) -> bool:
@@ -134,7 +130,6 @@ def service_view(
         fee_text=fee_text(data, terms["units"]),
         free=is_free(data),
         hours=hours_rows(data["hours"]),
-        days_summary=open_days_summary(data["hours"]),
         contact=contact,
         contact_is_providers="contact" not in data,
         description_html=markdown_in_language(data["description"]),

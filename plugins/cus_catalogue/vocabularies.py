@@ -16,8 +16,8 @@ def check_vocabularies(data: Path) -> list[Problem]:
     descriptor = (data / DESCRIPTOR).resolve()
     try:
         report = Package(str(descriptor)).validate()
-    except FrictionlessException as error:
-        return [Problem("vocabulary-invalid", descriptor, 1, "", {"note": error.error.message})]
+    except FrictionlessException as failure:
+        return [Problem("vocabulary-invalid", descriptor, 1, "", {"note": failure.error.message})]
     problems = []
     for task in report.tasks:
         path = descriptor.parent / task.place if task.place else descriptor

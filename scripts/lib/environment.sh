@@ -58,7 +58,7 @@ ensure_python_env() {
 
 # ensure_node_modules: the pinned browser-side packages (lunr, axe-core, pagefind) from the lockfile.
 ensure_node_modules() {
-  command -v npm >/dev/null 2>&1 || die "npm is needed for the browser-side packages (install Node.js 18 or newer)."
+  command -v npm >/dev/null 2>&1 || die "npm is needed for the browser-side packages and eslint (install Node.js 20.19 or newer)."
   local stamp="$PROJECT_ROOT/node_modules/.installed-$(sha256sum "$PROJECT_ROOT/package-lock.json" | cut -c1-16)"
   if [[ ! -f $stamp ]]; then
     say "Installing browser-side packages from package-lock.json"

@@ -124,7 +124,9 @@ def test_templates_render_empty_as_the_site_generator_does(template):
     assert 'error-summary"' not in page.split("</style>")[-1]
     assert "Błąd:" not in page.split("<body")[1]
     if template != "forms/confirmation.html":
-        assert "navigator.onLine" in page and 'name="idempotency_key"' in page
+        # form.js: the error summary's focus, a fresh idempotency key, the offline notice.
+        assert '<script type="module" src="/theme/js/form.js">' in page
+        assert 'name="idempotency_key"' in page
         assert 'name="website"' in page and 'aria-hidden="true"' in page
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..i18n import gettext as _
+from ..publishing.sitepaths import page_url
 from ..site_settings import SiteSettings
 
 SERVICE_WORKER = "sw.js"
@@ -22,11 +23,7 @@ WORKER_SOURCE = Path(__file__).parent / "assets" / "sw.js"
 
 def url_of(relative: str) -> str:
     """The URL a file is requested by, relative to the site root (``a/index.html`` → ``a/``)."""
-    if relative == "index.html":
-        return "./"
-    if relative.endswith("/index.html"):
-        return relative.removesuffix("index.html")
-    return relative
+    return page_url(relative) or "./"
 
 
 def precache_list(

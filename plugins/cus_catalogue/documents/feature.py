@@ -99,7 +99,7 @@ class Documents(Feature):
         node = ("documents", index, "file")
         where = (record.path, record.line_of(*node), field_name(node))
 
-        def problem(code: str, severity: Severity = "error", **params: Any) -> Problem:
+        def problem(code: str, severity: Severity = "error", /, **params: Any) -> Problem:
             params = {"file": file, **params}
             return Problem(code, *where, params, severity, template=TEMPLATES[code])
 
@@ -168,11 +168,8 @@ class Documents(Feature):
     def summary(self) -> list[str]:
         """How many documents the site publishes."""
         count = len(self.files)
-        if not count:
-            return []
-        return [
-            ngettext("{n} document published.", "{n} documents published.", count).format(n=count)
-        ]
+        line = ngettext("{n} document published.", "{n} documents published.", count)
+        return [line.format(n=count)] if count else []
 
 
 def _inside(path: Path, root: Path) -> bool:

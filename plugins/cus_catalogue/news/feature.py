@@ -44,7 +44,9 @@ def _problem(record: Record, code: str, *node: str, **params: Any) -> Problem:
 def _moments(record: Record) -> tuple[dict[str, Any], list[Problem]]:
     """Every date of the record parsed; the ones that are not real dates as problems."""
     data, found, problems = record.data, {}, []
-    event = data.get("event") if isinstance(data.get("event"), dict) else {}
+    event = data.get("event")
+    if not isinstance(event, dict):
+        event = {}
     for node, value in (
         (("date",), data.get("date")),
         (("deadline",), data.get("deadline")),

@@ -1,22 +1,23 @@
-"""Capacity figures (limit, granted, used) from ``<content>/capacity.csv``, the current ones.
+"""Capacity figures from ``<content>/capacity.csv``: places (limit), granted, used, people
+served and waiting, as of a day; the newest row of each service is the one shown.
 
 The table belongs to the content folder (its rows are about the catalogue's own services), so
 any catalogue brings its own. frictionless checks it against its Table Schema
-(``schemas/capacity.tableschema.json``); here the figures are also checked against the services.
+(``schemas/capacity.tableschema.json``); the optional columns may be left out. Here the header
+and the figures are also checked against the services and units.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from collections.abc import Collection, Mapping
+import json
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
-
-from ..formatting import count_of, date_text
-from ..i18n import N_, babel_locale, ngettext
-from ..i18n import gettext as _
+from ..formatting import date_text
+from ..i18n import N_
 from ..problems import Problem
 from ..tables import table_problems as check_table
 from ..tables import typed_rows
@@ -28,11 +29,42 @@ UNKNOWN_SERVICE = N_("service “{service}” is not in this catalogue")
 OVER_LIMIT = N_("granted ({granted}) is more than the limit ({limit})")
 OVER_GRANTED = N_("used ({used}) is more than granted ({granted})")
 UNKNOWN_UNIT = N_("“{unit}” is not a unit of data/units.csv; allowed: {allowed}")
+OLD_COLUMN = N_("column “{old}” is now called “{new}”: rename it in the first line of the table")
+MISSING_COLUMN = N_("column “{name}” is missing from the first line of the table")
+UNKNOWN_COLUMN = N_("unknown column “{name}” (a typo?); allowed columns: {allowed}")
+RENAMED = {"updated_on": "as_of"}
+OPTIONAL = ("people_served", "waiting", "used", "unit")
+
+
+def header_problems(path: Path) -> list[Problem]:
+    """The first line: an old column name, unknown and missing columns, each said plainly."""
+    with path.open(encoding="utf-8", newline="") as table:
+        header = next(csv.reader(table), [])
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    fields = [field["name"] for field in schema["fields"]]
+    problems = []
+    for column in header:
+        if RENAMED.get(column) and RENAMED[column] not in header:
+            params = {"old": column, "new": RENAMED[column]}
+            problems.append(Problem("capacity-old-column", path, 1, column, params,
+                                    template=OLD_COLUMN))  # fmt: skip
+        elif column not in fields:
+            params = {"name": column, "allowed": ", ".join(fields)}
+            problems.append(Problem("capacity-unknown-column", path, 1, column, params,
+                                    template=UNKNOWN_COLUMN))  # fmt: skip
+    renamed = {RENAMED[column] for column in header if column in RENAMED}
+    for column in fields:
+        if column not in header and column not in OPTIONAL and column not in renamed:
+            problems.append(Problem("capacity-missing-column", path, 1, column,
+                                    {"name": column}, template=MISSING_COLUMN))  # fmt: skip
+    return problems
 
 
 def table_problems(path: Path) -> list[Problem]:
-    """Every row error of the table against its Table Schema, at its CSV line and column."""
-    return check_table(path, SCHEMA.name, "capacity-invalid", TABLE_INVALID)
+    """Every error of the header, then of each row against the Table Schema, at its line."""
+    return header_problems(path) or check_table(
+        path, SCHEMA.name, "capacity-invalid", TABLE_INVALID, follow_header=True
+    )
 
 
 def read_capacity(path: Path) -> list[dict[str, Any]]:
@@ -44,6 +76,10 @@ def read_capacity(path: Path) -> list[dict[str, Any]]:
     return typed_rows(path, _typed)
 
 
+def _optional(row: dict[str, str], column: str) -> int | None:
+    return int(row[column]) if row.get(column) else None
+
+
 def _typed(row: dict[str, str], line: int) -> dict[str, Any]:
     return {
         "line": line,
@@ -51,8 +87,10 @@ def _typed(row: dict[str, str], line: int) -> dict[str, Any]:
         "period": row["period"],
         "limit": int(row["limit"]),
         "granted": int(row["granted"]),
-        "used": int(row["used"]) if row.get("used") else None,
-        "updated_on": str(dt.date.fromisoformat(row["updated_on"])),
+        "used": _optional(row, "used"),
+        "people_served": _optional(row, "people_served"),
+        "waiting": _optional(row, "waiting"),
+        "as_of": str(dt.date.fromisoformat(row["as_of"])),
         "unit": row.get("unit") or None,
     }
 
@@ -93,68 +131,21 @@ def check_capacity(
 def current_capacity(
     rows: list[dict[str, Any]], today: dt.date, max_age_days: int
 ) -> dict[str, dict[str, Any]]:
-    """The newest figures of each service, unless older than ``max_age_days`` (then none)."""
+    """The newest figures of each service; older than ``max_age_days`` they are marked stale
+    (shown with a warning, never hidden: old figures are still better than none)."""
     newest: dict[str, dict[str, Any]] = {}
     for row in rows:
-        key = (row["updated_on"], row["period"])
+        key = (row["as_of"], row["period"])
         shown = newest.get(row["service"])
-        if shown is None or key > (shown["updated_on"], shown["period"]):
+        if shown is None or key > (shown["as_of"], shown["period"]):
             newest[row["service"]] = row
     current = {}
     for service, row in newest.items():
-        updated = dt.date.fromisoformat(row["updated_on"])
-        if (today - updated).days > max_age_days:
-            continue
+        as_of = dt.date.fromisoformat(row["as_of"])
         current[service] = {
             **row,
             "remaining": max(row["limit"] - row["granted"], 0),
-            "updated_text": date_text(updated),
+            "as_of_text": date_text(as_of),
+            "stale": (today - as_of).days > max_age_days,
         }
     return current
-
-
-HALVES = (N_("the first half of %(year)s"), N_("the second half of %(year)s"))
-QUARTERS = (
-    N_("the first quarter of %(year)s"),
-    N_("the second quarter of %(year)s"),
-    N_("the third quarter of %(year)s"),
-    N_("the fourth quarter of %(year)s"),
-)
-
-
-def period_text(period: str) -> str:
-    """``2026 rok``, ``III kwartał 2026 r.``, ``listopad 2026 r.``: a period as people say it."""
-    year, _sep, part = period.partition("-")
-    if not part:
-        return _("the year %(year)s") % {"year": year}
-    if part[0] == "H":
-        return _(HALVES[int(part[1]) - 1]) % {"year": year}
-    if part[0] == "Q":
-        return _(QUARTERS[int(part[1]) - 1]) % {"year": year}
-    month = format_date(dt.date(int(year), int(part), 1), "LLLL", locale=babel_locale())
-    return _("%(month)s %(year)s") % {"month": month, "year": year}
-
-
-def capacity_view(
-    current: dict[str, Any], service_unit: str, units: Mapping[str, Mapping[str, str]]
-) -> dict[str, Any]:
-    """The figures as one plain sentence with its date, in the row's unit (else the service's)."""
-    unit = current.get("unit") or service_unit
-    remaining, period = current["remaining"], period_text(current["period"])
-    if remaining:
-        sentence = ngettext(
-            "For %(period)s, %(amount)s of %(limit)d is left.",
-            "For %(period)s, %(amount)s of %(limit)d are left.",
-            remaining,
-        ) % {
-            "period": period,
-            "amount": count_of(remaining, unit, units),
-            "limit": current["limit"],
-        }
-    else:
-        sentence = _("The limit for %(period)s (%(amount)s) is used up.") % {
-            "period": period,
-            "amount": count_of(current["limit"], unit, units),
-        }
-    as_of = _("As of %(date)s.") % {"date": current["updated_text"]}
-    return {**current, "unit": unit, "sentence": sentence, "as_of": as_of}

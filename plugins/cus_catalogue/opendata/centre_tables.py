@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..partners.needs import read_needs
-from .datapackage import ID, Column, Table
+from .datapackage import ID, Column, Table, required
 
 
 def _package_columns(base: str | None) -> list[Column]:
@@ -26,35 +26,28 @@ def _package_columns(base: str | None) -> list[Column]:
 
 
 PACKAGE_SERVICE_COLUMNS = [
-    Column("package", "string", "Identyfikator pakietu.", lambda row: row["package"],
-           {"required": True}),
-    Column("service", "string", "Identyfikator usługi (tabela services).",
-           lambda row: row["service"], {"required": True}),
-    Column("position", "integer", "Miejsce usługi na liście pakietu (od 1).",
-           lambda row: row["position"], {"required": True, "minimum": 1}),
-]  # fmt: skip
+    required("package", "string", "Identyfikator pakietu."),
+    required("service", "string", "Identyfikator usługi (tabela services)."),
+    required("position", "integer", "Miejsce usługi na liście pakietu (od 1).", minimum=1),
+]
 PACKAGE_AUDIENCE_COLUMNS = [
-    Column("package", "string", "Identyfikator pakietu.", lambda row: row["package"],
-           {"required": True}),
-    Column("audience", "string", "Identyfikator grupy odbiorców (tabela audiences).",
-           lambda row: row["audience"], {"required": True}),
-]  # fmt: skip
+    required("package", "string", "Identyfikator pakietu."),
+    required("audience", "string", "Identyfikator grupy odbiorców (tabela audiences)."),
+]
 NEED_COLUMNS = [
-    Column("id", "string", "Identyfikator potrzeby.", lambda row: row["id"],
-           {"required": True, "unique": True, **ID}),
-    Column("name", "string", "Jakiej usługi brakuje.", lambda row: row["name"],
-           {"required": True}),
-    Column("description", "string", "Co usługa ma dawać.", lambda row: row["description"],
-           {"required": True}),
-    Column("audience", "string", "Dla kogo (tabela audiences).", lambda row: row["audience"],
-           {"required": True}),
-    Column("people", "integer", "Ile osób potrzebuje tej usługi.", lambda row: row["people"],
-           {"required": True, "minimum": 1}),
-    Column("area", "string", "Obszar usług społecznych (tabela areas).",
-           lambda row: row.get("area") or None),
-    Column("updated_on", "date", "Stan na dzień.", lambda row: row["updated_on"],
-           {"required": True}),
-]  # fmt: skip
+    required("id", "string", "Identyfikator potrzeby.", unique=True, **ID),
+    required("name", "string", "Jakiej usługi brakuje."),
+    required("description", "string", "Co usługa ma dawać."),
+    required("audience", "string", "Dla kogo (tabela audiences)."),
+    required("people", "integer", "Ile osób potrzebuje tej usługi.", minimum=1),
+    Column(
+        "area",
+        "string",
+        "Obszar usług społecznych (tabela areas).",
+        lambda row: row.get("area") or None,
+    ),
+    required("updated_on", "date", "Stan na dzień."),
+]
 
 
 def centre_tables(catalogue: Catalogue, base: str | None) -> list[Table]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from ..catalogue import Catalogue
@@ -271,144 +272,63 @@ def _provider_columns(base: str | None) -> list[Column]:
     ]
 
 
+def required(name: str, kind: str, description: str, **constraints: Any) -> Column:
+    """A column every row fills: read as ``row[name]``, required by its schema."""
+    return Column(name, kind, description, itemgetter(name), {"required": True, **constraints})
+
+
+def optional(name: str, kind: str, description: str, **constraints: Any) -> Column:
+    """A column a row may leave empty: read as ``row.get(name)``."""
+    return Column(name, kind, description, lambda row: row.get(name), constraints or None)
+
+
 def _pair_columns(kind: str, description: str) -> list[Column]:
     return [
-        Column(
-            "service",
-            "string",
-            "Identyfikator usługi.",
-            lambda row: row["service"],
-            {"required": True},
-        ),
-        Column(kind, "string", description, lambda row: row[kind], {"required": True}),
+        required("service", "string", "Identyfikator usługi."),
+        required(kind, "string", description),
     ]
 
 
 HOURS_COLUMNS = [
-    Column(
-        "service",
-        "string",
-        "Identyfikator usługi (puste przy godzinach realizatora).",
-        lambda row: row.get("service"),
-    ),
-    Column(
-        "provider",
-        "string",
-        "Identyfikator realizatora (puste przy godzinach usługi).",
-        lambda row: row.get("provider"),
-    ),
-    Column(
-        "day",
-        "string",
-        "Dzień tygodnia: pn, wt, sr, cz, pt, so, nd.",
-        lambda row: row["day"],
-        {"required": True, "enum": list(DAY_CODES)},
-    ),
-    Column(
-        "opens",
-        "string",
-        "Od godziny (GG:MM).",
-        lambda row: row["opens"],
-        {"required": True, **TIME},
-    ),
-    Column(
-        "closes",
-        "string",
-        "Do godziny (GG:MM; 24:00 – do północy).",
-        lambda row: row["closes"],
-        {"required": True, **TIME},
-    ),
+    optional("service", "string", "Identyfikator usługi (puste przy godzinach realizatora)."),
+    optional("provider", "string", "Identyfikator realizatora (puste przy godzinach usługi)."),
+    required("day", "string", "Dzień tygodnia: pn, wt, sr, cz, pt, so, nd.", enum=list(DAY_CODES)),
+    required("opens", "string", "Od godziny (GG:MM).", **TIME),
+    required("closes", "string", "Do godziny (GG:MM; 24:00 – do północy).", **TIME),
 ]
 PLACE_COLUMNS = [
-    Column(
-        "service", "string", "Identyfikator usługi.", lambda row: row["service"], {"required": True}
-    ),
-    Column("name", "string", "Nazwa miejsca.", lambda row: row["name"], {"required": True}),
-    Column("street", "string", "Ulica i numer.", lambda row: row.get("street")),
-    Column("postal_code", "string", "Kod pocztowy.", lambda row: row.get("postal_code")),
-    Column("city", "string", "Miejscowość.", lambda row: row.get("city")),
-    Column(
-        "country",
-        "string",
-        "Kraj za granicą (kod ISO 3166-1); puste – Polska.",
-        lambda row: row.get("country"),
-        COUNTRY,
-    ),
-    Column(
-        "lat",
-        "number",
-        "Szerokość geograficzna (WGS 84).",
-        lambda row: row.get("lat"),
-        {"minimum": -90, "maximum": 90},
-    ),
-    Column(
-        "lon",
-        "number",
-        "Długość geograficzna (WGS 84).",
-        lambda row: row.get("lon"),
-        {"minimum": -180, "maximum": 180},
-    ),
+    required("service", "string", "Identyfikator usługi."),
+    required("name", "string", "Nazwa miejsca."),
+    optional("street", "string", "Ulica i numer."),
+    optional("postal_code", "string", "Kod pocztowy."),
+    optional("city", "string", "Miejscowość."),
+    optional("country", "string", "Kraj za granicą (kod ISO 3166-1); puste – Polska.", **COUNTRY),
+    optional("lat", "number", "Szerokość geograficzna (WGS 84).", minimum=-90, maximum=90),
+    optional("lon", "number", "Długość geograficzna (WGS 84).", minimum=-180, maximum=180),
 ]
 TERM_COLUMNS = [
-    Column(
-        "id", "string", "Identyfikator.", lambda row: row["id"], {"required": True, "unique": True}
-    ),
-    Column("label", "string", "Nazwa.", lambda row: row["label"], {"required": True}),
-    Column("description", "string", "Opis.", lambda row: row["description"], {"required": True}),
+    required("id", "string", "Identyfikator.", unique=True),
+    required("label", "string", "Nazwa."),
+    required("description", "string", "Opis."),
 ]
 UNIT_COLUMNS = [
-    Column(
-        "id",
-        "string",
-        "Jednostka miary.",
-        lambda row: row["id"],
-        {"required": True, "unique": True},
-    ),
-    Column("label", "string", "Nazwa jednostki.", lambda row: row["label"], {"required": True}),
-    Column(
-        "per_unit",
-        "string",
-        "Zwrot „za jednostkę”, np. za godzinę.",
-        lambda row: row["per_unit"],
-        {"required": True},
-    ),
+    required("id", "string", "Jednostka miary.", unique=True),
+    required("label", "string", "Nazwa jednostki."),
+    required("per_unit", "string", "Zwrot „za jednostkę”, np. za godzinę."),
 ]
 CAPACITY_COLUMNS = [
-    Column(
-        "service", "string", "Identyfikator usługi.", lambda row: row["service"], {"required": True}
-    ),
-    Column(
-        "period",
-        "string",
-        "Okres, którego dotyczą liczby (rok, kwartał albo miesiąc).",
-        lambda row: row["period"],
-        {"required": True},
-    ),
-    Column(
-        "limit",
-        "integer",
-        "Limit na okres (w jednostkach z kolumny unit).",
-        lambda row: row["limit"],
-        {"required": True, "minimum": 0},
-    ),
-    Column(
-        "granted",
-        "integer",
-        "Przyznano w okresie.",
-        lambda row: row["granted"],
-        {"required": True, "minimum": 0},
-    ),
-    Column(
-        "used", "integer", "Wykorzystano w okresie.", lambda row: row.get("used"), {"minimum": 0}
-    ),
-    Column(
-        "updated_on", "date", "Stan na dzień.", lambda row: row["updated_on"], {"required": True}
-    ),
-    Column(
+    required("service", "string", "Identyfikator usługi."),
+    required("period", "string", "Okres, którego dotyczą liczby (rok, kwartał albo miesiąc)."),
+    required("limit", "integer", "Limit na okres (w jednostkach z kolumny unit).", minimum=0),
+    required("granted", "integer", "Przyznano w okresie.", minimum=0),
+    optional("used", "integer", "Wykorzystano w okresie.", minimum=0),
+    optional("people_served", "integer", "Ile osób korzysta z usługi w okresie.", minimum=0),
+    optional("waiting", "integer", "Ile osób czeka na usługę (lista oczekujących).", minimum=0),
+    required("as_of", "date", "Stan na dzień."),
+    optional(
         "unit",
         "string",
         "W czym liczone są limit i przyznane (tabela units); pusta – jednostka miary usługi.",
-        lambda row: row.get("unit"),
     ),
 ]
 
@@ -466,8 +386,9 @@ def package_files(
     capacity: list[dict[str, Any]],
     metadata: Mapping[str, Any],
     base: str | None,
+    more: Iterable[Table] = (),
 ) -> dict[str, bytes]:
-    """The CSV tables and their ``datapackage.json``, by file name."""
+    """The CSV tables (and ``more`` of other features) and their ``datapackage.json``."""
     services = [catalogue.services[key] for key in sorted(catalogue.services)]
     providers = [catalogue.providers[key] for key in sorted(catalogue.providers)]
     hours = [row for s in services for row in _hours_rows("service", s.id, s.data["hours"])]
@@ -506,6 +427,7 @@ def package_files(
               TERM_COLUMNS, list(catalogue.areas.values()), ["id"]),
         Table("units", "Jednostki miary", "Słownik jednostek miary usług.",
               UNIT_COLUMNS, list(catalogue.units.values()), ["id"]),
+        *more,
     ]  # fmt: skip
     from .centre_tables import centre_tables  # its tables are built from this module's parts
 

@@ -12,12 +12,12 @@ from ..problems import Problem
 from ..site_settings import SiteSettings
 from .capacity import (
     FILE_NAME,
-    capacity_view,
     check_capacity,
     current_capacity,
     read_capacity,
     table_problems,
 )
+from .capacity_text import capacity_view
 from .files import CATALOGUE_DIR, PAGE_URL, package_problems, size_text, write_files
 from .jsonld import in_language, provider_document, script_tag, service_document
 

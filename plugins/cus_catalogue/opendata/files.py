@@ -7,12 +7,15 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
+from ..eligibility.conditions import read_conditions
 from ..feature import Build, SiteWriter
+from ..fees.criteria import read_criteria
 from ..i18n import N_, babel_locale
 from ..problems import Problem
 from ..site_settings import SiteSettings
 from .common import canonical_json
 from .datapackage import package_files
+from .eligibility_tables import eligibility_tables
 from .hsds_export import HsdsExporter
 from .hsds_tabular import TabularWriter
 
@@ -55,10 +58,14 @@ def write_files(build: Build, site: SiteWriter, capacity: list[dict[str, Any]]) 
             **_metadata(settings, "katalog-uslug-spolecznych", "Katalog usług społecznych"),
             "description": (
                 "Usługi społeczne dostępne w gminie, ich realizatorzy, grupy odbiorców, "
-                "obszary, godziny, miejsca i dostępność miejsc. Opis kolumn w schematach tabel."
+                "obszary, godziny, miejsca, warunki, opłaty zależne od dochodu i dostępność "
+                "miejsc. Opis kolumn w schematach tabel."
             ),
         },
         settings.base_url,
+        eligibility_tables(
+            catalogue, read_conditions(settings.data_path), read_criteria(settings.data_path)
+        ),
     )
     for name in sorted(package):
         site.file(CATALOGUE_DIR + name, package[name])

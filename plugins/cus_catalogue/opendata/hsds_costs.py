@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..i18n import gettext as _
+from .hsds_eligibility import table_row
+from .hsds_export import TAXONOMY_URI
 from .hsds_source import Source
 
 
@@ -25,10 +27,14 @@ def _number(value: Any) -> bool:
 def fee_from(
     item: Source, fields: Mapping[str, list[Any]], ours: bool, note: Callable[[str], None]
 ) -> dict[str, Any]:
-    """Our fee: kind, the PLN amount per unit, and a note with the groups, validity and any
-    price in another currency (never converted, never shown as złoty)."""
-    amount, paid_elsewhere, lines = None, False, []
+    """Our fee: kind, the PLN amount per unit, the income table of our own export, and a note
+    with the groups, validity and any price in another currency (never shown as złoty)."""
+    amount, paid_elsewhere, lines, table = None, False, [], []
     for option in item.children("cost_options"):
+        if (row := table_row(option, TAXONOMY_URI)) is not None:
+            table.append(row)
+            item.root.used.add(option.path)  # the whole option: a row of our fee table
+            continue
         currency = str(option.peek("currency") or "").upper()
         parts = []
         if not ours:
@@ -62,6 +68,8 @@ def fee_from(
         fee["amount"] = amount
     if text := " ".join(text for text in texts if text):
         fee["note"] = text
+    if table:
+        fee["table"] = table
     if kind is None:
         note(_("no price or “free of charge” in the file: fill in “fee”"))
     return fee

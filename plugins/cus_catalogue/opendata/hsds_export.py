@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 
 from ..catalogue import Catalogue
+from ..eligibility.conditions import read_conditions
 from ..formatting import per_unit
 from ..i18n import N_
 from ..i18n import gettext as _
@@ -17,8 +18,8 @@ from ..records import Record
 from ..site_settings import SiteSettings
 from ..views import kind_label
 from .common import RRULE_DAYS, Ids, canonical_json
+from .hsds_eligibility import eligibility_pairs, table_options
 
-HSDS_VERSION = "3.0"
 STATUS_TO_HSDS = {"active": "active", "suspended": "temporarily closed", "planned": "inactive"}
 # Our own taxonomies are recognised on import by these URIs, whatever their ids.
 TAXONOMY_URI = "urn:katalog-uslug-cus:hsds:taxonomy:"
@@ -36,6 +37,10 @@ TAXONOMIES: dict[str, tuple[str, str]] = {
         N_(
             "Who provides the service: the centre, a public body, an NGO, a cooperative, a company."
         ),
+    ),
+    "conditions": (
+        N_("Conditions of eligibility (social services catalogue)"),
+        N_("What a resident answers yes or no to; codes from data/conditions.csv."),
     ),
     "fields": (
         N_("Catalogue fields without an HSDS field"),
@@ -79,6 +84,24 @@ FIELD_TERMS: dict[str, tuple[str, str]] = {
         N_("last checked"),
         N_("The day the provider's information was last checked (YYYY-MM-DD)."),
     ),
+    "eligibility-option": (
+        N_("set of conditions"),
+        N_(
+            "One of several sets of conditions, any of which is enough: ages and condition codes "
+            "as JSON."
+        ),
+    ),
+    "income-up-to": (
+        N_("income limit"),
+        N_(
+            "This row of the fee table applies up to this per-person income, in percent of the "
+            "income criterion (inclusive)."
+        ),
+    ),
+    "pay-percent": (
+        N_("percentage paid"),
+        N_("In this row of the fee table the resident pays this percentage of the full amount."),
+    ),
     "maintainer": (
         N_("maintainer"),
         N_("A code-hosting account allowed to change this provider's records."),
@@ -109,6 +132,7 @@ class HsdsExporter:
         self.base = settings.base_url
         self.state_province = settings.hsds_state_province
         self.municipality = str(settings.centre["city"])
+        self.conditions = read_conditions(settings.data_path)
 
     def services(self) -> list[dict[str, Any]]:
         """Every service, in id order."""
@@ -171,6 +195,11 @@ class HsdsExporter:
         return found
 
     # --- shared parts ------------------------------------------------------------------------
+
+    def phones(self, owner_key: str, owner_id: str, number: str) -> list[dict[str, Any]]:
+        """The one voice number of an organization or a service, as HSDS lists phones."""
+        phone = {"id": self.ids("phone", owner_id), owner_key: owner_id, "number": number}
+        return [{**phone, "type": "voice"}]
 
     def schedules(
         self, owner_key: str, owner_id: str, hours: list[dict[str, Any]], note: str | None
@@ -241,14 +270,7 @@ class HsdsExporter:
         if self.base:
             org["uri"] = f"{self.base}/realizatorzy/{provider.id}/"
         if "phone" in data:
-            org["phones"] = [
-                {
-                    "id": self.ids("phone", org_id),
-                    "organization_id": org_id,
-                    "number": data["phone"],
-                    "type": "voice",
-                }
-            ]
+            org["phones"] = self.phones("organization_id", org_id, data["phone"])
         if data.get("address") or data.get("hours") or data.get("accessibility"):
             org["locations"] = [self.office(provider, org_id)]
         kind = data["kind"]
@@ -311,7 +333,10 @@ class HsdsExporter:
             "status": STATUS_TO_HSDS[record.status],
             "eligibility_description": eligibility["text"],
             "assured_date": data["last_verified"],
-            "cost_options": [self.cost_option(service_id, data)],
+            "cost_options": [
+                self.cost_option(service_id, data),
+                *table_options(self, service_id, data),
+            ],
             "service_areas": [
                 {
                     "id": self.ids("service_area", service_id),
@@ -335,14 +360,7 @@ class HsdsExporter:
         if "email" in contact:
             service["email"] = contact["email"]
         if "phone" in contact:
-            service["phones"] = [
-                {
-                    "id": self.ids("phone", service_id),
-                    "service_id": service_id,
-                    "number": contact["phone"],
-                    "type": "voice",
-                }
-            ]
+            service["phones"] = self.phones("service_id", service_id, contact["phone"])
         schedules = self.schedules("service_id", service_id, data["hours"], data.get("hours_note"))
         if schedules:
             service["schedules"] = schedules
@@ -461,4 +479,4 @@ class HsdsExporter:
             pairs.append(
                 ("area", self.term("areas", area_id, term["label"], term["description"]), None)
             )
-        return pairs
+        return pairs + eligibility_pairs(self, record, self.conditions)

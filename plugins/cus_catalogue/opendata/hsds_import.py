@@ -19,6 +19,7 @@ from typing import Any
 from ..i18n import gettext as _
 from ..records import RecordKind
 from .hsds_costs import fee_from
+from .hsds_eligibility import any_of_from
 from .hsds_export import STATUS_TO_HSDS, TAXONOMY_URI
 from .hsds_places import address_fields, hours_from, place_from
 from .hsds_source import Source, object_kind
@@ -335,7 +336,7 @@ class HsdsImporter:
         return self.organization(Source(org.data), str(item.peek("organization_id") or ""))
 
     def eligibility(self, item: Source, fields: Mapping[str, list[Any]]) -> dict[str, Any]:
-        """Eligibility text, age range, required documents and the residents-only flag."""
+        """Eligibility text, age range, required documents, residents only and conditions."""
         eligibility: dict[str, Any] = {}
         if text := item.text("eligibility_description"):
             eligibility["text"] = text
@@ -352,6 +353,10 @@ class HsdsImporter:
             eligibility["requires"] = documents
         if fields.get("residents-only"):
             eligibility["residents_only"] = fields["residents-only"][0] == "true"
+        if conditions := [code for code, _v in our_attributes(item, "conditions")]:
+            eligibility["conditions"] = conditions
+        if any_of := any_of_from(fields.get("eligibility-option", [])):
+            eligibility["any_of"] = any_of
         return eligibility
 
     def place(

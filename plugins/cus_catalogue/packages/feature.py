@@ -7,12 +7,12 @@ centre groups its 167 services in 7 packages; only the centre's editors change t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..catalogue import Catalogue, sort_key
+from ..catalogue import Catalogue
+from ..collation import sort_key
 from ..feature import Build, Contributions, Feature, SiteWriter
 from ..formatting import date_text
 from ..i18n import N_, ngettext
@@ -21,7 +21,7 @@ from ..problems import Problem
 from ..records import Record
 from ..site_settings import SiteSettings
 from ..validation import check_ids
-from ..views import ServiceView
+from ..views import RecordView, ServiceView
 
 LIST_URL = "pakiety/"
 UNKNOWN_SERVICE = N_("there is no service “{value}” (no file services/{value}.yaml)")
@@ -31,22 +31,13 @@ NOTHING_ACTIVE = N_(
 
 
 @dataclass
-class PackageView:
-    """A package as its page, the list and the start page show it."""
+class PackageView(RecordView):
+    """A package as its page, the list and the start page show it (its name: a life situation)."""
 
-    id: str
-    url: str
-    data: dict[str, Any]
     description_html: Markup
     audiences: list[dict[str, str]]
     services: list[ServiceView]
     last_verified_text: str
-    extras: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def name(self) -> str:
-        """The package's name: a life situation in the resident's words."""
-        return self.data["name"]
 
 
 def package_view(record: Record, build: Build) -> PackageView:
@@ -121,8 +112,5 @@ class Packages(Feature):
     def summary(self) -> list[str]:
         """How many packages the site shows."""
         count = len(self.views)
-        if not count:
-            return []
-        return [
-            ngettext("{n} package of services.", "{n} packages of services.", count).format(n=count)
-        ]
+        line = ngettext("{n} package of services.", "{n} packages of services.", count)
+        return [line.format(n=count)] if count else []

@@ -59,10 +59,11 @@ def place_text(service: ServiceView) -> str:
 
 
 def places_text(capacity: Mapping[str, Any] | None) -> str:
-    """What is still available, as the service page says it (empty without current figures)."""
+    """What is left, as the service page says it: in its unit, dated, labelled when old."""
     if not capacity:
         return ""
-    return f"{capacity['sentence']} {capacity['as_of']}"
+    sentences = (capacity["sentence"], capacity["as_of_sentence"], capacity["stale_sentence"])
+    return " ".join(sentence for sentence in sentences if sentence)
 
 
 def plain(html: Markup) -> str:

@@ -9,21 +9,13 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from ..site_settings import absolute
+from .sitepaths import page_url
 
 SITEMAP_FILE = "sitemap.xml"
 ROBOTS_FILE = "robots.txt"
 # Pages that say so in their head are left out (the 404 page, staff pages).
 NOINDEX = re.compile(rb"<meta\s+name=[\"']robots[\"']\s+content=[\"'][^\"']*noindex", re.I)
 HEAD_BYTES = 16_384
-
-
-def page_url(relative: str) -> str:
-    """``uslugi/x/index.html`` → ``uslugi/x/``; ``index.html`` → ``""``; others unchanged."""
-    if relative == "index.html":
-        return ""
-    if relative.endswith("/index.html"):
-        return relative.removesuffix("index.html")
-    return relative
 
 
 def public_pages(output: Path) -> list[str]:

@@ -27,6 +27,15 @@ def references(text: str, css: bool) -> list[tuple[int, int, str]]:
     return found
 
 
+def page_url(relative: str) -> str:
+    """``uslugi/x/index.html`` → ``uslugi/x/``; ``index.html`` → ``""``; others unchanged."""
+    if relative == "index.html":
+        return ""
+    if relative.endswith("/index.html"):
+        return relative.removesuffix("index.html")
+    return relative
+
+
 def line_of(text: str, offset: int) -> int:
     """1-based line number of ``offset``."""
     return text.count("\n", 0, offset) + 1

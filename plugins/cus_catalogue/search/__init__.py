@@ -15,11 +15,13 @@ from typing import Any
 from ..audiences import facet_audiences, is_for_everyone
 from ..crisis import crisis_terms
 from .analyzer import analyze, fold, stem, tokenize
-from .index import FIELDS, SearchDocument, add_synonyms, build_lunr_index, pack, service_texts
+from .index import FIELDS, SearchDocument, add_synonyms, pack, service_texts
 from .index import _dumps as dumps
+from .lemmas import lemma_shards
 from .messages import translated_messages
 from .packages import package_documents
 from .pipeline import register as register_pipeline
+from .situations import Situation
 from .thesaurus import SynonymGroup, ThesaurusError, load_thesaurus, read_thesaurus
 
 __all__ = [
@@ -39,9 +41,18 @@ __all__ = [
 
 ASSET_DIR = "static/search"
 PACKAGE_ROOT = Path(__file__).resolve().parents[3]
-JS_MODULES = ("search-stemmer.js", "search-analyzer.js", "search-engine.js", "search-ui.js")
+JS_MODULES = (
+    "search-stemmer.js",
+    "search-analyzer.js",
+    "search-lemmas.js",
+    "search-situations.js",
+    "search-engine.js",
+    "search-ui.js",
+)
 LUNR_FILE = "lunr-2.3.9.min.js"
 CSS_FILE = Path(__file__).parent / "assets" / "search.css"
+#: A lemma shard holds about this many bytes of forms (a query fetches its words' shards).
+LEMMA_SHARD_BYTES = 16_000
 
 register_pipeline()
 
@@ -97,6 +108,7 @@ def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchD
             **({"for_everyone": True} if is_for_everyone(audiences) else {}),
         }
         facets = {
+            "id": [service_id],  # the open-now and "free for me" filters name services by id
             "audiences": facet_audiences(audiences, catalogue.audiences),
             "areas": areas,
             "providers": [str(data.get("provider", ""))],
@@ -154,29 +166,29 @@ def build_search_assets(
     static: Path,
     language: str,
     crisis_words: Sequence[str] = (),
+    situations: Sequence[Situation] = (),
 ) -> dict[str, bytes]:
     """Output-relative path → bytes of every file the search needs, names content-hashed;
     the manifest's ``crisis`` terms make the page show the emergency numbers first."""
-    documents = search_documents(catalogue, groups)
-    packed = pack(build_lunr_index(documents), documents)
+    from .model import search_model
+
+    model = search_model(catalogue, groups, situations)
+    packed = pack(model.index, model.documents)
     assets: dict[str, bytes] = {}
     manifest = dict(packed.manifest)
 
     def relative(path: str) -> str:
         return path.rsplit("/", 1)[1]
 
-    shard_files = []
-    for number, shard in enumerate(packed.postings):
-        content = dumps(shard)
-        path = _hashed(f"postings-{number}", "json", content)
+    def stored(stem: str, data: Any) -> str:
+        """One JSON file added under its content-hashed name; returns the file's name."""
+        content = dumps(data)
+        path = _hashed(stem, "json", content)
         assets[path] = content
-        shard_files.append(relative(path))
-    doc_files = []
-    for number, chunk in enumerate(packed.docs):
-        content = dumps(chunk)
-        path = _hashed(f"docs-{number}", "json", content)
-        assets[path] = content
-        doc_files.append(relative(path))
+        return relative(path)
+
+    shard_files = [stored(f"postings-{n}", shard) for n, shard in enumerate(packed.postings)]
+    doc_files = [stored(f"docs-{n}", chunk) for n, chunk in enumerate(packed.docs)]
     facets = dumps(packed.facets)
     facets_path = _hashed("facets", "json", facets)
     assets[facets_path] = facets
@@ -188,6 +200,14 @@ def build_search_assets(
     ]
     manifest["facets"] = relative(facets_path)
     manifest["crisis"] = crisis_terms(crisis_words)
+    manifest["situations"] = model.situations
+    lemma_files = []
+    for number, shard in enumerate(lemma_shards(model.lemma_map, LEMMA_SHARD_BYTES)):
+        content = dumps(shard)
+        path = _hashed(f"lemmas-{number}", "json", content)
+        assets[path] = content
+        lemma_files.append([next(iter(shard)), relative(path)])
+    manifest["lemmas"] = lemma_files
     manifest_bytes = dumps(manifest)
     index_path = _hashed("index", "json", manifest_bytes)
     assets[index_path] = manifest_bytes

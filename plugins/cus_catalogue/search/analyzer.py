@@ -253,12 +253,6 @@ def analyze_positions(text: str) -> list[frozenset[str]]:
     return [frozenset(index_terms(token)) for token in tokenize(text) if not is_stop_word(token)]
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def _position_terms(token: str) -> frozenset[str]:
-    """Cached: a catalogue repeats its words, and Snowball in pure Python is the build's cost."""
-    return frozenset(_index_terms(token))
-
-
 def vocabulary(texts: Iterable[str]) -> set[str]:
     """Every distinct token of the given texts, for the parity test's word list."""
     return {token for text in texts for token in tokenize(text)}

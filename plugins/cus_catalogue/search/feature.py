@@ -10,6 +10,8 @@ from ..languages.search import catalogue_in
 from ..problems import Problem
 from ..site_settings import SiteSettings
 from . import build_search_assets, search_asset_urls, theme_static
+from .situations import FILE_NAME as SITUATIONS_FILE
+from .situations import Situation, read_situations
 from .thesaurus import SynonymGroup, read_thesaurus
 
 SEARCH_PAGE_URL = "szukaj/"
@@ -24,15 +26,17 @@ class Search(Feature):
 
     def __init__(self) -> None:
         self.groups: list[SynonymGroup] = []
+        self.situations: list[Situation] = []
         self.assets: dict[str, bytes] = {}
 
     def check(self, catalogue: Catalogue, settings: SiteSettings) -> list[Problem]:
-        """The thesaurus in the data folder (a site may have none)."""
+        """The thesaurus and the life situations in the data folder (a site may have neither)."""
         path = settings.data_path / THESAURUS_FILE
-        if not path.is_file():
-            return []
-        self.groups, problems = read_thesaurus(path)
-        return problems
+        problems: list[Problem] = []
+        if path.is_file():
+            self.groups, problems = read_thesaurus(path)
+        self.situations, more = read_situations(settings.data_path / SITUATIONS_FILE, self.groups)
+        return problems + more
 
     def contribute(self, build: Build) -> Contributions:
         """Build the index and scripts once; every page links them."""
@@ -43,6 +47,7 @@ class Search(Feature):
                 theme_static(build.settings.theme),
                 build.language,  # the messages of this pass's pages
                 build.settings.crisis.get("words", []),
+                self.situations,
             )
         return Contributions(context={"SEARCH_ASSETS": search_asset_urls(self.assets)})
 

@@ -17,7 +17,8 @@ from typing import Any
 from lunr.builder import Builder
 from lunr.index import Index
 
-from .analyzer import FOLD_MAP, STOP_WORDS, tokenize
+from .analyzer import FOLD_MAP, STOP_WORDS, is_stop_word, tokenize
+from .lemmas import LemmaMap
 from .pipeline import PIPELINE_NAMES, pipeline_functions
 from .thesaurus import SynonymGroup, expand
 
@@ -40,8 +41,14 @@ QUERY_SETTINGS: dict[str, int] = {
     "prefixMinLength": 3,
     "fuzzyBoost": 1,
     "fuzzyMinLength": 5,
-    "maxTokens": 12,
+    "maxTokens": 40,
+    "tieBoost": 1,
+    "commonBoost": 5,
+    "situationBoost": 30,
 }
+
+#: A term in at least this share of the records is common: it only breaks ties.
+COMMON_SHARE = 0.2
 
 FORMAT_VERSION = 1
 SHARD_BYTES = 24_000
@@ -93,8 +100,32 @@ def add_synonyms(texts: dict[str, list[str]], groups: Sequence[SynonymGroup]) ->
     texts["synonyms"] = expand(source, groups)
 
 
-def build_lunr_index(documents: Sequence[SearchDocument]) -> Index:
-    """lunr.py with the Polish pipeline; refs are positions in ``documents`` (short, stable)."""
+def index_words(text: str, lemma_map: LemmaMap) -> list[str]:
+    """The text's words as lunr receives them: each word by its lemmas (stop words stay, the
+    pipeline drops them)."""
+    return [
+        lemma
+        for token in tokenize(text)
+        for lemma in ([token] if is_stop_word(token) else lemma_map.tokens(token))
+    ]
+
+
+def vocabulary(documents: Sequence[SearchDocument]) -> set[str]:
+    """Every word of every indexed field: what the lemma map is built for."""
+    return {
+        token
+        for document in documents
+        for values in document.texts.values()
+        for text in values
+        for token in tokenize(text)
+    }
+
+
+def build_lunr_index(
+    documents: Sequence[SearchDocument], lemma_map: LemmaMap | None = None
+) -> Index:
+    """lunr.py with the Polish pipeline over lemmas; refs are positions in ``documents``."""
+    lemma_map = lemma_map or LemmaMap()
     builder = Builder()
     functions = pipeline_functions()
     builder.pipeline.add(*functions)
@@ -103,7 +134,10 @@ def build_lunr_index(documents: Sequence[SearchDocument]) -> Index:
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for position, document in enumerate(documents):
-        fields = {name: tokenize(" \n ".join(document.texts.get(name, []))) for name, _ in FIELDS}
+        fields = {
+            name: index_words(" \n ".join(document.texts.get(name, [])), lemma_map)
+            for name, _ in FIELDS
+        }
         builder.add({"ref": str(position), **fields})
     return builder.build()
 
@@ -125,6 +159,16 @@ def _chunks(items: Sequence[Any], size_of: Callable[[Any], int], budget: int) ->
         chunks[-1].append(item)
         used += size
     return [chunk for chunk in chunks if chunk]
+
+
+def common_terms(index: Index, count: int, share: float = COMMON_SHARE) -> list[str]:
+    """Terms found in at least ``share`` of the ``count`` records (any field)."""
+    found = []
+    for term, posting in index.inverted_index.items():
+        records = {ref for name, refs in posting.items() if name != "_index" for ref in refs}
+        if len(records) >= max(2, share * count):
+            found.append(term)
+    return sorted(found)
 
 
 def demoted_positions(documents: Sequence[SearchDocument]) -> list[int]:
@@ -190,6 +234,7 @@ def pack(index: Index, documents: Sequence[SearchDocument]) -> PackedIndex:
         "query": QUERY_SETTINGS,
         "count": len(documents),
         "demoted": demoted_positions(documents),
+        "common": common_terms(index, len(documents)),
         "terms": terms,
         "shards": starts,
         "docs": doc_starts,

@@ -7,6 +7,8 @@ from lunr.token import Token
 
 from .analyzer import index_terms, is_stop_word, normalize
 
+LEMMA_MARK = "="  # lemmas.LEMMA_MARK (lemmas imports the analyzer; keep this module light)
+
 STOP_WORD_FILTER = "cusPolishStopWordFilter"
 STEMMER = "cusPolishStemmer"
 #: The search pipeline serialised into the index; lunr.js loads it by these names.
@@ -19,8 +21,11 @@ def polish_stop_word_filter(token: Token, i: int, tokens: list[Token]) -> Token 
 
 
 def polish_stemmer(token: Token, i: int, tokens: list[Token]) -> list[Token]:
-    """Replace a word by its folded stem and the stem of its folded form."""
-    return [token.clone(lambda _s, _m, term=term: term) for term in index_terms(str(token))]
+    """Replace a word by its folded stem and the stem of its folded form; a marked lemma
+    (``=pic``) is already a term."""
+    text = str(token)
+    terms = [text] if text.startswith(LEMMA_MARK) else index_terms(text)
+    return [token.clone(lambda _s, _m, term=term: term) for term in terms]
 
 
 def register() -> None:

@@ -1,4 +1,5 @@
 /* On-screen keyboard with Polish letters for the kiosk: no physical keyboard is assumed. */
+import { el } from "./dom.js";
 
 const ROWS = [
   ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"],
@@ -36,19 +37,13 @@ function announceInput(field, inputType, data) {
 export function createKeyboard(doc, messages) {
   let target = null;
   let upper = false;
-  const panel = doc.createElement("div");
-  panel.className = "osk";
+  const panel = el("div", { class: "osk", role: "group", "aria-label": messages.keyboard });
   panel.hidden = true;
-  panel.setAttribute("role", "group");
-  panel.setAttribute("aria-label", messages.keyboard);
   panel.dataset.keyboard = "";
 
   const letterButtons = [];
   function key(label, action, options = {}) {
-    const button = doc.createElement("button");
-    button.type = "button";
-    button.className = "osk-key" + (options.wide ? " osk-wide" : "");
-    button.textContent = label;
+    const button = el("button", { type: "button", class: "osk-key" + (options.wide ? " osk-wide" : "") }, label);
     if (options.name) {
       button.setAttribute("aria-label", options.name);
     }
@@ -114,8 +109,7 @@ export function createKeyboard(doc, messages) {
   }
 
   for (const row of ROWS) {
-    const line = doc.createElement("div");
-    line.className = "osk-row";
+    const line = el("div", { class: "osk-row" });
     for (const char of row) {
       const button = key(char, (self) => {
         insert(self.textContent);
@@ -129,8 +123,7 @@ export function createKeyboard(doc, messages) {
     }
     panel.append(line);
   }
-  const controls = doc.createElement("div");
-  controls.className = "osk-row";
+  const controls = el("div", { class: "osk-row" });
   const shift = key("⇧", () => setUpper(!upper), { name: messages.shift });
   shift.setAttribute("aria-pressed", "false");
   controls.append(

@@ -1,24 +1,17 @@
 /* Kiosk mode: touch-first, no way out to the open web, and an idle reset that forgets the
  * last visitor (inputs, history entries, scroll position, storage). Started by site.js when
  * the page was opened from /kiosk/ in this tab. */
+import { el } from "./dom.js";
+import { getJson } from "./json.js";
 import { createKeyboard } from "./keyboard.js";
+import { KEYS } from "./storage-keys.js";
 
-const FLAG = "cus-kiosk";
-const STALE = "cus-kiosk-stale";
 const WARNING_FLOOR = 20; // WCAG 2.2.1: at least 20 seconds to ask for more time
 const ACTIVITY = ["pointerdown", "keydown", "input", "wheel", "touchstart", "scroll"];
 
-async function loadJson(url) {
-  const response = await fetch(url, { credentials: "same-origin" });
-  if (!response.ok) {
-    throw new Error(url + ": HTTP " + response.status);
-  }
-  return response.json();
-}
-
 function staleEntries() {
   try {
-    return new Set(JSON.parse(window.sessionStorage.getItem(STALE) || "[]"));
+    return new Set(JSON.parse(window.sessionStorage.getItem(KEYS.kioskStale) || "[]"));
   } catch {
     return new Set();
   }
@@ -37,19 +30,8 @@ function isOutbound(anchor) {
   return url.origin !== window.location.origin;
 }
 
-function element(doc, tag, attributes = {}, text = "") {
-  const node = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    node.setAttribute(name, value);
-  }
-  if (text) {
-    node.textContent = text;
-  }
-  return node;
-}
-
-/* Forget the visitor and go back to the kiosk start. */
-export function reset(root, offline) {
+/* Forget the visitor and go back to the kiosk start (``home``). */
+export function reset(home, offline) {
   for (const form of document.forms) {
     form.reset();
   }
@@ -68,8 +50,8 @@ export function reset(root, offline) {
   try {
     window.localStorage.clear();
     window.sessionStorage.clear();
-    window.sessionStorage.setItem(FLAG, "1");
-    window.sessionStorage.setItem(STALE, JSON.stringify([...stale]));
+    window.sessionStorage.setItem(KEYS.kiosk, "1");
+    window.sessionStorage.setItem(KEYS.kioskStale, JSON.stringify([...stale]));
   } catch {
     /* storage blocked: nothing was kept either */
   }
@@ -83,16 +65,18 @@ export function reset(root, offline) {
   window.scrollTo(0, 0);
   // A waiting new version of the site takes over now, between two visitors.
   offline.activateWaiting();
-  window.location.replace(new URL("kiosk/", root).href);
+  window.location.replace(home.href);
 }
 
-export async function start({ root, languageRoot = root, offline, body }) {
+/* Paths come from the page (site.js reads body data- attributes): ``home`` the kiosk start,
+ * ``messages`` the interface texts, ``links`` the codes of outbound links. */
+export async function start({ root, offline, body, home, messages: messagesUrl, links: linksUrl }) {
   const doc = document;
   window.history.scrollRestoration = "manual";
   const leaveIfStale = () => {
     const current = window.navigation && window.navigation.currentEntry;
     if (current && staleEntries().has(current.id)) {
-      window.location.replace(new URL("kiosk/", root).href);
+      window.location.replace(home.href);
       return true;
     }
     return false;
@@ -106,9 +90,9 @@ export async function start({ root, languageRoot = root, offline, body }) {
     }
   });
 
-  const messages = await loadJson(new URL("static/a11y/messages.json", languageRoot).href);
+  const messages = await getJson(messagesUrl.href);
   let links = {};
-  loadJson(new URL("kiosk/links.json", root).href)
+  getJson(linksUrl.href)
     .then((data) => {
       links = data;
     })
@@ -140,15 +124,15 @@ export async function start({ root, languageRoot = root, offline, body }) {
   }
 
   // Links out: a code to scan and the address to take home, never the page itself.
-  const linkDialog = element(doc, "dialog", {
+  const linkDialog = el("dialog", {
     class: "kiosk-dialog",
     "aria-labelledby": "kiosk-link-title",
   });
-  const linkTitle = element(doc, "h2", { id: "kiosk-link-title" }, messages.linkTitle);
-  const linkText = element(doc, "p", {}, messages.linkText);
-  const linkImage = element(doc, "img", { alt: messages.qrAlt, width: "240", height: "240" });
-  const linkAddress = element(doc, "p", { class: "kiosk-address" });
-  const linkClose = element(doc, "button", { type: "button" }, messages.close);
+  const linkTitle = el("h2", { id: "kiosk-link-title" }, messages.linkTitle);
+  const linkText = el("p", {}, messages.linkText);
+  const linkImage = el("img", { alt: messages.qrAlt, width: "240", height: "240" });
+  const linkAddress = el("p", { class: "kiosk-address" });
+  const linkClose = el("button", { type: "button" }, messages.close);
   linkClose.addEventListener("click", () => linkDialog.close());
   linkDialog.append(linkTitle, linkText, linkImage, linkAddress, linkClose);
   body.append(linkDialog);
@@ -177,17 +161,17 @@ export async function start({ root, languageRoot = root, offline, body }) {
   // Idle: after a while a dialog offers more time; without an answer the kiosk resets.
   const idle = Math.max(5, Number(body.dataset.kioskIdle) || 90) * 1000;
   const warning = Math.max(WARNING_FLOOR, Number(body.dataset.kioskWarning) || 30);
-  const idleDialog = element(doc, "dialog", {
+  const idleDialog = el("dialog", {
     class: "kiosk-dialog",
     "aria-labelledby": "kiosk-idle-title",
     "aria-describedby": "kiosk-idle-text",
     "data-idle-dialog": "",
   });
-  const idleTitle = element(doc, "h2", { id: "kiosk-idle-title" }, messages.moreTimeTitle);
-  const idleText = element(doc, "p", { id: "kiosk-idle-text" }, messages.moreTimeText);
-  const countdown = element(doc, "p", { class: "kiosk-countdown", "data-countdown": "" });
-  const more = element(doc, "button", { type: "button" }, messages.moreTimeContinue);
-  const finish = element(doc, "button", { type: "button", class: "secondary" }, messages.finish);
+  const idleTitle = el("h2", { id: "kiosk-idle-title" }, messages.moreTimeTitle);
+  const idleText = el("p", { id: "kiosk-idle-text" }, messages.moreTimeText);
+  const countdown = el("p", { class: "kiosk-countdown", "data-countdown": "" });
+  const more = el("button", { type: "button" }, messages.moreTimeContinue);
+  const finish = el("button", { type: "button", class: "secondary" }, messages.finish);
   idleDialog.append(idleTitle, idleText, countdown, more, finish);
   body.append(idleDialog);
 
@@ -218,7 +202,7 @@ export async function start({ root, languageRoot = root, offline, body }) {
       showRemaining();
       if (remaining <= 0) {
         window.clearInterval(tickTimer);
-        reset(root, offline);
+        reset(home, offline);
       }
     }, 1000);
   }
@@ -229,7 +213,7 @@ export async function start({ root, languageRoot = root, offline, body }) {
   });
   finish.addEventListener("click", () => {
     window.clearInterval(tickTimer);
-    reset(root, offline);
+    reset(home, offline);
   });
   // Escape means "I am still here", never "close and keep the countdown running".
   idleDialog.addEventListener("cancel", (event) => {

@@ -5,9 +5,10 @@ function formInProgress() {
   return document.querySelector("form[data-form]") !== null;
 }
 
-export function registerServiceWorker(root) {
+/* ``worker``: the worker script's URL, as the page names it (body data-service-worker). */
+export function registerServiceWorker(worker, root) {
   const state = { registration: null, activateWaiting: () => false };
-  if (!("serviceWorker" in navigator) || !window.isSecureContext) {
+  if (!worker || !("serviceWorker" in navigator) || !window.isSecureContext) {
     return state;
   }
   const kiosk = () => document.documentElement.classList.contains("kiosk");
@@ -30,7 +31,7 @@ export function registerServiceWorker(root) {
   }
 
   navigator.serviceWorker
-    .register(new URL("sw.js", root).href, { scope: root.href })
+    .register(worker.href, { scope: root.href })
     .then((registration) => {
       state.registration = registration;
       if (registration.waiting) {

@@ -2,8 +2,8 @@
  * address gives the income (?dochod=<PLN>&osoby=<N>, as on a service page) and the theme has
  * the fee estimate module (the build names it in data-plan-fees only when js/fees.js exists).
  *
- * Hook for issue 14: fees.js is to export estimateFee(fee, income, people, criteria) and
- * return the amount as text ("7,00 zł za godzinę") or null; its criteria come with it. */
+ * fees.js (issue 14) exports estimateFee(fee, income, people, criteria), which returns the
+ * amount as text ("7,00 zł za godzinę") or null, and loadCriteria() for its criteria. */
 
 export async function feeEstimates(moduleUrl, facts) {
   const estimates = new Map();
@@ -14,7 +14,8 @@ export async function feeEstimates(moduleUrl, facts) {
     return estimates;
   }
   try {
-    const fees = await import(moduleUrl);
+    // The page's address is relative to the page, not to this module.
+    const fees = await import(new URL(moduleUrl, document.baseURI).href);
     const criteria = typeof fees.loadCriteria === "function" ? await fees.loadCriteria() : undefined;
     for (const [id, entry] of Object.entries(facts)) {
       const amount = fees.estimateFee(entry.fee_data, income, people, criteria);

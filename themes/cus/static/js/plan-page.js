@@ -1,6 +1,7 @@
 /* The plan page (/moj-plan/): the services of the plan kept on this device (or of a shared
  * link, ?uslugi=<id>,<id>), with the resident's notes; reorder, remove, print, share, and one
  * request for contact. The facts come from moj-plan/uslugi.json of this version of the site. */
+import { getJson } from "./json.js";
 import { ID, MAX_SERVICES, NOTE_LIMITS, readPlan, writePlan } from "./plan-store.js";
 import { announce, fill, loadMessages, refreshPlanState, showProblem } from "./plan-toggle.js";
 import { qrSvg } from "./plan-qr.js";
@@ -31,14 +32,13 @@ function sharedIds() {
 
 async function loadFacts() {
   try {
-    const response = await fetch(body.dataset.planData, { credentials: "same-origin" });
-    return response.ok ? (await response.json()).services : null;
+    return (await getJson(body.dataset.planData)).services;
   } catch {
     return null; // offline before the site was kept: names only
   }
 }
 
-const messages = (await loadMessages(root)) || {};
+const messages = (await loadMessages()) || {};
 const facts = await loadFacts();
 const estimates = facts ? await feeEstimates(body.dataset.planFees, facts) : new Map();
 const own = readPlan();
@@ -71,7 +71,7 @@ function shareLink() {
 
 function save(near) {
   const failure = writePlan(items);
-  refreshPlanState(root);
+  refreshPlanState();
   if (failure) {
     showProblem(near, messages[failure] || "");
   }

@@ -1,11 +1,8 @@
 /* "Ask the coordinator": one request for contact about every service of the plan, sent only
  * when the resident presses the button; the notes go with it only when the resident ticks it. */
-
-function newKey() {
-  return window.crypto && crypto.randomUUID
-    ? crypto.randomUUID()
-    : String(Date.now()) + "-" + Math.random().toString(36).slice(2);
-}
+import { el } from "./dom.js";
+import { newKey } from "./idempotency.js";
+import { postJson } from "./json.js";
 
 function answers(form) {
   const data = new FormData(form);
@@ -47,16 +44,13 @@ export function setUpRequest(section, endpoint, currentItems, messages) {
     }
     list.replaceChildren(
       ...Object.entries(errors).map(([name, message]) => {
-        const item = document.createElement("li");
+        const item = el("li");
         const target = form.querySelector(`#field-${name}`);
         if (target) {
           target.setAttribute("aria-invalid", "true");
         }
         if (target || name === "services" || name === "notes") {
-          const link = document.createElement("a");
-          link.href = target ? `#field-${name}` : "#plan-items";
-          link.textContent = message;
-          item.append(link);
+          item.append(el("a", { href: target ? `#field-${name}` : "#plan-items" }, message));
         } else {
           item.textContent = message;
         }
@@ -78,21 +72,15 @@ export function setUpRequest(section, endpoint, currentItems, messages) {
     if (form.querySelector("#field-include_notes").checked) {
       body.notes = notesOf(items);
     }
-    let response;
-    let result = {};
+    let status;
+    let result;
     try {
-      response = await fetch(endpoint, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-        credentials: "same-origin",
-      });
-      result = await response.json();
+      ({ status, data: result } = await postJson(endpoint, body));
     } catch {
       showErrors({ _form: messages.failed });
       return;
     }
-    if (response.status === 201 && result.reference) {
+    if (status === 201 && result.reference) {
       summary.hidden = true;
       form.hidden = true;
       sent.querySelector("[data-plan-reference]").textContent = result.reference;

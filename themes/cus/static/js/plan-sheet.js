@@ -1,9 +1,10 @@
 /* The printed draft of an individual plan (IPUS): one row per service with the columns a
  * coordinator knows (service, provider, schedule, period, place), the date and the QR code. */
+import { el } from "./dom.js";
 import { qrSvg } from "./plan-qr.js";
 
 function cell(row, ...parts) {
-  const td = document.createElement("td");
+  const td = el("td");
   parts.forEach((part, index) => {
     if (!part) {
       return;
@@ -11,9 +12,7 @@ function cell(row, ...parts) {
     if (index === 0) {
       td.append(part);
     } else {
-      const small = document.createElement("small");
-      small.textContent = part;
-      td.append(small);
+      td.append(el("small", {}, part));
     }
   });
   row.append(td);
@@ -24,7 +23,7 @@ export function fillSheet(sheet, entries, link, qrLabel) {
   const rows = sheet.querySelector("[data-plan-sheet-rows]");
   rows.replaceChildren(
     ...entries.map(({ item, facts }, index) => {
-      const row = document.createElement("tr");
+      const row = el("tr");
       cell(row, String(index + 1));
       cell(row, facts ? facts.name : item.name, facts ? facts.fee : "", item.note);
       cell(row, facts ? facts.provider : "");

@@ -6,8 +6,10 @@
  * (unreadable data, kept aside under BROKEN at the next change so nothing is lost) and
  * "quota" (no room left). */
 
-export const KEY = "cus-plan";
-const BROKEN = "cus-plan-unreadable";
+import { KEYS } from "./storage-keys.js";
+
+const KEY = KEYS.plan;
+const BROKEN = KEYS.planUnreadable;
 const VERSION = 1;
 export const MAX_SERVICES = 20;
 export const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -1,17 +1,19 @@
 /* "In my plan" on every page: the toggle buttons (service pages, lists, search results), the
  * count in the menu, and a spoken and a visible message for every change or failure. */
+import { el } from "./dom.js";
+import { getJson } from "./json.js";
 import { MAX_SERVICES, readPlan, writePlan } from "./plan-store.js";
 
 let messagesLoading = null;
 
-/* The translated strings of the plan scripts (moj-plan/messages.json), loaded once. */
-export function loadMessages(root) {
+/* The translated strings of the plan scripts (the page names them: body data-plan-messages),
+ * loaded once; null when they cannot be had. */
+export function loadMessages() {
   if (!messagesLoading) {
-    messagesLoading = fetch(new URL("moj-plan/messages.json", root).href, {
-      credentials: "same-origin",
-    })
-      .then((response) => (response.ok ? response.json() : null))
-      .catch(() => null);
+    const url = document.body.dataset.planMessages;
+    messagesLoading = url
+      ? getJson(new URL(url, window.location.href).href).catch(() => null)
+      : Promise.resolve(null);
   }
   return messagesLoading;
 }
@@ -42,10 +44,7 @@ export function announce(text) {
 export function showProblem(near, text) {
   let notice = document.querySelector("[data-plan-notice]");
   if (!notice) {
-    notice = document.createElement("p");
-    notice.className = "status";
-    notice.setAttribute("role", "alert");
-    notice.dataset.planNotice = "";
+    notice = el("p", { class: "status", role: "alert", "data-plan-notice": "" });
   }
   notice.textContent = text;
   (near.closest("li, p") || near).after(notice);
@@ -57,23 +56,19 @@ function addToggle(item, messages) {
   if (!match || item.querySelector("[data-plan-toggle]")) {
     return;
   }
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "plan-toggle";
-  button.dataset.planToggle = match[1];
-  button.dataset.planName = link.textContent.trim();
-  const mark = document.createElement("span");
-  mark.className = "plan-toggle-mark";
-  mark.setAttribute("aria-hidden", "true");
-  const name = document.createElement("span");
-  name.className = "visually-hidden";
-  name.textContent = " (" + button.dataset.planName + ")";
-  button.append(mark, messages.toggle, name);
+  const planName = link.textContent.trim();
+  const button = el(
+    "button",
+    { type: "button", class: "plan-toggle", "data-plan-toggle": match[1], "data-plan-name": planName },
+    el("span", { class: "plan-toggle-mark", "aria-hidden": "true" }),
+    messages.toggle,
+    el("span", { class: "visually-hidden" }, " (" + planName + ")"),
+  );
   item.append(button);
 }
 
 /* Every toggle's state and the count in the menu, as the plan kept now says. */
-export async function refreshPlanState(root) {
+export async function refreshPlanState() {
   const { items } = readPlan();
   const ids = new Set(items.map((item) => item.id));
   for (const button of document.querySelectorAll("[data-plan-toggle]")) {
@@ -82,21 +77,21 @@ export async function refreshPlanState(root) {
   for (const count of document.querySelectorAll("[data-plan-count]")) {
     count.textContent = String(items.length);
   }
-  const messages = await loadMessages(root);
+  const messages = await loadMessages();
   for (const label of document.querySelectorAll("[data-plan-count-text]")) {
     label.textContent = messages ? " (" + countText(messages, items.length) + ")" : "";
   }
 }
 
-export function setUpPlanToggles(root) {
-  const refresh = () => refreshPlanState(root);
+export function setUpPlanToggles() {
+  const refresh = () => refreshPlanState();
 
   document.addEventListener("click", async (event) => {
     const button = event.target instanceof Element ? event.target.closest("[data-plan-toggle]") : null;
     if (!button) {
       return;
     }
-    const messages = await loadMessages(root);
+    const messages = await loadMessages();
     const { items, problem } = readPlan();
     const id = button.dataset.planToggle;
     const name = button.dataset.planName || id;
@@ -126,7 +121,7 @@ export function setUpPlanToggles(root) {
   const results = document.querySelector("[data-search-results]");
   if (results) {
     const enhance = async () => {
-      const messages = await loadMessages(root);
+      const messages = await loadMessages();
       if (messages) {
         results.querySelectorAll("li").forEach((item) => addToggle(item, messages));
         refresh();

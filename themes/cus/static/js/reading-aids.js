@@ -1,8 +1,10 @@
 /* Larger text and high contrast: switches remembered in this browser (localStorage). The bar
  * is laid out from the first paint where this module runs (html.js, see base.html). */
+import { KEYS } from "./storage-keys.js";
+
 const AIDS = {
-  text: { storage: "cus-text", on: "large", className: "text-large" },
-  contrast: { storage: "cus-contrast", on: "high", className: "contrast-high" },
+  text: { storage: KEYS.text, on: "large", className: "text-large" },
+  contrast: { storage: KEYS.contrast, on: "high", className: "contrast-high" },
 };
 
 function read(key) {

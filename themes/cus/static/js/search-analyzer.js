@@ -60,8 +60,11 @@
     return isStopWord(normalize(token.toString())) ? undefined : token;
   }
 
+  /* A marked lemma ("=pic") is already a term; any other word gets its two stems. */
   function polishStemmer(token) {
-    return indexTerms(token.toString()).map(function (term) {
+    var text = token.toString();
+    var terms = text.charAt(0) === '=' ? [text] : indexTerms(text);
+    return terms.map(function (term) {
       return token.clone(function () { return term; });
     });
   }

@@ -16,15 +16,23 @@
   /* Clauses for the text: exact (stemmed) for every word; fuzzy (typos) only for a word none
      of whose terms is known (in the index), so common words do not drag in their neighbours;
      prefix for the last word, the one being typed. */
-  function plan(text, settings, lunr, known) {
+  function plan(text, settings, lunr, known, situations, lemmaMap, common) {
     var clauses = [];
     var seen = new Set();
     var tokens = NS.tokenize(text).slice(0, settings.maxTokens);
+    var matched = NS.matchSituations(tokens, situations, lemmaMap);
+    var isCommon = function (term) { return common ? common.has(term) : false; };
     tokens.forEach(function (token, position) {
       if (seen.has(token) || NS.isStopWord(token)) return;
       seen.add(token);
       var word = seen.size - 1;
-      clauses.push({ term: token, usePipeline: true, boost: settings.exactBoost, word: word });
+      var terms = lemmaMap.terms(token);
+      var boost = settings.exactBoost;
+      if (matched.covered.has(position)) boost = settings.tieBoost;
+      else if (terms.every(isCommon)) boost = settings.commonBoost;
+      lemmaMap.tokens(token).forEach(function (term) {
+        clauses.push({ term: term, usePipeline: true, boost: boost, word: word });
+      });
       var folded = NS.fold(token);
       /* Prefix only for the last word, the one being typed; earlier words are complete. */
       if (position === tokens.length - 1 && codePoints(folded) >= settings.prefixMinLength) {
@@ -36,7 +44,7 @@
           word: word
         });
       }
-      var typo = !NS.indexTerms(token).some(function (term) {
+      var typo = !terms.some(function (term) {
         return known ? Object.prototype.hasOwnProperty.call(known, term) : false;
       });
       if (typo && codePoints(token) >= settings.fuzzyMinLength) {
@@ -44,6 +52,13 @@
           term: token, usePipeline: true, editDistance: 1, boost: settings.fuzzyBoost, word: word
         });
       }
+    });
+    matched.concepts.forEach(function (terms, number) {
+      terms.forEach(function (term) {
+        clauses.push({
+          term: term, usePipeline: false, boost: settings.situationBoost, word: seen.size + number
+        });
+      });
     });
     return clauses;
   }
@@ -89,6 +104,9 @@
       pipeline: lunr.Pipeline.load(manifest.pipeline)
     });
     this.shards = Object.create(null);
+    this.lemmaShards = Object.create(null);
+    this.lemmaMap = new NS.LemmaMap();
+    this.common = new Set(manifest.common || []);
     this.docChunks = Object.create(null);
     this.facets = null;
   }
@@ -105,7 +123,8 @@
   };
 
   Engine.prototype.plan = function (text) {
-    return plan(String(text || ''), this.manifest.query, this.lunr, this.position);
+    return plan(String(text || ''), this.manifest.query, this.lunr, this.position,
+      this.manifest.situations, this.lemmaMap, this.common);
   };
 
   /* Every index term the clauses can reach, expanded exactly as lunr.Index.query does. */
@@ -135,6 +154,26 @@
       });
     }
     return this.shards[number];
+  };
+
+  /* Fetch the lemma shards of the text's words (once each). */
+  Engine.prototype.loadLemmas = function (text) {
+    var self = this;
+    var starts = this.manifest.lemmas || [];
+    var needed = new Set();
+    NS.tokenize(String(text || '')).slice(0, this.manifest.query.maxTokens).forEach(
+      function (token) {
+        var n = NS.lemmaShardOf(starts, token);
+        if (n >= 0) needed.add(n);
+      });
+    return Promise.all(Array.from(needed).map(function (n) {
+      if (!self.lemmaShards[n]) {
+        self.lemmaShards[n] = self.fetchJson(self.url(starts[n][1])).then(function (shard) {
+          self.lemmaMap.add(shard);
+        });
+      }
+      return self.lemmaShards[n];
+    }));
   };
 
   Engine.prototype.addPostings = function (postings) {
@@ -176,25 +215,51 @@
     return this.facets;
   };
 
-  /* Positions allowed by the filters (null when no filter is set). */
+  /* Filters that need the catalogue's data (open now, free for me): search-refine.js, whose
+     address and data the page gives (NS.refineConfig). {ids, problems} or null. */
+  function refined(filters) {
+    var config = NS.refineConfig;
+    var wanted = filters.otwarte || filters.dzien || filters.godzina ||
+      (filters.bezplatne && filters.dochod);
+    if (!config || !wanted) return Promise.resolve(null);
+    return import(config.module).then(function (module) {
+      return module.refine(filters, config);
+    });
+  }
+
+  /* Positions allowed by the filters (null when no filter is set); what a filter could not
+     read is in allowed.problems. */
   Engine.prototype.allowed = function (filters) {
     var wanted = [];
     if (filters.dla) wanted.push(['audiences', filters.dla]);
     if (filters.obszar) wanted.push(['areas', filters.obszar]);
     if (filters.realizator) wanted.push(['providers', filters.realizator]);
-    if (filters.bezplatne) wanted.push(['free', '1']);
-    if (!wanted.length) return Promise.resolve(null);
-    return this.loadFacets().then(function (facets) {
-      var allowed = null;
-      wanted.forEach(function (pair) {
-        var bucket = facets[pair[0]] || {};
-        var list = Object.prototype.hasOwnProperty.call(bucket, pair[1]) ? bucket[pair[1]] : [];
-        var set = new Set(list);
-        allowed = allowed === null ? set : new Set(Array.from(allowed).filter(function (p) {
-          return set.has(p);
-        }));
+    if (filters.bezplatne && !filters.dochod) wanted.push(['free', '1']);
+    var self = this;
+    return refined(filters).then(function (refine) {
+      if (refine && refine.ids) {
+        wanted.push(['id', Array.from(refine.ids)]);
+      }
+      if (!wanted.length) return refine && refine.problems.length ? { problems: refine.problems }
+        : null;
+      return self.loadFacets().then(function (facets) {
+        var allowed = null;
+        wanted.forEach(function (pair) {
+          var bucket = facets[pair[0]] || {};
+          var values = Array.isArray(pair[1]) ? pair[1] : [pair[1]];
+          var set = new Set();
+          values.forEach(function (value) {
+            if (Object.prototype.hasOwnProperty.call(bucket, value)) {
+              bucket[value].forEach(function (p) { set.add(p); });
+            }
+          });
+          allowed = allowed === null ? set : new Set(Array.from(allowed).filter(function (p) {
+            return set.has(p);
+          }));
+        });
+        allowed.problems = refine ? refine.problems : [];
+        return allowed;
       });
-      return allowed;
     });
   };
 
@@ -231,7 +296,10 @@
     });
     places.sort(function (a, b) { return (a.place - b.place) || (a.index - b.index); });
     return places.map(function (item) {
-      return { position: item.match.position, score: item.match.score, key: item.match.key };
+      return {
+        position: item.match.position, score: item.match.score, key: item.match.key,
+        words: item.match.words
+      };
     });
   }
 
@@ -246,7 +314,7 @@
         q.term(clause.term, options);
       });
     });
-    return demote(results.map(function (r) {
+    var ranked = demote(results.map(function (r) {
       var matched = Object.keys(r.matchData.metadata);
       var position = Number(r.ref);
       return {
@@ -259,34 +327,63 @@
         }).length
       };
     }));
+    ranked.queryWords = words.length;
+    var situationBoost = this.manifest.query.situationBoost;
+    ranked.situation = clauses.some(function (c) { return c.boost === situationBoost; });
+    return ranked;
+  };
+
+  /* Weak results: no life situation was recognised and even the best result matches under a
+     third of the query's words, so the page also offers the situations and the centre's
+     phone. */
+  Engine.isWeak = function (ranked) {
+    return ranked.length > 0 && !ranked.situation && ranked[0].words * 3 < (ranked.queryWords || 0);
   };
 
   /* Resolve to ranked results [{position, score}] for text and filters; never throws on input. */
   Engine.prototype.search = function (text, filters) {
     var self = this;
-    var clauses = this.plan(text);
     filters = filters || {};
-    var ranked = clauses.length
-      ? this.ensureTerms(this.reachableTerms(clauses)).then(function () { return self.rank(clauses); })
-      : Promise.resolve(null);
+    var ranked = this.loadLemmas(text).then(function () {
+      var clauses = self.plan(text);
+      if (!clauses.length) return null;
+      return self.ensureTerms(self.reachableTerms(clauses)).then(function () {
+        return self.rank(clauses);
+      });
+    });
     return Promise.all([ranked, this.allowed(filters)]).then(function (both) {
       var list = both[0];
       var allowed = both[1];
+      var found;
+      if (allowed && !(allowed instanceof Set)) allowed = null; // only problems to tell
       if (list === null) {
-        if (allowed === null) return [];
-        return Array.from(allowed).sort(function (a, b) { return a - b; }).map(function (p) {
-          return { position: p, score: 0 };
+        found = allowed === null ? [] : Array.from(allowed).sort(function (a, b) {
+          return a - b;
+        }).map(function (p) { return { position: p, score: 0 }; });
+      } else {
+        found = allowed === null ? list : list.filter(function (r) {
+          return allowed.has(r.position);
         });
       }
-      return allowed === null ? list : list.filter(function (r) { return allowed.has(r.position); });
+      if (list !== null) {
+        found.queryWords = list.queryWords;
+        found.situation = list.situation;
+      }
+      found.problems = (both[1] && both[1].problems) || [];
+      return found;
     });
   };
 
-  /* Does the text speak of danger (a crisis word of the manifest in any form)? Then the page
-     shows the emergency numbers first. */
+  /* Does the text speak of danger (a crisis word of the manifest in any form, or a life
+     situation meaning one, "nie chce mi się żyć")? Then the page shows the emergency numbers
+     first. */
   Engine.prototype.isCrisis = function (text) {
     var crisis = new Set(this.manifest.crisis || []);
-    return NS.analyze(String(text || '')).some(function (term) { return crisis.has(term); });
+    var tokens = NS.tokenize(String(text || '')).slice(0, this.manifest.query.maxTokens);
+    var concepts = NS.matchSituations(tokens, this.manifest.situations, this.lemmaMap).concepts;
+    var terms = concepts.reduce(function (all, some) { return all.concat(some); },
+      NS.analyze(String(text || '')));
+    return terms.some(function (term) { return crisis.has(term); });
   };
 
   /* The result records (id, name, summary, provider, fee…) of the given positions. */

@@ -11,7 +11,8 @@
   var PAGE_SIZE = 20;
   var SUGGESTIONS = 6;
   var DEBOUNCE_MS = 120;
-  var FILTERS = ['dla', 'obszar', 'realizator', 'bezplatne'];
+  var FILTERS = ['dla', 'obszar', 'realizator', 'bezplatne', 'otwarte', 'dzien', 'godzina',
+    'dochod', 'osoby'];
   var enginePromise = null;
   var manifestUrl = null;
 
@@ -26,7 +27,7 @@
     var category = 'other';
     try {
       category = new Intl.PluralRules(document.documentElement.lang || 'pl').select(count);
-    } catch (e) { /* an unknown language falls back to "other" */ }
+    } catch { /* an unknown language falls back to "other" */ }
     var form = forms[category] || forms.other || forms.many || '';
     return form.replace('{count}', count.toLocaleString(document.documentElement.lang || 'pl'));
   }
@@ -137,6 +138,7 @@
     var empty = document.querySelector('[data-search-empty]');
     var more = document.querySelector('[data-search-more]');
     var crisis = document.querySelector('[data-crisis-lines]');
+    var weakNote = document.querySelector('[data-search-weak]');
     if (!results || !status) return;
     var list = results.querySelector('ol') || results.appendChild(el('ol'));
     var sequence = 0;
@@ -180,19 +182,25 @@
       results.setAttribute('aria-busy', 'true');
       var crisisQuery = false;
       return engine().then(function (e) {
-        crisisQuery = e.isCrisis(state.q);
-        return e.search(state.q, state);
+        return e.search(state.q, state).then(function (found) {
+          crisisQuery = e.isCrisis(state.q);  /* after search: its words' lemmas are loaded */
+          return found;
+        });
       }).then(function (found) {
         if (mySequence !== sequence) return null;
         ranked = found;
         shown = 0;
         list.textContent = '';
         if (crisis) crisis.hidden = !crisisQuery;
-        if (empty) empty.hidden = found.length > 0;
+        var weak = NS.Engine.isWeak(found);
+        if (empty) empty.hidden = found.length > 0 && !weak;
+        if (weakNote) weakNote.hidden = !weak;
         if (more) more.hidden = true;
         return showMore(false).then(function () {
           if (mySequence !== sequence) return;
-          status.textContent = found.length ? plural('count', found.length) : msg('none');
+          var told = (found.problems || []).join(' ');
+          status.textContent = (told ? told + ' ' : '') +
+            (found.length ? plural('count', found.length) : msg('none'));
         });
       }).catch(function (error) {
         if (mySequence !== sequence) return;
@@ -205,12 +213,21 @@
       });
     }
 
+    var freeLabel = form.querySelector('[data-free-label]');
+    function labelFree() {
+      /* With an income given, "free of charge only" keeps what is free for this household. */
+      if (!freeLabel) return;
+      var income = form.elements.dochod && form.elements.dochod.value.trim();
+      freeLabel.textContent = freeLabel.getAttribute(income ? 'data-for-me' : 'data-only-free');
+    }
+    form.addEventListener('input', labelFree);
     var typed = debounce(function () { run(readForm(form), 'replace'); }, DEBOUNCE_MS);
     form.addEventListener('input', function (event) {
       if (event.target.name === 'q') typed();
     });
     form.addEventListener('change', function (event) {
       if (event.target.name !== 'q') run(readForm(form), 'replace');
+      labelFree();
     });
     form.addEventListener('submit', function (event) {
       event.preventDefault();
@@ -226,6 +243,19 @@
     });
     var initial = stateFromUrl();
     writeForm(form, initial);
+    labelFree();
+    if (form.hasAttribute('data-refine-module')) {
+      var messages = {};
+      try {
+        messages = JSON.parse((document.querySelector('script[data-refine-messages]') || {})
+          .textContent || '{}');
+      } catch (e) { /* the filters then say nothing in words */ }
+      NS.refineConfig = {
+        module: new URL(form.getAttribute('data-refine-module'), window.location.href).href,
+        data: new URL(form.getAttribute('data-refine-data'), window.location.href).href,
+        messages: messages
+      };
+    }
     form.setAttribute('data-search-ready', '');
     run(initial, null);
   }

@@ -9,15 +9,27 @@ const root = new URL(body.dataset.siteRoot || "/", window.location.href);
 const languageRoot = new URL(body.dataset.languageRoot || root.href, window.location.href);
 
 setUpReadingAids(document);
-setUpPlanToggles(languageRoot);
+setUpPlanToggles();
 
 // Print buttons are laid out from the first paint (html.js, see base.html); here they work.
 for (const button of document.querySelectorAll("[data-print]")) {
   button.addEventListener("click", () => window.print());
 }
 
-const offline = registerServiceWorker(root);
+// Paths the page names (body data- attributes), never the build's folders spelled here.
+const fromPage = (name) =>
+  body.dataset[name] ? new URL(body.dataset[name], window.location.href) : null;
+const offline = registerServiceWorker(fromPage("serviceWorker"), root);
 
 if (document.documentElement.classList.contains("kiosk")) {
-  import("./kiosk.js").then((kiosk) => kiosk.start({ root, languageRoot, offline, body }));
+  import("./kiosk.js").then((kiosk) =>
+    kiosk.start({
+      root,
+      offline,
+      body,
+      home: fromPage("kioskHome"),
+      messages: fromPage("a11yMessages"),
+      links: fromPage("kioskLinks"),
+    }),
+  );
 }

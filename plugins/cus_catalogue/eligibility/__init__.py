@@ -1,0 +1,1 @@
+"""Who a service is for, in answers a resident can give: conditions, ages, residence."""

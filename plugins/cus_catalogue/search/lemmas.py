@@ -1,0 +1,121 @@
+"""Lemmas from Morfeusz 2 and the SGJP dictionary: "pije", "picie" and "pił" meet at "pić".
+
+At build time every word of the index is analysed; for each lemma found, the dictionary's
+synthesis lists all its inflected forms. The resulting form→lemmas map (forms also written
+without Polish letters) is the one lookup both sides use: Python while indexing and planning
+queries, the browser through shards of it fetched per query (``search-lemmas.js``). A word the
+map does not hold stays itself, so Snowball stems it as before.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .analyzer import fold, index_terms, is_stop_word
+
+#: A word's lemmas are capped: a handful of readings is meaning, more is noise.
+MAX_LEMMAS = 3
+#: Marks a term that is a folded lemma: the pipeline keeps it as it is, and no Snowball stem
+#: can equal it ("=prac" from "prać" never meets "prac" from "praca").
+LEMMA_MARK = "="
+#: Readings left out: unknown words and abbreviations ("sen" is not "senior").
+SKIPPED_TAGS = ("ign", "brev")
+
+
+@functools.lru_cache(maxsize=1)
+def _morfeusz() -> Any | None:
+    """The analyser and generator; None where morfeusz2 is not installed (Snowball only)."""
+    try:
+        import morfeusz2
+    except ImportError:
+        return None
+    return morfeusz2.Morfeusz(expand_tags=False)
+
+
+def _clean(lemma: str) -> str:
+    """``mieć:v1`` → ``mieć``: the homonym mark is the dictionary's, not a word."""
+    return lemma.split(":")[0].lower()
+
+
+def dictionary_lemmas(word: str) -> list[str]:
+    """The raw lemmas SGJP gives the word's first segment (none for an unknown word)."""
+    morfeusz = _morfeusz()
+    if morfeusz is None:
+        return []
+    return sorted(
+        {
+            lemma
+            for start, _end, (_form, lemma, tag, *_rest) in morfeusz.analyse(word)
+            if start == 0 and not tag.startswith(SKIPPED_TAGS)
+        }
+    )
+
+
+@dataclass
+class LemmaMap:
+    """Inflected (and folded) form → its lemmas, for the forms of the index's lemmas."""
+
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def lemmas(self, word: str) -> tuple[str, ...]:
+        """The word's lemmas, or the word itself when the dictionary left it out."""
+        return self.forms.get(word) or (word,)
+
+    def tokens(self, word: str) -> list[str]:
+        """What lunr receives for the word: the word (Snowball stems it, joining some derived
+        words) and its marked lemmas (inflection Snowball cannot join)."""
+        return [word, *self.lemma_terms(word)]
+
+    def lemma_terms(self, word: str) -> list[str]:
+        """``=`` + each folded lemma: terms of their own, which no Snowball stem can equal."""
+        return list(dict.fromkeys(LEMMA_MARK + fold(lemma) for lemma in self.forms.get(word, ())))
+
+    def terms(self, word: str) -> list[str]:
+        """Index terms of the word: Snowball's, then its lemmas'."""
+        return [*index_terms(word), *self.lemma_terms(word)]
+
+
+def build_lemma_map(words: Iterable[str]) -> LemmaMap:
+    """Analyse the words, then list every form of every lemma found (SGJP synthesis)."""
+    morfeusz = _morfeusz()
+    if morfeusz is None:
+        return LemmaMap()
+    found: dict[str, set[str]] = {}
+    raw_lemmas: set[str] = set()
+    for word in set(words):
+        if is_stop_word(word):
+            continue
+        lemmas = dictionary_lemmas(word)
+        raw_lemmas.update(lemmas)
+        found.setdefault(word, set()).update(_clean(lemma) for lemma in lemmas)
+    for raw in sorted(raw_lemmas):
+        for form, lemma, tag, *_rest in morfeusz.generate(raw):
+            if not tag.startswith(SKIPPED_TAGS):
+                found.setdefault(form.lower(), set()).add(_clean(lemma))
+    for form, form_lemmas in list(found.items()):
+        if fold(form) != form:
+            found.setdefault(fold(form), set()).update(form_lemmas)
+    return LemmaMap(
+        {
+            form: tuple(sorted(lemmas)[:MAX_LEMMAS])
+            for form, lemmas in sorted(found.items())
+            if lemmas and not is_stop_word(form)
+        }
+    )
+
+
+def lemma_shards(lemma_map: LemmaMap, budget: int) -> list[dict[str, list[str]]]:
+    """Consecutive form ranges of about ``budget`` bytes: a query fetches only its words'."""
+    shards: list[dict[str, list[str]]] = [{}]
+    used = 0
+    for form, lemmas in lemma_map.forms.items():
+        size = len(form.encode()) + sum(len(lemma.encode()) + 3 for lemma in lemmas) + 6
+        if shards[-1] and used + size > budget:
+            shards.append({})
+            used = 0
+        shards[-1][form] = list(lemmas)
+        used += size
+    return [shard for shard in shards if shard]

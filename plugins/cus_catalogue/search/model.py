@@ -1,0 +1,80 @@
+"""Everything a query needs, built once: documents, lunr index, lemma map, situations.
+
+The build ships these to the browser (``build_search_assets``); tests and benchmarks query the
+same object with lunr.py, so both answer from one construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lunr.index import Index
+
+from .index import (
+    SearchDocument,
+    build_lunr_index,
+    common_terms,
+    demoted_positions,
+    vocabulary,
+)
+from .lemmas import LemmaMap, build_lemma_map
+from .query import run_query
+from .situations import FILE_NAME as SITUATIONS_FILE
+from .situations import Situation, manifest_situations, read_situations
+from .thesaurus import SynonymGroup, load_thesaurus
+
+
+@dataclass
+class SearchModel:
+    """The search of one catalogue, as lunr.py answers it (the browser's twin)."""
+
+    documents: list[SearchDocument]
+    index: Index
+    lemma_map: LemmaMap
+    situations: list[list]
+    demoted: frozenset[int]
+    common: frozenset[str]
+
+    def search(self, text: str) -> list[tuple[int, float]]:
+        """(document position, score), best first, as the browser ranks them."""
+        return run_query(
+            self.index, text, self.demoted, self.situations, self.lemma_map, self.common
+        )
+
+    def ids(self, text: str) -> list[str]:
+        """The ids of the ranked results."""
+        return [self.documents[position].id for position, _score in self.search(text)]
+
+
+def search_model(
+    catalogue: Any, groups: Sequence[SynonymGroup], situations: Sequence[Situation] = ()
+) -> SearchModel:
+    """Documents, the lemma map of their words and the situations' words, the index."""
+    from . import search_documents
+
+    documents = search_documents(catalogue, list(groups))
+    words = vocabulary(documents) | {word for s in situations for word in s.words()}
+    lemma_map = build_lemma_map(words)
+    index = build_lunr_index(documents, lemma_map)
+    return SearchModel(
+        documents=documents,
+        index=index,
+        lemma_map=lemma_map,
+        situations=manifest_situations(situations, lemma_map),
+        demoted=frozenset(demoted_positions(documents)),
+        common=frozenset(common_terms(index, len(documents))),
+    )
+
+
+def load_search_model(content: Path, data: Path) -> SearchModel:
+    """The model of a content folder with the thesaurus and situations of a data folder."""
+    from ..catalogue import load_catalogue
+
+    groups = load_thesaurus(data / "synonyms.csv")
+    situations, problems = read_situations(data / SITUATIONS_FILE, groups)
+    if problems:
+        raise ValueError("\n".join(problem.format() for problem in problems))
+    return search_model(load_catalogue(content, data), groups, situations)
