@@ -187,10 +187,10 @@ class CatalogueGenerator(Generator):
         """Put what the features contribute where templates find it."""
         self.context.update(contributions.context)
         self.context["HEAD_EXTRAS"] = contributions.head
-        for view in build.services:
-            view.extras.update(contributions.service_extras.get(view.id, {}))
-        for view in build.providers:
-            view.extras.update(contributions.provider_extras.get(view.id, {}))
+        for service in build.services:
+            service.extras.update(contributions.service_extras.get(service.id, {}))
+        for provider in build.providers:
+            provider.extras.update(contributions.provider_extras.get(provider.id, {}))
 
     def generate_output(self, writer: Any) -> None:
         """The catalogue's pages, then each feature's; the rest once Pelican has finished."""

@@ -22,7 +22,7 @@ UNKNOWN_LANGUAGE = N_("“{value}” is not a language code of ISO 639-1, e.g. p
 @functools.cache
 def iso_639_1() -> frozenset[str]:
     """Every two-letter language code CLDR names."""
-    return frozenset(code for code in Locale.parse("en").languages if len(code) == 2)
+    return frozenset(str(code) for code in Locale.parse("en").languages if len(str(code)) == 2)
 
 
 def language_name(code: str) -> str:

@@ -5,8 +5,6 @@ import { setUpPlanToggles } from "./plan-toggle.js";
 
 const body = document.body;
 const root = new URL(body.dataset.siteRoot || "/", window.location.href);
-// The page's language folder ("uk/"): its messages and pages; files they share stay at root.
-const languageRoot = new URL(body.dataset.languageRoot || root.href, window.location.href);
 
 setUpReadingAids(document);
 setUpPlanToggles();
