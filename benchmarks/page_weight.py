@@ -42,13 +42,16 @@ def file_of(site: Path, path: str) -> Path:
     return target / "index.html" if path.endswith("/") else target
 
 
-def start_page_weight(browser: object, base: str, site: Path) -> tuple[float, list[str]]:
-    """Gzip kilobytes of everything the start page loads, and the files counted."""
+def start_page_weight(
+    browser: object, base: str, site: Path, path: str = "/"
+) -> tuple[float, list[str]]:
+    """Gzip kilobytes of everything the start page (or the page at ``path``) loads, and the
+    files counted."""
     context = browser.new_context(service_workers="block")  # type: ignore[attr-defined]
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(base + "/", wait_until="networkidle")
+    page.goto(base + path, wait_until="networkidle")
     context.close()
     total = 0
     counted = []

@@ -13,6 +13,7 @@ from typing import cast
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from cus_catalogue.i18n import current_language, use_language
 from forms_backend import plan, store
 from forms_backend.backend import Backend
 from forms_backend.database import OutboxError
@@ -21,7 +22,7 @@ from forms_backend.guards import origin_allowed
 from forms_backend.i18n import gettext as _
 from forms_backend.openapi import openapi_document
 from forms_backend.refusals import Refusal, content_kind, read_body
-from forms_backend.rendering import kept_values
+from forms_backend.rendering import kept_values, page_language
 from forms_backend.validation import validate
 
 log = logging.getLogger("forms_backend")
@@ -37,31 +38,38 @@ def _errors(
 
 
 def submission_endpoint(spec: FormSpec) -> Callable[[Request], Awaitable[Response]]:
-    """The POST handler of one form: a form post is always answered with a page."""
+    """The POST handler of one form: a form post is always answered with a page, in the
+    language of the page it was sent from (``?lang=uk`` in the form's address)."""
 
     async def endpoint(request: Request) -> Response:
-        backend: Backend = request.app.state.backend
-        raw: dict[str, object] = {}
-        is_form = False
-        try:
-            is_form = content_kind(request) == "form"
-            if not origin_allowed(request, backend.config.allowed_origins):
-                raise Refusal(403, "foreign_origin")
-            raw = await read_body(request, is_form)
-            wait = backend.limiter.allow(backend.client_address(request))
-            if wait:
-                raise Refusal(429, "rate_limited", retry_after=math.ceil(wait))
-            return await _accept(request, backend, spec, raw, is_form)
-        except Refusal as refusal:
-            if is_form:
-                errors = {FORM_ERROR: refusal.message}
-                values = kept_values(raw)
-                return _page(backend, spec, errors, values, refusal.status, refusal.headers)
-            message = {FORM_ERROR: refusal.message}
-            return _errors(refusal.status, refusal.code, message, refusal.headers)
+        with use_language(page_language(request.query_params.get("lang"))):
+            return await _answer(request, spec)
 
     endpoint.__name__ = f"submit_{spec.key}"
     return endpoint
+
+
+async def _answer(request: Request, spec: FormSpec) -> Response:
+    """Accept the submission, or say why not."""
+    backend: Backend = request.app.state.backend
+    raw: dict[str, object] = {}
+    is_form = False
+    try:
+        is_form = content_kind(request) == "form"
+        if not origin_allowed(request, backend.config.allowed_origins):
+            raise Refusal(403, "foreign_origin")
+        raw = await read_body(request, is_form)
+        wait = backend.limiter.allow(backend.client_address(request))
+        if wait:
+            raise Refusal(429, "rate_limited", retry_after=math.ceil(wait))
+        return await _accept(request, backend, spec, raw, is_form)
+    except Refusal as refusal:
+        if is_form:
+            errors = {FORM_ERROR: refusal.message}
+            values = kept_values(raw)
+            return _page(backend, spec, errors, values, refusal.status, refusal.headers)
+        message = {FORM_ERROR: refusal.message}
+        return _errors(refusal.status, refusal.code, message, refusal.headers)
 
 
 async def _accept(
@@ -85,6 +93,8 @@ async def _accept(
         "service_name": _name(catalogue.services, values.get("service")),
         "provider_name": _name(catalogue.providers, values.get("provider")),
     }
+    if (language := current_language()) != "pl":
+        payload["language"] = language  # the centre's e-mail says which one the resident used
     if (service := catalogue.services.get(str(values.get("service")))) and service.recipient:
         payload["recipient"] = service.recipient  # the service's own centre (regional site)
     if "services" in values:
@@ -110,7 +120,10 @@ async def _accept(
     log.info("%s %s %s", result.outcome.value, spec.key, result.reference)
     if is_form:
         root = request.scope.get("root_path", "")
-        return RedirectResponse(f"{root}/api/confirmation/{result.reference}", status_code=303)
+        query = f"?lang={language}" if language != "pl" else ""
+        return RedirectResponse(
+            f"{root}/api/confirmation/{result.reference}{query}", status_code=303
+        )
     return JSONResponse({"reference": result.reference}, status_code=201)
 
 
@@ -139,15 +152,16 @@ async def confirmation(request: Request) -> Response:
     """The thank-you page with the reference, for browsers that posted without JavaScript."""
     backend: Backend = request.app.state.backend
     reference = request.path_params["reference"]
-    if not REFERENCE_RE.match(reference):
-        return HTMLResponse(_("Page not found"), status_code=404)
-    spec = BY_PREFIX[reference[0]]
-    html = backend.pages.render(
-        "forms/confirmation.html",
-        backend.catalogue.snapshot(),
-        reference=reference,
-        form=spec.key,
-    )
+    with use_language(page_language(request.query_params.get("lang"))):
+        if not REFERENCE_RE.match(reference):
+            return HTMLResponse(_("Page not found"), status_code=404)
+        spec = BY_PREFIX[reference[0]]
+        html = backend.pages.render(
+            "forms/confirmation.html",
+            backend.catalogue.snapshot(),
+            reference=reference,
+            form=spec.key,
+        )
     return HTMLResponse(html)
 
 

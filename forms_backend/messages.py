@@ -7,6 +7,9 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formatdate
 
+from babel import Locale
+
+from cus_catalogue.i18n import babel_locale
 from forms_backend import plan
 from forms_backend.config import Config
 from forms_backend.forms import FORMS, N_
@@ -64,6 +67,9 @@ def body_text(form: str, reference: str, payload: dict) -> str:
     spec = FORMS[form]
     values: dict = payload.get("values", {})
     lines = [title(form, payload), _("Reference") + f": {reference}", ""]
+    if code := payload.get("language"):  # the resident wrote from a page in another language
+        name = Locale.parse(babel_locale()).languages.get(code, code)
+        lines[-1:-1] = [_("Language of the form page") + f": {name}"]
     names = {"service": payload.get("service_name"), "provider": payload.get("provider_name")}
     for field in spec.fields:
         if field.name not in values or field.kind in {"honeypot", "token"}:

@@ -50,8 +50,17 @@ def _filters() -> dict[str, Any]:
         from cus_catalogue.hooks import JINJA_FILTERS
 
         return dict(JINJA_FILTERS)
-    except ImportError:
-        return {"phone_href": _phone_href}
+    except ImportError:  # the page language filters then leave Polish text as it is
+        return {
+            "phone_href": _phone_href,
+            "in_polish": str,
+            "polish_only": str,
+            "lang_attribute": lambda _value: "",
+        }
+
+
+# The languages a form page can be in (the catalogue's CATALOGUE_LANGUAGES may be fewer).
+PAGE_LANGUAGES = ("pl", "uk", "en")
 
 
 class Pages:
@@ -65,7 +74,7 @@ class Pages:
     def env(self) -> Environment:
         """The Jinja environment, built on first use (it imports the site's plugin)."""
         if self._env is None:
-            from cus_catalogue.i18n import load_translations
+            from cus_catalogue.i18n import template_callables
 
             env = Environment(
                 loader=FileSystemLoader(str(self.config.templates_path)),
@@ -75,8 +84,8 @@ class Pages:
                 trim_blocks=True,
                 lstrip_blocks=True,
             )
-            env.install_gettext_translations(  # type: ignore[attr-defined]
-                load_translations(self.config.translations_path, "pl"), newstyle=True
+            env.install_gettext_callables(  # type: ignore[attr-defined]
+                *template_callables(self.config.translations_path), newstyle=True
             )
             env.filters.update(_filters())
             self._env = env
@@ -97,10 +106,26 @@ class Pages:
         return context
 
     def render(self, template: str, catalogue: Snapshot, **extra: Any) -> str:
-        """Render one form page; ``errors`` and ``values`` turn it into the error state."""
+        """Render one form page, in the language of the page it was sent from (``use_language``);
+        ``errors`` and ``values`` turn it into the error state."""
+        from cus_catalogue.i18n import current_language
+        from cus_catalogue.languages.links import localize_links
+
         context = self.context(catalogue)
+        language = current_language()
+        prefix = "" if language == "pl" else f"{language}/"
+        context.update(PAGE_LANG=language, LANGUAGE_PREFIX=prefix)
         context.update(extra)
-        return self.env.get_template(template).render(context)
+        html = self.env.get_template(template).render(context)
+        if not prefix:
+            return html
+        others = {f"{code}/" for code in PAGE_LANGUAGES if code != "pl"}
+        return localize_links(html, "api/index.html", context["SITEURL"], prefix, others)
+
+
+def page_language(value: object) -> str:
+    """The language of the page a form came from (its ``lang`` field); Polish when unknown."""
+    return value if isinstance(value, str) and value in PAGE_LANGUAGES else "pl"
 
 
 def kept_values(raw: Mapping[str, object]) -> dict[str, str]:

@@ -135,6 +135,20 @@ def new_context(
 
 
 @contextlib.contextmanager
+def pages_by_width_and_mode(browser: Any) -> Iterator[dict[tuple[int, bool], Any]]:
+    """One page per width and mode (normal, kiosk) with axe registered, to reuse across page
+    kinds: fast, and still isolated by mode."""
+    opened = {}
+    for width in WIDTHS:
+        for kiosk in (False, True):
+            context = new_context(browser, width=width, kiosk=kiosk, axe=True)
+            opened[(width, kiosk)] = context.new_page()
+    yield opened
+    for page in opened.values():
+        page.context.close()
+
+
+@contextlib.contextmanager
 def preview_server(site: Path, state: Path) -> Iterator[str]:
     """The built site and the real form backend on one origin (as `katalog serve` runs them)."""
     import uvicorn

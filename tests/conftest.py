@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from a11y_support import new_context
+from a11y_support import new_context, pages_by_width_and_mode
 from playwright.sync_api import expect
 from sitekit import EXAMPLE_CONTENT, FIXTURES, chromium_executable, run_pelican, serve_folder
 
@@ -93,3 +93,10 @@ def kiosk(browser: object) -> Iterator[object]:
     page.clock.install()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def axe_pages(browser: object) -> Iterator[dict[tuple[int, bool], object]]:
+    """One page per width and mode with axe-core, reused by every page kind of a module."""
+    with pages_by_width_and_mode(browser) as opened:
+        yield opened

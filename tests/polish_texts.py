@@ -27,6 +27,7 @@ NOT_PROSE = {
     "apply_online", "residents_only", "age_min", "age_max", "amount", "conditions",
     "income_up_to", "pay",
     "file", "services", "date", "deadline", "start", "end", "form",
+    "translations", "languages",  # other languages than Polish, and language codes
 }  # fmt: skip
 # Settings values that are names, addresses or codes rather than prose.
 SETTINGS_TEXTS = ("ACCESSIBILITY_STATEMENT", "EASY_TO_READ", "CENTRE", "RODO")

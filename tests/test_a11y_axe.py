@@ -3,9 +3,7 @@ at 375 and 1280 px, in the normal and the kiosk mode, nor on any other page of t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from a11y_support import (
@@ -22,24 +20,11 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def contexts(browser: Any) -> Iterator[dict[tuple[int, bool], Any]]:
-    """One page per width and mode, reused by every page kind (fast, still isolated by mode)."""
-    opened = {}
-    for width in WIDTHS:
-        for kiosk in (False, True):
-            context = new_context(browser, width=width, kiosk=kiosk, axe=True)
-            opened[(width, kiosk)] = context.new_page()
-    yield opened
-    for page in opened.values():
-        page.context.close()
-
-
 @pytest.mark.parametrize("kiosk", [False, True], ids=["normal", "kiosk"])
 @pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_page_kind_has_no_axe_violations(contexts, example_server, kind, width, kiosk):
-    page = contexts[(width, kiosk)]
+def test_page_kind_has_no_axe_violations(axe_pages, example_server, kind, width, kiosk):
+    page = axe_pages[(width, kiosk)]
     response = page.goto(example_server + PAGE_KINDS[kind])
     assert response is not None and response.ok, f"{kind}: HTTP {response and response.status}"
     settle(page, kiosk=kiosk)

@@ -148,7 +148,8 @@ def test_defect_25_every_value_not_imported_is_listed_per_record(tmp_path: Path)
     service_part = out.split("Nie przeniesiono do community-counselling (usługa): ")[1]
     for line in (
         "  alert: Following COVID-19 we have moved most of our counselling sessions online.",
-        "  languages[0].name: Urdu",
+        "  languages[0].note: Translation services provided via bilingual staff when they are "
+        "available",
         "  interpretation_services: Interpretation services are available in Urdu, Polish",
         "  contacts[0].name: Ann Persona",
         "  service_areas[0].extent_type: geojson",
@@ -160,6 +161,7 @@ def test_defect_25_every_value_not_imported_is_listed_per_record(tmp_path: Path)
     # What maps is kept: schedule notes in hours_note, the cost option's group and validity.
     assert "Some of our staff will be unavailable during their lunch break" in text
     assert "MyCity Counselling Services" in text  # the alternate name, as a search keyword
+    assert "languages: [ur]" in text or "languages:\n  - ur" in text  # its ISO 639-1 code
 
 
 @pytest.mark.parametrize(

@@ -109,9 +109,14 @@ def test_no_page_loads_anything_from_another_origin(example_site: Path) -> None:
         assert "@import" not in html and "fonts.googleapis" not in html
 
 
-def test_every_page_is_in_polish(example_site: Path) -> None:
+def test_every_page_is_in_the_language_of_its_folder(example_site: Path) -> None:
+    """Polish at the root, Ukrainian under uk/, English under en/; no English msgid leaks."""
     for html_file in example_site.rglob("*.html"):
         html = html_file.read_text(encoding="utf-8")
-        assert '<html lang="pl">' in html, html_file
+        folder = html_file.relative_to(example_site).parts[0]
+        language = folder if folder in ("uk", "en") else "pl"
+        assert f'<html lang="{language}">' in html, html_file
+        if language == "en":
+            continue
         for english in ("Skip to main content", "Who is it for", "Last checked"):
             assert english not in html, (html_file, english)

@@ -41,8 +41,8 @@ CASES = [
         "unit: godzina\nnmae: Literówka\n",
         "services/zlota-raczka.yaml:11: nmae: nieznane pole „nmae” (literówka?); dozwolone pola: "
         "apply_online, areas, audiences, contact, description, documents, eligibility, "
-        "emergency_numbers, fee, hours, hours_note, how_to_apply, keywords, last_verified, limits, "
-        "name, place, provider, status, summary, unit",
+        "emergency_numbers, fee, hours, hours_note, how_to_apply, keywords, languages, "
+        "last_verified, limits, name, place, provider, status, summary, translations, unit",
     ),
     (
         "provider: fundacja-pomocna-dlon\n",

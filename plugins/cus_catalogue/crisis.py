@@ -17,6 +17,7 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .feature import Build, Contributions, Feature
 from .i18n import N_
+from .languages.content import localized_row
 from .problems import Problem
 from .site_settings import SiteSettings
 
@@ -66,6 +67,9 @@ class CrisisLines(Feature):
 
     def contribute(self, build: Build) -> Contributions:
         """``CRISIS``: the numbers, and the audiences whose pages show them."""
-        lines = read_crisis_lines(build.settings.data_path)
+        lines = [
+            localized_row(line, build.language)
+            for line in read_crisis_lines(build.settings.data_path)
+        ]
         audiences = list(build.settings.crisis.get("audiences", [])) if lines else []
         return Contributions(context={"CRISIS": {"lines": lines, "audiences": audiences}})

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from markupsafe import Markup
 
 from .catalogue import Catalogue
+from .languages import prefix
 from .problems import Problem
 from .progress import Progress
 from .site_settings import SiteSettings
@@ -43,11 +44,24 @@ class Build:
     content: Path
     output: Path
     progress: Progress
+    #: The language of this pass: every published language is built in turn (Polish first),
+    #: with views, messages and pages in that language; its pages live under ``prefix``.
+    language: str = "pl"
 
     @property
     def today(self) -> dt.date:
         """The build's day (pinned by ``CATALOGUE_TODAY`` in tests)."""
         return self.settings.today
+
+    @property
+    def is_primary(self) -> bool:
+        """Polish, at the site's root: files shared by every language are written only then."""
+        return self.language == self.settings.languages[0]
+
+    @property
+    def prefix(self) -> str:
+        """Where this language's pages and files live: ``""`` (Polish) or ``uk/``."""
+        return prefix(self.language, self.settings.languages)
 
 
 @dataclass
@@ -66,8 +80,9 @@ class SiteWriter(Protocol):
     def page(self, url: str, template: str, **values: Any) -> None:
         """Render ``template`` at ``url`` (``a/b/`` → ``a/b/index.html``), with every context."""
 
-    def file(self, path: str, content: bytes) -> Path:
-        """Write ``content`` at the output-relative ``path``."""
+    def file(self, path: str, content: bytes, shared: bool = False) -> Path:
+        """Write ``content`` at ``path`` in the language's folder (``shared``: at the root,
+        for files every language loads, such as content-hashed scripts)."""
 
     def open_path(self, path: str) -> Path:
         """Where a feature streams a large file itself (its folder exists)."""

@@ -14,9 +14,9 @@ from babel.dates import format_date, get_day_names
 from babel.numbers import format_currency
 from markupsafe import Markup, escape
 
+from .i18n import babel_locale
 from .i18n import gettext as _
 
-LOCALE = "pl_PL"
 SERVICE_SCHEMA = Path(__file__).parent / "schemas" / "service.schema.json"
 # The record day codes in week order, as the record schema lists them (its single source).
 DAY_CODES: tuple[str, ...] = tuple(
@@ -26,17 +26,25 @@ DAY_CODES: tuple[str, ...] = tuple(
 )
 
 
-@functools.lru_cache(maxsize=4096)
 def money(amount: float) -> str:
-    """``25,00 zł``: the way prices are written in Poland."""
-    return format_currency(amount, "PLN", locale=LOCALE).replace("\xa0", " ")
+    """``25,00 zł``: the way prices are written in Poland (in the page's language)."""
+    return _money(amount, babel_locale())
 
 
 @functools.lru_cache(maxsize=4096)
+def _money(amount: float, locale: str) -> str:
+    return format_currency(amount, "PLN", locale=locale).replace("\xa0", " ")
+
+
 def date_text(value: str | dt.date) -> str:
-    """``15 września 2026``."""
+    """``15 września 2026`` (``15 вересня 2026 р.``, ``15 September 2026``)."""
+    return _date_text(value, babel_locale())
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_text(value: str | dt.date, locale: str) -> str:
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return format_date(day, format="long", locale=LOCALE).removesuffix(" r.")
+    return format_date(day, format="long", locale=locale).removesuffix(" r.")
 
 
 def per_unit(unit: str, units: Mapping[str, Mapping[str, str]]) -> str:
@@ -52,7 +60,7 @@ def count_of(count: int, unit: str, units: Mapping[str, Mapping[str, str]]) -> s
     term = units.get(unit)
     if not term:
         return _("{count} (unit: {unit})").format(count=count, unit=unit)
-    category = Locale.parse(LOCALE).plural_form(count)
+    category = Locale.parse(babel_locale()).plural_form(count)
     label = {"one": "label", "few": "label_few"}.get(category, "label_many")
     return f"{count} {term.get(label) or term['label']}"
 
@@ -74,10 +82,14 @@ def is_free(service: Mapping[str, Any]) -> bool:
     return (service.get("fee") or {}).get("kind") == "free"
 
 
-@functools.cache
 def day_names() -> dict[str, str]:
-    """Polish day names by their record codes (from CLDR, so other locales come for free)."""
-    names = get_day_names("wide", locale=LOCALE)
+    """Day names by their record codes, in the page's language (from CLDR)."""
+    return _day_names(babel_locale())
+
+
+@functools.cache
+def _day_names(locale: str) -> dict[str, str]:
+    names = get_day_names("wide", locale=locale)
     return {code: names[index].capitalize() for index, code in enumerate(DAY_CODES)}
 
 

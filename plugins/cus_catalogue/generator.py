@@ -17,14 +17,16 @@ from .collation import by_initial
 from .feature import Build, Contributions, merge
 from .features import inspect_catalogue, make_features
 from .i18n import gettext as _
-from .i18n import ngettext
+from .i18n import ngettext, use_language
+from .languages import OWN_NAMES, prefix
+from .languages.links import localize_links
 from .problems import Problem
 from .progress import Progress
 from .script_paths import script_paths
 from .service_list import service_listing
 from .site_settings import SettingsInvalid, load_settings
 from .summary import BuildSummary
-from .views import ServiceView, build_views, recently_updated
+from .views import ServiceView, build_views, localized_vocabularies, recently_updated
 
 logger = logging.getLogger(__name__)
 # Pelican's loggers drop a message already logged once in the process (``LimitFilter``); every
@@ -56,21 +58,27 @@ def stop_build(problems: Iterable[Problem]) -> None:
 
 
 class PageWriter:
-    """The ``SiteWriter`` features write through: Pelican's writer, with every page counted."""
+    """The ``SiteWriter`` features write through: Pelican's writer, with every page counted.
 
-    def __init__(self, generator: CatalogueGenerator, writer: Any) -> None:
+    In another language than Polish, pages and files go under the language's folder
+    (``uk/...``) and the links of each page to other pages lead to that language too.
+    """
+
+    def __init__(self, generator: CatalogueGenerator, writer: Any, build: Build) -> None:
         self.generator = generator
         self.writer = writer
+        self.build = build
 
     def page(
         self, url: str, template: str, relative_urls: bool | None = None, **values: Any
     ) -> None:
         """Render ``template`` at ``url`` (``uslugi/x/`` → ``uslugi/x/index.html``)."""
-        generator = self.generator
+        generator, build = self.generator, self.build
         if relative_urls is None:
             relative_urls = generator.site_settings.relative_urls
+        name = build.prefix + (f"{url}index.html" if url.endswith("/") or not url else url)
         self.writer.write_file(
-            f"{url}index.html" if url.endswith("/") or not url else url,
+            name,
             generator.get_template(template.removesuffix(".html")),
             generator.context,
             relative_urls=relative_urls,
@@ -78,17 +86,31 @@ class PageWriter:
             template_name=template,
             **values,
         )
-        generator.summary.count_page(template)
+        if build.is_primary:  # the summary counts the pages of one language
+            generator.summary.count_page(template)
+        else:
+            self._localize_links(name, relative_urls)
 
-    def file(self, path: str, content: bytes) -> Path:
-        """Write a file (index, data, script) into the output folder."""
-        target = self.open_path(path)
+    def _localize_links(self, name: str, relative_urls: bool) -> None:
+        settings = self.build.settings
+        siteurl = "" if relative_urls else settings.siteurl
+        others = {prefix(code, settings.languages) for code in settings.languages[1:]}
+        path = Path(self.generator.output_path) / name
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            localize_links(text, name, siteurl, self.build.prefix, others), encoding="utf-8"
+        )
+
+    def file(self, path: str, content: bytes, shared: bool = False) -> Path:
+        """Write a file (index, data, script) into the language's folder, or the root."""
+        target = Path(self.generator.output_path) / path if shared else self.open_path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
         return target
 
     def open_path(self, path: str) -> Path:
         """Where a feature streams a large file itself; its folder is made."""
-        target = Path(self.generator.output_path) / path
+        target = Path(self.generator.output_path) / (self.build.prefix + path)
         target.parent.mkdir(parents=True, exist_ok=True)
         return target
 
@@ -112,49 +134,74 @@ class CatalogueGenerator(Generator):
         catalogue = inspect_catalogue(Path(self.path), settings, self.features)
         stop_build(self.settings_problems + catalogue.problems)
         self.summary.problems(catalogue.problems + self.settings_problems)
-        services, providers = build_views(catalogue)
-        self.build = Build(
-            catalogue, services, providers, settings, Path(self.path), Path(self.output_path),
-            self.progress,
-        )  # fmt: skip
-        self.context.update(
-            {
-                **script_paths(),
-                "CATALOGUE_SERVICES": services,
-                "CATALOGUE_PROVIDERS": providers,
-                "audiences": list(catalogue.audiences.values()),
-                "areas": list(catalogue.areas.values()),
-                "services": [
-                    {
-                        "id": s.id,
-                        "name": s.name,
-                        "apply_online": s.accepts_applications,
-                        "status": s.status,
-                    }
-                    for s in services
-                ],
-                "providers": [{"id": p.id, "name": p.name} for p in providers],
-                "BUILD_DATE": settings.today.isoformat(),
-                "SEARCH_ASSETS": {},
-            }
-        )
-        self._apply(merge(feature.contribute(self.build) for feature in self.features))
+        # One pass a language, Polish first: the files every language shares are written then.
+        self.builds = []
+        for language in settings.languages:
+            with use_language(language):
+                services, providers = build_views(catalogue)
+            self.builds.append(
+                Build(
+                    catalogue,
+                    services,
+                    providers,
+                    settings,
+                    Path(self.path),
+                    Path(self.output_path),
+                    self.progress,
+                    language,
+                )
+            )
+        self.build = self.builds[0]  # Polish: what finalize and the summary work on
 
-    def _apply(self, contributions: Contributions) -> None:
+    def _language_context(self, build: Build) -> dict[str, Any]:
+        """What every page of one language's pass reads: records and vocabularies in it."""
+        vocabularies = localized_vocabularies(build.catalogue)
+        settings = build.settings
+        return {
+            **script_paths(),
+            "CATALOGUE_SERVICES": build.services,
+            "CATALOGUE_PROVIDERS": build.providers,
+            "audiences": list(vocabularies["audiences"].values()),
+            "areas": list(vocabularies["areas"].values()),
+            "services": [
+                {
+                    "id": s.id,
+                    "name": s.name,
+                    "apply_online": s.accepts_applications,
+                    "status": s.status,
+                }
+                for s in build.services
+            ],
+            "providers": [{"id": p.id, "name": p.name} for p in build.providers],
+            "BUILD_DATE": settings.today.isoformat(),
+            "SEARCH_ASSETS": {},
+            "PAGE_LANG": build.language,
+            "LANGUAGE_PREFIX": build.prefix,
+            "LANGUAGE_LINKS": [
+                (code, OWN_NAMES[code], prefix(code, settings.languages))
+                for code in settings.languages
+            ],
+        }
+
+    def _apply(self, build: Build, contributions: Contributions) -> None:
         """Put what the features contribute where templates find it."""
         self.context.update(contributions.context)
         self.context["HEAD_EXTRAS"] = contributions.head
-        for service in self.build.services:
+        for service in build.services:
             service.extras.update(contributions.service_extras.get(service.id, {}))
-        for provider in self.build.providers:
+        for provider in build.providers:
             provider.extras.update(contributions.provider_extras.get(provider.id, {}))
 
     def generate_output(self, writer: Any) -> None:
         """The catalogue's pages, then each feature's; the rest once Pelican has finished."""
-        site = PageWriter(self, writer)
-        self._write_catalogue_pages(site)
-        for feature in self.features:
-            stop_build(feature.write(self.build, site))
+        for build in self.builds:
+            with use_language(build.language):
+                self.context.update(self._language_context(build))
+                self._apply(build, merge(feature.contribute(build) for feature in self.features))
+                site = PageWriter(self, writer, build)
+                self._write_catalogue_pages(site)
+                for feature in self.features:
+                    stop_build(feature.write(build, site))
         # Pelican's static files (the theme's CSS and JS) are copied after this generator:
         # finalize runs at Pelican's ``finalized``, on the complete output folder.
         signals.finalized.connect(self._finalize)
@@ -174,8 +221,9 @@ class CatalogueGenerator(Generator):
 
     def _write_catalogue_pages(self, site: PageWriter) -> None:
         """Start page, A–Z, service and provider pages, browse lists, form pages, uslugi.json."""
-        services, providers = self.build.services, self.build.providers
-        catalogue = self.build.catalogue
+        build = site.build
+        services, providers = build.services, build.providers
+        vocabularies = localized_vocabularies(build.catalogue)
         length = self.site_settings.home_list_length
         site.page("", "index.html", recently_updated=recently_updated(services, length))
         letters = by_initial(services, lambda service: service.name)
@@ -185,11 +233,12 @@ class CatalogueGenerator(Generator):
         site.page("realizatorzy/", "providers.html", listed=providers)
         for provider in providers:
             site.page(provider.url, "provider.html", provider=provider)
-        self._write_browse(site, services, "dla", "audiences", catalogue.audiences)
-        self._write_browse(site, services, "obszary", "areas", catalogue.areas)
+        self._write_browse(site, services, "dla", "audiences", vocabularies["audiences"])
+        self._write_browse(site, services, "obszary", "areas", vocabularies["areas"])
         for url, template in self._optional_pages():
             site.page(url, template)
-        site.file(SERVICE_LIST, service_listing(services, providers, self.site_settings))
+        if build.is_primary:  # the form backend's list: one, in Polish
+            site.file(SERVICE_LIST, service_listing(services, providers, self.site_settings))
 
     def _write_browse(
         self,

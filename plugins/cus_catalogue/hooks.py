@@ -9,7 +9,8 @@ from pelican.generators import Generator
 
 from . import formatting
 from .generator import CatalogueGenerator
-from .i18n import load_translations
+from .i18n import template_callables
+from .languages.content import in_polish, lang_attribute, polish_only
 from .site_settings import apply_defaults
 
 JINJA_FILTERS = {
@@ -17,6 +18,9 @@ JINJA_FILTERS = {
     "date_text": formatting.date_text,
     "phone_href": formatting.phone_href,
     "nl2br": formatting.nl2br,
+    "in_polish": in_polish,
+    "polish_only": polish_only,
+    "lang_attribute": lang_attribute,
 }
 
 
@@ -35,10 +39,11 @@ def configure(pelican: Any) -> None:
 
 def install_translations(generator: Generator) -> None:
     """Every generator with templates gets its own Jinja environment: give each the theme's
-    translations (Pelican's static and source-file generators have none)."""
+    translations, in the language being built (Pelican's static and source-file generators
+    have none)."""
     if isinstance(generator, Generator):
         locale_dir = Path(generator.settings["THEME"]) / "translations"
-        generator.env.install_gettext_translations(load_translations(locale_dir), newstyle=True)
+        generator.env.install_gettext_callables(*template_callables(locale_dir), newstyle=True)
 
 
 def add_generator(pelican: Any) -> type[CatalogueGenerator]:

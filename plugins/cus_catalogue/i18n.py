@@ -1,10 +1,19 @@
-"""Translations: every .po file of a folder merged into one catalogue, compiled in memory."""
+"""Translations: every .po file of a folder merged into one catalogue, compiled in memory.
+
+The language a message is translated into is the one being built: ``use_language("uk")``
+sets it for everything said inside (Python messages, templates, dates, money), like Django's
+``translation.override``; outside any ``use_language`` it is Polish.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import io
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -12,6 +21,29 @@ from babel.support import NullTranslations, Translations
 
 DEFAULT_LOCALE = "pl"
 PLUGIN_LOCALE_DIR = Path(__file__).parent / "locale"
+# CLDR locales for dates, day names, money and plural categories of each published language.
+BABEL_LOCALES = {"pl": "pl_PL", "uk": "uk_UA", "en": "en_GB"}
+_language: contextvars.ContextVar[str] = contextvars.ContextVar("language", default=DEFAULT_LOCALE)
+
+
+def current_language() -> str:
+    """The language being built (``pl`` outside any ``use_language``)."""
+    return _language.get()
+
+
+def babel_locale() -> str:
+    """The CLDR locale of the language being built (``pl_PL``, ``uk_UA``, ``en_GB``)."""
+    return BABEL_LOCALES[current_language()]
+
+
+@contextlib.contextmanager
+def use_language(language: str) -> Iterator[None]:
+    """Say everything inside in ``language``; the previous language is back afterwards."""
+    token = _language.set(language)
+    try:
+        yield
+    finally:
+        _language.reset(token)
 
 
 @functools.cache
@@ -34,13 +66,27 @@ def load_translations(locale_dir: Path, locale: str = DEFAULT_LOCALE) -> NullTra
 
 
 def gettext(message: str) -> str:
-    """Translate a message of the plugin (validation messages) into the default locale."""
-    return load_translations(PLUGIN_LOCALE_DIR).gettext(message)
+    """Translate a message of the plugin (validation messages) into the language being built."""
+    return load_translations(PLUGIN_LOCALE_DIR, current_language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    """Plural-aware translation of a plugin message (Polish has three plural forms)."""
-    return load_translations(PLUGIN_LOCALE_DIR).ngettext(singular, plural, count)
+    """Plural-aware translation of a plugin message (Polish and Ukrainian have three forms)."""
+    return load_translations(PLUGIN_LOCALE_DIR, current_language()).ngettext(
+        singular, plural, count
+    )
+
+
+def template_callables(locale_dir: Path) -> tuple[Any, Any]:
+    """``gettext`` and ``ngettext`` for Jinja that follow the language being built."""
+
+    def template_gettext(message: str) -> str:
+        return load_translations(locale_dir, current_language()).gettext(message)
+
+    def template_ngettext(singular: str, plural: str, count: int) -> str:
+        return load_translations(locale_dir, current_language()).ngettext(singular, plural, count)
+
+    return template_gettext, template_ngettext
 
 
 def N_(message: str) -> str:

@@ -40,6 +40,10 @@ TEMPLATES: dict[str, str] = {
     "line-break": N_("must be one line (without line breaks)"),
     "unknown-field": N_("unknown field “{name}” (a typo?); allowed fields: {allowed}"),
     "required": N_("required field is missing"),
+    "translation-without-name": N_(
+        "the translation has no name: write the name in this language first "
+        "(translations.{language}.name)"
+    ),
     "wrong-type": N_("must be {expected}"),
     "not-in-enum": N_("“{value}” is not allowed; allowed values: {allowed}"),
     "duplicate-items": N_("lists the same value twice"),

@@ -21,12 +21,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from . import example_centre
+from .i18n import BABEL_LOCALES, DEFAULT_LOCALE, N_, gettext
 from .problems import Problem
 from .service_list import privacy_problem
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Every CATALOGUE_* key the plugin reads; the unknown-key warning compares against these.
 PREFIX = "CATALOGUE_"
+
+
+LANGUAGES_RULE = N_("write pl first, then any of {known}, each once (now: {now})")
 
 
 class PluginSettings(BaseModel):
@@ -144,6 +148,24 @@ class PluginSettings(BaseModel):
     # The build writes it into uslugi.json (shape: "privacy" in schemas/uslugi.schema.json),
     # and the form backend shows the same clause.
     rodo: dict[str, Any] = Field(example_centre.RODO, alias="RODO")
+    # Published languages: Polish (the source, at the root) first; the others mirror every
+    # page under /<code>/ (docs/languages.md).
+    languages: tuple[str, ...] = Field(
+        ("pl", "uk", "en"), alias="CATALOGUE_LANGUAGES", min_length=1
+    )
+
+    @field_validator("languages")
+    @classmethod
+    def _polish_first_and_translated(cls, languages: tuple[str, ...]) -> tuple[str, ...]:
+        """Polish is the source at the root; every other language needs its translations."""
+        unknown = [code for code in languages if code not in BABEL_LOCALES]
+        if languages[0] != DEFAULT_LOCALE or unknown or len(set(languages)) != len(languages):
+            raise PydanticCustomError(
+                "languages",
+                gettext(LANGUAGES_RULE),
+                {"known": ", ".join(sorted(BABEL_LOCALES)), "now": ", ".join(languages)},
+            )
+        return languages
 
     @classmethod
     def defaults(cls) -> dict[str, Any]:

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
 
-from .formatting import LOCALE
+from .i18n import babel_locale, ngettext
 from .i18n import gettext as _
-from .i18n import ngettext
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -88,7 +87,7 @@ class BuildSummary:
                 providers=ngettext("{n} provider", "{n} providers", self.providers).format(
                     n=self.providers
                 ),
-                seconds=format_decimal(round(self.seconds, 1), format="0.0", locale=LOCALE),
+                seconds=format_decimal(round(self.seconds, 1), format="0.0", locale=babel_locale()),
             ),
             _("Pages ({language}): {total}: {kinds}.").format(
                 language=self.language,
@@ -100,7 +99,8 @@ class BuildSummary:
                 "{n} files in the output folder ({size} MB).",
                 self.files,
             ).format(
-                n=self.files, size=format_decimal(self.megabytes, format="0.0", locale=LOCALE)
+                n=self.files,
+                size=format_decimal(self.megabytes, format="0.0", locale=babel_locale()),
             ),
             _("Problems: {errors}, {warnings}.").format(
                 errors=ngettext("{n} error", "{n} errors", self.errors).format(n=self.errors),

@@ -38,6 +38,7 @@ PATTERN_HINTS: dict[str, str] = {
     "email": N_("e-mail address, e.g. biuro@example.org"),
     "website": N_("web address starting with https://"),
     "maintainers": N_("account name: letters, digits and hyphens"),
+    "languages": N_("two-letter language code (ISO 639-1) in lowercase, e.g. uk"),
     "services": N_("lowercase letters a-z, digits and hyphens"),
     "date": N_("date as YYYY-MM-DD, e.g. 2026-05-31"),
     "deadline": N_("date as YYYY-MM-DD, e.g. 2026-05-31"),
@@ -122,7 +123,10 @@ def _schema_problems(record: Record, error: ValidationError) -> Iterator[Problem
         names = value if keyword == "required" else [n for deps in value.values() for n in deps]
         for name in dict.fromkeys(names):
             if name not in instance:
-                yield Problem("required", record.path, where["line"], field_name((*path, name)))
+                code = "translation-without-name" if path[:1] == ("translations",) else "required"
+                params = {"language": path[-1]} if code != "required" else {}
+                field = field_name((*path, name))
+                yield Problem(code, record.path, where["line"], field, params)
     elif keyword == "type":
         expected = value if isinstance(value, str) else value[0]
         yield Problem("wrong-type", **where, params={"expected": TYPE_NAMES[expected]})

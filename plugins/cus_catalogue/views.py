@@ -10,8 +10,9 @@ from markupsafe import Markup
 from .catalogue import Catalogue
 from .collation import sort_key
 from .formatting import date_text, fee_text, hours_rows, is_free
-from .i18n import N_
+from .i18n import N_, current_language
 from .i18n import gettext as _
+from .languages.content import PolishText, localized, localized_terms, polish_block
 from .markdown import render_markdown
 from .records import Record
 
@@ -84,23 +85,37 @@ def kind_label(kind: str) -> str:
     return PROVIDER_KINDS[kind]
 
 
+def markdown_in_language(text: str | None) -> Markup:
+    """A record's Markdown field; marked Polish, with a note, where it is untranslated."""
+    return polish_block(render_markdown(text), isinstance(text, PolishText))
+
+
 def provider_view(record: Record) -> ProviderView:
-    """Provider record to view (services are attached afterwards)."""
-    data = record.data
+    """Provider record to view, in the language being built (services are attached later)."""
+    data = localized(record.data, "provider", current_language())
     return ProviderView(
         id=record.id,
         url=f"realizatorzy/{record.id}/",
         data=data,
         kind_label=_(kind_label(data["kind"])),
-        description_html=render_markdown(data.get("description")),
+        description_html=markdown_in_language(data.get("description")),
         hours=hours_rows(data.get("hours", [])),
         last_verified_text=date_text(data["last_verified"]),
     )
 
 
-def service_view(record: Record, provider: ProviderView, catalogue: Catalogue) -> ServiceView:
-    """Service record to view, with the provider's contact as the fallback."""
-    data = record.data
+def service_view(
+    record: Record,
+    provider: ProviderView,
+    catalogue: Catalogue,
+    vocabularies: dict[str, dict[str, dict[str, str]]] | None = None,
+) -> ServiceView:
+    """Service record to view in the language being built; the provider's contact as the
+    fallback. ``vocabularies`` (audiences, areas, units) are already in that language."""
+    terms = vocabularies or {
+        "audiences": catalogue.audiences, "areas": catalogue.areas, "units": catalogue.units
+    }  # fmt: skip
+    data = localized(record.data, "service", current_language())
     contact = data.get("contact") or {
         key: provider.data[key] for key in ("phone", "email") if key in provider.data
     }
@@ -110,26 +125,38 @@ def service_view(record: Record, provider: ProviderView, catalogue: Catalogue) -
         url=f"uslugi/{record.id}/",
         data=data,
         provider=provider,
-        audiences=[catalogue.audiences[a] for a in data["audiences"]],
-        areas=[catalogue.areas[a] for a in data["areas"]],
-        fee_text=fee_text(data, catalogue.units),
+        audiences=[terms["audiences"][a] for a in data["audiences"]],
+        areas=[terms["areas"][a] for a in data["areas"]],
+        fee_text=fee_text(data, terms["units"]),
         free=is_free(data),
         hours=hours_rows(data["hours"]),
         contact=contact,
         contact_is_providers="contact" not in data,
-        description_html=render_markdown(data["description"]),
-        how_to_apply_html=render_markdown(data.get("how_to_apply")),
+        description_html=markdown_in_language(data["description"]),
+        how_to_apply_html=markdown_in_language(data.get("how_to_apply")),
         status=status,
         status_label=_(STATUS_LABELS[status]) if STATUS_LABELS[status] else "",
         last_verified_text=date_text(data["last_verified"]),
     )
 
 
+def localized_vocabularies(catalogue: Catalogue) -> dict[str, dict[str, dict[str, str]]]:
+    """Audiences, areas and units in the language being built."""
+    language = current_language()
+    return {
+        "audiences": localized_terms(catalogue.audiences, language),
+        "areas": localized_terms(catalogue.areas, language),
+        "units": localized_terms(catalogue.units, language),
+    }
+
+
 def build_views(catalogue: Catalogue) -> tuple[list[ServiceView], list[ProviderView]]:
-    """Views of every service and provider, each list in Polish alphabetical order."""
+    """Views of every service and provider in the language being built, each list in
+    alphabetical order."""
+    vocabularies = localized_vocabularies(catalogue)
     providers = {pid: provider_view(record) for pid, record in catalogue.providers.items()}
     services = [
-        service_view(record, providers[record.data["provider"]], catalogue)
+        service_view(record, providers[record.data["provider"]], catalogue, vocabularies)
         for record in catalogue.services.values()
     ]
     services.sort(key=lambda view: sort_key(view.name))

@@ -45,7 +45,8 @@ class Accessibility(Feature):
             self.qr_pool.shutdown()
             self.qr_pool = None
         write_pages(site)
-        site.file(MANIFEST, web_manifest(build.settings))
+        if build.is_primary:
+            site.file(MANIFEST, web_manifest(build.settings))
         return []
 
     def finalize(self, build: Build, output: Path) -> list[Problem]:

@@ -107,6 +107,7 @@ class Centres(Feature):
     def contribute(self, build: Build) -> Contributions:
         """Each service's and provider's centre, the canonical link, the list of centres."""
         contributions = Contributions()
+        self.centres = []  # once per language pass: the views of this pass's language
         if not build.catalogue.centres:
             return contributions
         services = {service.id: service for service in build.services}

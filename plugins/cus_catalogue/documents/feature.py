@@ -54,10 +54,14 @@ class DocumentLink:
 
     title: str
     kind: str
-    kind_label: str
     url: str
     format: str
     size: str
+
+    @property
+    def kind_label(self) -> str:
+        """The kind in the words of the page being written (its language)."""
+        return _(KIND_LABELS.get(self.kind, ""))
 
 
 class Documents(Feature):
@@ -122,7 +126,6 @@ class Documents(Feature):
                 DocumentLink(
                     title=str(document.get("title", "")),
                     kind=str(document.get("kind", "")),
-                    kind_label=_(KIND_LABELS.get(str(document.get("kind")), "")),
                     url=PUBLISHED + file,
                     format=suffix.upper(),
                     size=size_text(facts.size),
@@ -155,7 +158,9 @@ class Documents(Feature):
         )
 
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
-        """Copy every linked file to ``dokumenty/<file>``."""
+        """Copy every linked file to ``dokumenty/<file>`` (once: every language links there)."""
+        if not build.is_primary:
+            return []
         for file, path in sorted(self.files.items()):
             site.file(PUBLISHED + file, path.read_bytes())
         return []

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from ..formatting import LOCALE
+from ..i18n import babel_locale
 
 # The first bytes (or the zip member) that say a file is what its name says.
 PDF_MAGIC = b"%PDF-"
@@ -35,7 +35,7 @@ def size_text(size: int) -> str:
     """``240 KB``, ``1,2 MB``: the size a resident sees before downloading."""
     if size < 1_000_000:
         return f"{max(1, round(size / 1000))} KB"
-    return f"{format_decimal(size / 1_000_000, format='#,##0.0', locale=LOCALE)} MB"
+    return f"{format_decimal(size / 1_000_000, format='#,##0.0', locale=babel_locale())} MB"
 
 
 def _is_docx(path: Path) -> bool:

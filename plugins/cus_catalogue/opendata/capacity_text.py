@@ -12,8 +12,8 @@ from typing import Any
 
 from babel.dates import format_date
 
-from ..formatting import LOCALE, count_of
-from ..i18n import N_, ngettext
+from ..formatting import count_of
+from ..i18n import N_, babel_locale, ngettext
 from ..i18n import gettext as _
 
 HALVES = (N_("the first half of %(year)s"), N_("the second half of %(year)s"))
@@ -34,7 +34,7 @@ def period_text(period: str) -> str:
         return _(HALVES[int(part[1]) - 1]) % {"year": year}
     if part[0] == "Q":
         return _(QUARTERS[int(part[1]) - 1]) % {"year": year}
-    month = format_date(dt.date(int(year), int(part), 1), "LLLL", locale=LOCALE)
+    month = format_date(dt.date(int(year), int(part), 1), "LLLL", locale=babel_locale())
     return _("%(month)s %(year)s") % {"month": month, "year": year}
 
 

@@ -432,6 +432,9 @@ def package_files(
     from .centre_tables import centre_tables  # its tables are built from this module's parts
 
     tables += centre_tables(catalogue, base)
+    from .translation_tables import translation_tables
+
+    tables += translation_tables(catalogue)
     files: dict[str, bytes] = {}
     resources = []
     for table in tables:

@@ -19,7 +19,7 @@ from .capacity import (
 )
 from .capacity_text import capacity_view
 from .files import CATALOGUE_DIR, PAGE_URL, package_problems, size_text, write_files
-from .jsonld import provider_document, script_tag, service_document
+from .jsonld import in_language, provider_document, script_tag, service_document
 
 
 class OpenData(Feature):
@@ -29,6 +29,7 @@ class OpenData(Feature):
 
     def __init__(self) -> None:
         self.capacity: list[dict[str, Any]] = []
+        self.sizes: dict[str, int] = {}
 
     def check(self, catalogue: Catalogue, settings: SiteSettings) -> list[Problem]:
         """The capacity table: its schema, and rows that name no service or exceed a limit."""
@@ -46,26 +47,30 @@ class OpenData(Feature):
         municipality = str(settings.centre["city"])
         current = current_capacity(self.capacity, build.today, settings.capacity_max_age_days)
         contributions = Contributions()
+        base, language, prefix = settings.base_url, build.language, build.prefix
         for service in build.services:
-            extras: dict[str, Any] = {
-                "head": [script_tag(service_document(service, settings.base_url, municipality))]
-            }
+            document = service_document(service, base, municipality)
+            in_language(document, language, prefix, base)
+            extras: dict[str, Any] = {"head": [script_tag(document)]}
             if service.id in current:
                 extras["capacity"] = capacity_view(
                     current[service.id], service.data["unit"], build.catalogue.units
                 )
             contributions.service_extras[service.id] = extras
         for provider in build.providers:
-            document = provider_document(provider, settings.base_url)
+            document = provider_document(provider, base)
+            in_language(document, language, prefix, base)
             contributions.provider_extras[provider.id] = {"head": [script_tag(document)]}
         return contributions
 
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
         """The Data Package, the HSDS export and /dane/; the package is validated."""
-        with build.progress.step(_("Open data")):
-            sizes = write_files(build, site, self.capacity)
+        if build.is_primary:  # the files are shared; each language has its own /dane/ page
+            with build.progress.step(_("Open data")):
+                self.sizes = write_files(build, site, self.capacity)
+        sizes = self.sizes
         problems = []
-        if build.settings.opendata_validate:
+        if build.settings.opendata_validate and build.is_primary:
             # The HSDS tables are validated in the tests: in the build they would double its time.
             problems = package_problems(build.output / CATALOGUE_DIR / "datapackage.json")
         downloads = {

@@ -10,8 +10,7 @@ from babel.numbers import format_decimal
 from ..eligibility.conditions import read_conditions
 from ..feature import Build, SiteWriter
 from ..fees.criteria import read_criteria
-from ..formatting import LOCALE
-from ..i18n import N_
+from ..i18n import N_, babel_locale
 from ..problems import Problem
 from ..site_settings import SiteSettings
 from .common import canonical_json
@@ -128,4 +127,4 @@ def size_text(size: int) -> str:
     """``12,3 kB``: file sizes in the Polish way."""
     if size < 1000:
         return f"{size} B"
-    return f"{format_decimal(size / 1000, format='#,##0.0', locale=LOCALE)} kB"
+    return f"{format_decimal(size / 1000, format='#,##0.0', locale=babel_locale())} kB"

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel import Locale
+
 from ..catalogue import Catalogue
 from ..eligibility.conditions import read_conditions
 from ..formatting import per_unit
@@ -15,7 +17,7 @@ from ..i18n import gettext as _
 from ..records import Record
 from ..site_settings import SiteSettings
 from ..views import kind_label
-from .common import RRULE_DAYS, Ids
+from .common import RRULE_DAYS, Ids, canonical_json
 from .hsds_eligibility import eligibility_pairs, table_options
 
 STATUS_TO_HSDS = {"active": "active", "suspended": "temporarily closed", "planned": "inactive"}
@@ -73,6 +75,10 @@ FIELD_TERMS: dict[str, tuple[str, str]] = {
         N_("true when the service's page shows the emergency and helpline numbers first."),
     ),
     "limits": (N_("limits"), N_("How much of the service one person may use.")),
+    "translations": (
+        N_("translations"),
+        N_("The record's texts in other languages as JSON, with the same fields as in Polish."),
+    ),
     "keyword": (N_("keyword"), N_("A word residents search the service by.")),
     "last-verified": (
         N_("last checked"),
@@ -280,6 +286,7 @@ class HsdsExporter:
         pairs += [
             ("maintainer", self.field_term("maintainer"), m) for m in data.get("maintainers", [])
         ]
+        pairs += self.translation_pairs(data)
         org["attributes"] = self.attributes(org_id, "organization", pairs)
         return org
 
@@ -366,6 +373,16 @@ class HsdsExporter:
                 }
                 for i, item in enumerate(eligibility["requires"])
             ]
+        if data.get("languages"):
+            service["languages"] = [
+                {
+                    "id": self.ids("language", service_id, code),
+                    "service_id": service_id,
+                    "name": Locale.parse("en").languages.get(code, code),
+                    "code": code,
+                }
+                for code in data["languages"]
+            ]
         places = self.places(service_id, data.get("place"))
         if places:
             service["service_at_locations"] = places
@@ -415,6 +432,15 @@ class HsdsExporter:
             )
         return found
 
+    def translation_pairs(
+        self, data: Mapping[str, Any]
+    ) -> list[tuple[str, dict[str, Any], str | None]]:
+        """A record's ``translations`` (HSDS has no field for them): one attribute, JSON."""
+        if not data.get("translations"):
+            return []
+        text = canonical_json(data["translations"], indent=None).decode("utf-8").strip()
+        return [("translation", self.field_term("translations"), text)]
+
     def service_pairs(self, record: Record) -> list[tuple[str, dict[str, Any], str | None]]:
         """The service's attributes: our extra fields, then audiences and areas."""
         data = record.data
@@ -438,6 +464,7 @@ class HsdsExporter:
         if "limits" in data:
             pairs.append(("limits", field("limits"), data["limits"]))
         pairs += [("keyword", field("keyword"), word) for word in data.get("keywords", [])]
+        pairs += self.translation_pairs(data)
         for audience_id in data["audiences"]:
             term = self.catalogue.audiences[audience_id]
             pairs.append(

@@ -9,6 +9,7 @@ taxonomy (recognised by its URI).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -166,6 +167,8 @@ class HsdsImporter:
         record.update(self.office(org, provider_id, ours))
         if fields.get("maintainer"):
             record["maintainers"] = [str(m) for m in fields["maintainer"]]
+        if translations := self.translations(fields, provider_id):
+            record["translations"] = translations
         if fields.get("last-verified"):
             record["last_verified"] = str(fields["last-verified"][0])
         else:
@@ -275,6 +278,10 @@ class HsdsImporter:
             record["contact"] = {key: value for key, value in contact.items() if value}
         if fields.get("limits"):
             record["limits"] = fields["limits"][0]
+        if languages := self.languages(item):
+            record["languages"] = languages
+        if translations := self.translations(fields, service_id):
+            record["translations"] = translations
         keywords = [str(word) for word in fields.get("keyword", [])]
         if alternate := item.text("alternate_name"):
             keywords.append(alternate)
@@ -295,6 +302,29 @@ class HsdsImporter:
         self.result.services[service_id] = record
         self.result.left_out[("service", service_id)] = item.leftovers()
         return service_id
+
+    def translations(self, fields: Mapping[str, list[Any]], record_id: str) -> dict[str, Any]:
+        """The record's ``translations`` from our attribute; unreadable JSON is a note."""
+        if not fields.get("translations"):
+            return {}
+        try:
+            found = json.loads(str(fields["translations"][0]))
+        except json.JSONDecodeError:
+            found = None
+        if not isinstance(found, dict):
+            self.note(record_id, _("the translations could not be read: fill in “translations”"))
+            return {}
+        return found
+
+    def languages(self, item: Source) -> list[str]:
+        """ISO 639-1 codes of the service's HSDS ``languages`` (a name alone stays left out)."""
+        codes = []
+        for language in item.children("languages"):
+            code = (language.peek("code") or "").strip().lower()
+            if len(code) == 2 and code.isalpha():
+                language.use("code", "id", "service_id", "name")
+                codes.append(code)
+        return list(dict.fromkeys(codes))
 
     def service_provider(self, item: Source, service_id: str) -> str | None:
         """The provider of a service: its embedded organisation, imported as a record."""

@@ -162,3 +162,11 @@ def service_document(service: ServiceView, base: str | None, municipality: str) 
     if channel:
         node["availableChannel"] = {"@type": "ServiceChannel", **channel}
     return node
+
+
+def in_language(node: dict[str, Any], language: str, prefix: str, base: str | None) -> None:
+    """Say the document's language; its ``url`` is the page in that language (the ``@id``
+    stays the one for every language: it names the same service)."""
+    node["inLanguage"] = language
+    if base and "url" in node:
+        node["url"] = f"{base}/{prefix}{node['url'].removeprefix(base + '/')}"

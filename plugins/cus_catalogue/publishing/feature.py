@@ -37,22 +37,25 @@ class Publishing(Feature):
         link = Markup('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">')
         title = _("What is new in the catalogue")
         return Contributions(
-            head=[link.format(escape(title), escape(build.settings.url(FEED_FILE)))]
+            head=[link.format(escape(title), escape(build.settings.url(build.prefix + FEED_FILE)))]
         )
 
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
         """The feed, the 404 page, the staff freshness page and CSV, and robots.txt."""
         settings = build.settings
         entries = service_entries(build.services) + news_entries(build) + need_entries(build)
-        site.file(FEED_FILE, atom_feed(entries, settings, settings.feed_length))
+        site.file(FEED_FILE, atom_feed(entries, settings, settings.feed_length, build.prefix))
         # Served for any missing address, so its links must not be relative to where it lies.
         site.page(NOT_FOUND_FILE, NOT_FOUND_FILE, relative_urls=False)
+        if not build.is_primary:  # the staff report and robots.txt: once, in Polish
+            return []
         groups = stale_by_provider(
             build.catalogue, build.today, settings.stale_months, build.content
         )
         site.page(
             FRESHNESS_URL,
             "freshness.html",
+            LANGUAGE_LINKS=[],  # a staff page, in Polish only
             groups=groups,
             stale_count=sum(len(group.records) for group in groups),
             stale_months=settings.stale_months,
@@ -71,6 +74,8 @@ class Publishing(Feature):
             f"{PACKAGES}{p.id}/": p.data["last_verified"] for p in catalogue.packages.values()
         }
         lastmod |= {f"{NEWS}{n.id}/": n.data["date"] for n in catalogue.news.values()}
-        sitemap = sitemap_xml(build.settings.base_url, public_pages(output), lastmod)
+        sitemap = sitemap_xml(
+            build.settings.base_url, public_pages(output), lastmod, build.settings.languages
+        )
         (output / SITEMAP_FILE).write_bytes(sitemap)
         return []

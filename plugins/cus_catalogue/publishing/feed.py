@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from feedgenerator import Atom1Feed
 
+from ..i18n import current_language
 from ..i18n import gettext as _
 from ..site_settings import SiteSettings
 
@@ -50,29 +51,32 @@ def _when(day: str, zone: ZoneInfo) -> dt.datetime:
     return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(), tzinfo=zone)
 
 
-def atom_feed(entries: Sequence[FeedEntry], settings: SiteSettings, length: int) -> bytes:
-    """Feed of the ``length`` newest entries, each linking its page."""
+def atom_feed(
+    entries: Sequence[FeedEntry], settings: SiteSettings, length: int, prefix: str = ""
+) -> bytes:
+    """Feed of the ``length`` newest entries, each linking its page in the language being
+    built (whose pages and feed live under ``prefix``)."""
     zone = ZoneInfo(settings.timezone)
     author = str(settings.centre.get("name") or settings.sitename or settings.base_url)
     feed = Atom1Feed(
         title=_("What is new in the catalogue") + " – " + settings.sitename,
-        link=settings.url(""),
+        link=settings.url(prefix),
         description=_(
             "Services added or checked again, announcements of the centre and the services it "
             "is looking for, newest first."
         ),
-        language=settings.language,
+        language=current_language(),
         author_name=author,
-        feed_url=settings.url(FEED_FILE),
-        feed_guid=settings.url(FEED_FILE),
+        feed_url=settings.url(prefix + FEED_FILE),
+        feed_guid=settings.url(prefix + FEED_FILE),
     )
     newest = sorted(entries, key=lambda entry: (entry.updated, entry.url), reverse=True)
     for entry in newest[:length]:
         feed.add_item(
             title=entry.title,
-            link=settings.url(entry.url),
+            link=settings.url(prefix + entry.url),
             description=entry.summary,
-            unique_id=settings.url(entry.url),
+            unique_id=settings.url(prefix + entry.url),
             updateddate=_when(entry.updated, zone),
             author_name=entry.author,
             categories=entry.categories,

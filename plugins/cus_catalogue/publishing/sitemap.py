@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
@@ -30,20 +30,58 @@ def public_pages(output: Path) -> list[str]:
     return sorted(urls, key=lambda url: (url.count("/"), url))
 
 
-def sitemap_xml(base: str, urls: Iterable[str], lastmod: Mapping[str, str]) -> bytes:
-    """The sitemaps.org 0.9 document; ``lastmod`` gives ISO dates of the pages that have one."""
+def sitemap_xml(
+    base: str,
+    urls: Iterable[str],
+    lastmod: Mapping[str, str],
+    languages: Sequence[str] = ("pl",),
+) -> bytes:
+    """The sitemaps.org 0.9 document; ``lastmod`` gives ISO dates of the pages that have one.
+
+    A page in several languages lists every version as ``xhtml:link`` alternates (Google's
+    multilingual sitemaps), Polish as ``x-default``.
+    """
+    urls = list(urls)
+    versions = language_versions(urls, languages)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        ' xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for url in urls:
-        modified = lastmod.get(url)
+        polish, _language = split_language(url, languages)
+        modified = lastmod.get(polish)
         entry = f"<url><loc>{escape(absolute(base, url))}</loc>"
         if modified:
             entry += f"<lastmod>{escape(modified)}</lastmod>"
+        alternates = versions.get(polish, {})
+        if len(alternates) > 1:
+            ordered = [(code, alternates[code]) for code in languages if code in alternates]
+            for code, version in [*ordered, ("x-default", polish)]:
+                entry += (
+                    f'<xhtml:link rel="alternate" hreflang="{code}"'
+                    f' href="{escape(absolute(base, version))}"/>'
+                )
         lines.append(entry + "</url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def split_language(url: str, languages: Sequence[str]) -> tuple[str, str]:
+    """``uk/uslugi/x/`` → (``uslugi/x/``, ``uk``); a Polish page is its own Polish version."""
+    for code in languages[1:]:
+        if url.startswith(f"{code}/"):
+            return url.removeprefix(f"{code}/"), code
+    return url, languages[0]
+
+
+def language_versions(urls: Iterable[str], languages: Sequence[str]) -> dict[str, dict[str, str]]:
+    """Each Polish page's versions by language code, for the pages that exist."""
+    versions: dict[str, dict[str, str]] = {}
+    for url in urls:
+        polish, code = split_language(url, languages)
+        versions.setdefault(polish, {})[code] = url
+    return versions
 
 
 def base_path(base: str) -> str:

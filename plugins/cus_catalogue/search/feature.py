@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from ..feature import Build, Contributions, Feature, SiteWriter
 from ..i18n import gettext as _
+from ..languages.search import catalogue_in
 from ..problems import Problem
 from ..site_settings import SiteSettings
 from . import build_search_assets, search_asset_urls, theme_static
@@ -41,10 +42,10 @@ class Search(Feature):
         """Build the index and scripts once; every page links them."""
         with build.progress.step(_("Search index")):
             self.assets = build_search_assets(
-                build.catalogue,
+                catalogue_in(build.catalogue, build.language),  # the pass's language
                 self.groups,
                 theme_static(build.settings.theme),
-                build.settings.language,
+                build.language,  # the messages of this pass's pages
                 build.settings.crisis.get("words", []),
                 self.situations,
             )
@@ -53,6 +54,6 @@ class Search(Feature):
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
         """The index files, the script bundle and the search page."""
         for path, content in sorted(self.assets.items()):
-            site.file(path, content)
+            site.file(path, content, shared=True)  # content-hashed: every language's at /static/
         site.page(SEARCH_PAGE_URL, SEARCH_TEMPLATE)
         return []

@@ -10,7 +10,11 @@ import { setUpRequest } from "./plan-request.js";
 import { feeEstimates } from "./plan-fees.js";
 
 const body = document.body;
-const root = new URL(body.dataset.siteRoot || "/", window.location.href);
+// The page's language folder: the plan's messages, service list and links are in its language.
+const root = new URL(
+  body.dataset.languageRoot || body.dataset.siteRoot || "/",
+  window.location.href,
+);
 const list = document.querySelector("[data-plan-items]");
 const template = document.querySelector("[data-plan-item-template]");
 const problemBox = document.querySelector("[data-plan-problem]");

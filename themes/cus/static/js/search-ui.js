@@ -37,7 +37,10 @@
     return enginePromise;
   }
 
+  /* Results lead to the pages of the page's language (data-language-root, e.g. "uk/"). */
   function siteRoot() {
+    var languageRoot = document.body && document.body.dataset.languageRoot;
+    if (languageRoot) return new URL(languageRoot, window.location.href);
     return new URL('../../', manifestUrl);
   }
 

@@ -1,0 +1,43 @@
+"""The catalogue as one language's search index reads it: every record's texts in that
+language, with the Polish name, summary and keywords kept as keywords, because a newcomer
+may know the Polish word (issue 13). The search code itself is unchanged."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+from ..catalogue import Catalogue
+from ..i18n import DEFAULT_LOCALE
+from .content import localized, localized_terms
+
+
+def catalogue_in(catalogue: Catalogue, language: str) -> Catalogue:
+    """A copy of ``catalogue`` with services, providers and vocabularies in ``language``."""
+    if language == DEFAULT_LOCALE:
+        return catalogue
+    services = {
+        key: dataclasses.replace(record, data=searchable(record.data, language))
+        for key, record in catalogue.services.items()
+    }
+    providers = {
+        key: dataclasses.replace(record, data=localized(record.data, "provider", language))
+        for key, record in catalogue.providers.items()
+    }
+    return dataclasses.replace(
+        catalogue,
+        services=services,
+        providers=providers,
+        audiences=localized_terms(catalogue.audiences, language),
+        units=localized_terms(catalogue.units, language),
+    )
+
+
+def searchable(data: Mapping[str, Any], language: str) -> dict[str, Any]:
+    """A service's data in ``language``, its Polish name, summary and keywords as keywords."""
+    own = localized(data, "service", language)
+    keywords = [str(word) for word in own.get("keywords") or []]
+    polish = [data.get("name", ""), data.get("summary", ""), *(data.get("keywords") or [])]
+    own["keywords"] = keywords + [str(text) for text in polish if text and text not in keywords]
+    return own
