@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import platform
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from a11y_support import PAGE_KINDS, new_context, settle  # noqa: E402
 from layout_shift import ScriptsAfterFirstPaint, cls, culprits, record, shifts  # noqa: E402
 from layout_shift import throttle as throttle_page  # noqa: E402
-from sitekit import EXAMPLE_CONTENT, chromium_executable, run_pelican, serve_folder  # noqa: E402
+from sitekit import example_site_in_chromium  # noqa: E402
 
 BUDGET = 0.05
 # profile -> viewport width, kiosk mode, network profile, CPU slowdown
@@ -67,30 +66,16 @@ def main() -> int:
     parser.add_argument("--site", type=Path, help="an already built site")
     parser.add_argument("--runs", type=int, default=1, help="runs per figure (the worst is kept)")
     args = parser.parse_args()
-    from playwright.sync_api import sync_playwright
-
     results: dict[tuple[str, str], dict[str, tuple]] = {}
-    with tempfile.TemporaryDirectory() as temporary:
-        site = args.site
-        if site is None:
-            site = Path(temporary) / "site"
-            result = run_pelican(EXAMPLE_CONTENT, site)
-            if result.returncode:
-                print(result.stdout + result.stderr)
-                return 1
-        with serve_folder(site) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium_executable(), args=["--no-sandbox"]
-            )
-            for condition in CONDITIONS:
-                for profile in PROFILES:
-                    for _run in range(args.runs):
-                        figures = measure(browser, base, profile, condition)
-                        worst = results.setdefault((condition, profile), figures)
-                        for kind, figure in figures.items():
-                            worst[kind] = max(worst[kind], figure)
-            version = browser.version
-            browser.close()
+    with example_site_in_chromium(args.site) as (_site, base, browser):
+        for condition in CONDITIONS:
+            for profile in PROFILES:
+                for _run in range(args.runs):
+                    figures = measure(browser, base, profile, condition)
+                    worst = results.setdefault((condition, profile), figures)
+                    for kind, figure in figures.items():
+                        worst[kind] = max(worst[kind], figure)
+        version = browser.version
     print(
         f"machine: {platform.machine()}, {platform.processor() or platform.system()}, "
         f"Python {platform.python_version()}, Chromium {version}; budget CLS <= {BUDGET}"

@@ -16,14 +16,13 @@ import gzip
 import platform
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitekit import EXAMPLE_CONTENT, chromium_executable, run_pelican, serve_folder  # noqa: E402
+from sitekit import example_site_in_chromium  # noqa: E402
 
 START_BUDGET_KB = 60.0
 OFFLINE_BUDGET_MS = 200.0
@@ -95,24 +94,10 @@ def main() -> int:
     parser.add_argument("--site", type=Path, help="an already built site")
     parser.add_argument("--pages", type=int, default=20, help="service pages opened offline")
     args = parser.parse_args()
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as temporary:
-        site = args.site
-        if site is None:
-            site = Path(temporary) / "site"
-            result = run_pelican(EXAMPLE_CONTENT, site)
-            if result.returncode:
-                print(result.stdout + result.stderr)
-                return 1
-        with serve_folder(site) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium_executable(), args=["--no-sandbox"]
-            )
-            weight, counted = start_page_weight(browser, base, site)
-            times = offline_render_times(browser, base, site, args.pages)
-            version = browser.version
-            browser.close()
+    with example_site_in_chromium(args.site) as (site, base, browser):
+        weight, counted = start_page_weight(browser, base, site)
+        times = offline_render_times(browser, base, site, args.pages)
+        version = browser.version
     print(
         f"machine: {platform.machine()}, {platform.processor() or platform.system()}, "
         f"Python {platform.python_version()}, Chromium {version}"
