@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from a11y_support import PAGE_KINDS, new_context, settle  # noqa: E402
 from layout_shift import ScriptsAfterFirstPaint, cls, culprits, record, shifts  # noqa: E402
 from layout_shift import throttle as throttle_page  # noqa: E402
-from sitekit import example_site_in_chromium  # noqa: E402
+from pagekit import example_site_in_chromium  # noqa: E402
 
 BUDGET = 0.05
 # profile -> viewport width, kiosk mode, network profile, CPU slowdown

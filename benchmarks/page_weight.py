@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitekit import example_site_in_chromium  # noqa: E402
+from pagekit import example_site_in_chromium  # noqa: E402
 
 START_BUDGET_KB = 60.0
 OFFLINE_BUDGET_MS = 200.0

@@ -16,7 +16,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -119,27 +119,3 @@ def run_katalog(*args: str) -> subprocess.CompletedProcess[str]:
         cwd=ROOT,
         check=False,
     )
-
-
-@contextlib.contextmanager
-def example_site_in_chromium(site: Path | None) -> Iterator[tuple[Path, str, Any]]:
-    """The given built site, or the example catalogue built now, served and opened in Chromium:
-    what the page benchmarks measure. Yields (site folder, base URL, browser)."""
-    import tempfile
-
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as temporary:
-        if site is None:
-            site = Path(temporary) / "site"
-            result = run_pelican(EXAMPLE_CONTENT, site)
-            if result.returncode:
-                raise SystemExit(result.stdout + result.stderr)
-        with serve_folder(site) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium_executable(), args=["--no-sandbox"]
-            )
-            try:
-                yield site, base, browser
-            finally:
-                browser.close()
