@@ -40,6 +40,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Build the site with Pelican into the output folder."""
     content = content_folder(args.content)
     overrides = {"CATALOGUE_PUBLIC_URL": args.public_url} if args.public_url else {}
+    if args.cache:
+        overrides["CATALOGUE_BUILD_CACHE"] = str(Path(args.cache).resolve())
     return build_site(content, Path(args.output), Path(args.settings), overrides).code
 
 
@@ -78,6 +80,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     )
     build.add_argument(
         "--public-url", help=_("address the site is served at (sitemap, feed, QR codes)")
+    )
+    build.add_argument(
+        "--cache", help=_("folder where a build keeps its work, so the next one is faster")
     )
     build.set_defaults(run=cmd_build)
 

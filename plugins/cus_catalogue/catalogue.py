@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from .abbreviations import check_abbreviations, read_abbreviations
 from .problems import Problem
@@ -32,6 +34,20 @@ from .validation import (
 from .vocabularies import check_vocabularies
 
 Term = dict[str, str]
+Check = Callable[[Record], list[Problem]]
+
+
+class RecordMemo(Protocol):
+    """Reads a record and runs its own checks, or takes both from a cache keyed by its bytes."""
+
+    def read(self, path: Path, kind: RecordKind, check: Check) -> tuple[Record, list[Problem]]:
+        """The record at ``path`` and the problems ``check`` finds in it alone."""
+
+
+def read_checked(path: Path, kind: RecordKind, check: Check) -> tuple[Record, list[Problem]]:
+    """The record at ``path`` and the problems ``check`` finds in it alone (no cache)."""
+    record = read_record(path, kind)
+    return record, check(record)
 
 
 @dataclass
@@ -83,7 +99,12 @@ def _record_files(folder: Path, problems: list[Problem]) -> list[Path]:
 
 
 def _read_kind(
-    content: Path, kind: RecordKind, catalogue: Catalogue, folder: str = ""
+    content: Path,
+    kind: RecordKind,
+    catalogue: Catalogue,
+    folder: str = "",
+    check: Check = lambda record: [],
+    memo: RecordMemo | None = None,
 ) -> dict[str, Record]:
     records: dict[str, Record] = {}
     for path in _record_files(content / (folder or FOLDERS[kind]), catalogue.problems):
@@ -97,11 +118,12 @@ def _read_kind(
             )
             continue
         try:
-            record = read_record(path, kind)
+            record, own_problems = (memo.read if memo else read_checked)(path, kind, check)
         except RecordSyntaxError as error:
             catalogue.problems.append(Problem(error.code, path, error.line, "", error.params))
             continue
         records[record.id] = record
+        catalogue.problems += own_problems
     return records
 
 
@@ -119,6 +141,7 @@ def load_catalogue(
     data: Path,
     today: dt.date | None = None,
     stale_months: int = 12,
+    memo: RecordMemo | None = None,
 ) -> Catalogue:
     """Read and check everything; the caller decides what to do with ``catalogue.problems``."""
     today = today or dt.date.today()
@@ -132,26 +155,27 @@ def load_catalogue(
     abbreviations = read_abbreviations(data)
     if not (content / FOLDERS["service"]).is_dir():
         catalogue.problems.append(Problem("no-services-folder", content, 1, "", {"path": content}))
-    catalogue.providers = _read_kind(content, "provider", catalogue)
-    catalogue.services = _read_kind(content, "service", catalogue)
-    for record in catalogue.providers.values():
-        catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
-        catalogue.problems += check_hours(record) + check_abbreviations(record, abbreviations)
+
+    def own_checks(record: Record) -> list[Problem]:
+        """What a record's own text shows, whatever the other records say."""
+        problems = check_schema(record) + check_freshness(record, today, stale_months)
+        problems += check_abbreviations(record, abbreviations)
+        if record.kind in ("provider", "service"):
+            problems += check_hours(record)
+        if record.kind == "service":
+            problems += check_fee_and_age(record) + check_how_to_start(record)
+        return problems
+
+    catalogue.providers = _read_kind(content, "provider", catalogue, check=own_checks, memo=memo)
+    catalogue.services = _read_kind(content, "service", catalogue, check=own_checks, memo=memo)
     for record in catalogue.services.values():
-        catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
-        catalogue.problems += check_hours(record) + check_fee_and_age(record)
-        catalogue.problems += check_how_to_start(record)
-        catalogue.problems += check_abbreviations(record, abbreviations)
         catalogue.problems += check_service_links(
             record, catalogue.providers, catalogue.audiences, catalogue.areas
         )
     # The centre's own records: their features check what a schema cannot (features.py).
-    catalogue.packages = _read_kind(content, "package", catalogue)
-    catalogue.news = _read_kind(content, "news", catalogue)
+    catalogue.packages = _read_kind(content, "package", catalogue, check=own_checks, memo=memo)
+    catalogue.news = _read_kind(content, "news", catalogue, check=own_checks, memo=memo)
     catalogue.centres, problems = read_centres(content)
     catalogue.problems += problems
-    for record in [*catalogue.packages.values(), *catalogue.news.values()]:
-        catalogue.problems += check_schema(record) + check_freshness(record, today, stale_months)
-        catalogue.problems += check_abbreviations(record, abbreviations)
     catalogue.problems.sort(key=lambda p: (str(p.file), p.line, p.field, p.code))
     return catalogue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import Catalogue, RecordMemo, load_catalogue
 from .feature import Feature
 from .problems import Problem
 from .site_settings import SettingsInvalid, SiteSettings
@@ -66,11 +66,14 @@ def make_features(settings: SiteSettings) -> list[Feature]:
 
 
 def inspect_catalogue(
-    content: Path, settings: SiteSettings, features: list[Feature] | None = None
+    content: Path,
+    settings: SiteSettings,
+    features: list[Feature] | None = None,
+    memo: RecordMemo | None = None,
 ) -> Catalogue:
     """Read and check every record, vocabulary and feature table; the problems are sorted."""
     catalogue = load_catalogue(
-        content, settings.data_path, today=settings.today, stale_months=settings.stale_months
+        content, settings.data_path, settings.today, settings.stale_months, memo
     )
     for feature in features if features is not None else make_features(settings):
         catalogue.problems += feature.check(catalogue, settings)

@@ -18,6 +18,9 @@ from .feature import Build, Contributions, merge
 from .features import inspect_catalogue, make_features
 from .i18n import gettext as _
 from .i18n import ngettext, use_language
+from .incremental.pages import CachedPages
+from .incremental.records import CachedRecords
+from .incremental.store import open_cache
 from .languages import OWN_NAMES, prefix
 from .languages.links import localize_links
 from .problems import Problem
@@ -68,6 +71,11 @@ class PageWriter:
         self.generator = generator
         self.writer = writer
         self.build = build
+        cache = generator.cache
+        self.cached = None
+        if cache is not None:
+            output, context = Path(generator.output_path), generator.context
+            self.cached = CachedPages(cache, generator.env, build.language, context, output)
 
     def page(
         self, url: str, template: str, relative_urls: bool | None = None, **values: Any
@@ -77,15 +85,21 @@ class PageWriter:
         if relative_urls is None:
             relative_urls = generator.site_settings.relative_urls
         name = build.prefix + (f"{url}index.html" if url.endswith("/") or not url else url)
-        self.writer.write_file(
-            name,
-            generator.get_template(template.removesuffix(".html")),
-            generator.context,
-            relative_urls=relative_urls,
-            page_url=url,
-            template_name=template,
-            **values,
-        )
+        values = {"page_url": url, "template_name": template, **values}
+
+        def render() -> None:
+            self.writer.write_file(
+                name,
+                generator.get_template(template.removesuffix(".html")),
+                generator.context,
+                relative_urls=relative_urls,
+                **values,
+            )
+
+        if self.cached is None:
+            render()
+        else:
+            self.cached.write(name, template, relative_urls, values, render)
         if build.is_primary:  # the summary counts the pages of one language
             generator.summary.count_page(template)
         else:
@@ -131,7 +145,13 @@ class CatalogueGenerator(Generator):
     def generate_context(self) -> None:
         """Validate everything first: nothing is written from an invalid catalogue."""
         settings = self.site_settings
-        catalogue = inspect_catalogue(Path(self.path), settings, self.features)
+        self.cache = open_cache(
+            settings.build_cache, self.settings, Path(self.theme), settings.data_path
+        )
+        memo = CachedRecords(self.cache, settings.today, settings.stale_months)
+        catalogue = inspect_catalogue(
+            Path(self.path), settings, self.features, memo if self.cache else None
+        )
         stop_build(self.settings_problems + catalogue.problems)
         self.summary.problems(catalogue.problems + self.settings_problems)
         # One pass a language, Polish first: the files every language shares are written then.
@@ -214,6 +234,8 @@ class CatalogueGenerator(Generator):
         output = Path(self.output_path)
         for feature in self.features:
             stop_build(feature.finalize(self.build, output))
+        if self.cache is not None:
+            self.cache.save()
         self.summary.finish(output, self.build, self.progress.elapsed())
         for feature in self.features:
             self.summary.notes += feature.summary()

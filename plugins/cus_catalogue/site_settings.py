@@ -126,6 +126,9 @@ class PluginSettings(BaseModel):
     public_url: str = Field("https://katalog.przykladowo.example", alias="CATALOGUE_PUBLIC_URL")
     # A site's own features, "package.module:ClassName" (docs/architecture.md shows one).
     extra_features: tuple[str, ...] = Field((), alias="CATALOGUE_EXTRA_FEATURES")
+    # Incremental builds: a folder where a build keeps what it computed for the next one
+    # ("" builds from scratch; `katalog serve` and `katalog build --cache` set it).
+    build_cache: str = Field("", alias="CATALOGUE_BUILD_CACHE")
     # Production builds minify CSS and JS and name them by content (publishconf.py sets it).
     hash_assets: bool = Field(False, alias="CATALOGUE_HASH_ASSETS")
     # Never precached by the offline worker: the worker itself, files residents need no offline.

@@ -1,0 +1,110 @@
+"""The cache folder: results by key, and what each page read when it was last rendered."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+PLUGIN = Path(__file__).resolve().parents[1]
+LIBRARIES = ("pelican", "jinja2", "markupsafe", "markdown", "jsonschema", "PyYAML", "babel")
+READS = "reads.json"
+NOT_INPUTS = ("OUTPUT_PATH", "CATALOGUE_BUILD_CACHE")
+
+
+def tree_digest(*folders: Path) -> str:
+    """One digest of every file under ``folders`` (names and bytes): code, templates, data."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(str(path.relative_to(folder)).encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def code_version() -> str:
+    """The plugin's own code and the versions of the libraries that shape its output."""
+    versions = [importlib.metadata.version(name) for name in LIBRARIES]
+    return hashlib.sha256((tree_digest(PLUGIN) + repr(versions)).encode()).hexdigest()
+
+
+class BuildCache:
+    """Pickled results named by the digest of their key, in ``folder``.
+
+    Entries the build did not use are removed when it ends, so the folder holds one build's
+    worth; a missing or unreadable entry is a miss, never an error.
+    """
+
+    def __init__(self, folder: Path, base_key: str) -> None:
+        self.folder = folder
+        self.base_key = base_key
+        self.used: set[str] = set()
+        self.hits = self.misses = 0
+        try:
+            self.reads: dict[str, list[str]] = json.loads((folder / READS).read_text("utf-8"))
+        except (OSError, ValueError):
+            self.reads = {}
+
+    def key(self, *parts: Any) -> str:
+        """The digest of this build's base key and ``parts`` (bytes or strings)."""
+        digest = hashlib.sha256(self.base_key.encode())
+        for part in parts:
+            digest.update(b"\0" + (part if isinstance(part, bytes) else str(part).encode()))
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def get(self, key: str) -> Any | None:
+        """The result stored under ``key``, or None."""
+        try:
+            value = pickle.loads(self._path(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            self.misses += 1
+            return None
+        self.used.add(key)
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Store ``value`` under ``key`` (written whole, then renamed into place)."""
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
+            temporary.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary.name, path)
+        self.used.add(key)
+
+    def save(self) -> None:
+        """Keep what this build used and the names each page read; drop everything else."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for bucket in (p for p in self.folder.iterdir() if p.is_dir()):
+            for entry in bucket.iterdir():
+                if entry.name not in self.used:
+                    entry.unlink()
+        (self.folder / READS).write_text(json.dumps(self.reads, sort_keys=True), "utf-8")
+
+
+def open_cache(folder: str, settings: dict[str, Any], theme: Path, data: Path) -> BuildCache | None:
+    """The cache of this build, keyed by code, theme, vocabularies and every setting; None when
+    the site sets no cache folder or a setting has no stable digest."""
+    from .fingerprint import Fingerprints, Unfingerprintable
+
+    if not folder:
+        return None
+    # Where the site is written is no input of what is written (pages read it through their
+    # context, which their own key covers): a preview's staging folder shares the cache.
+    inputs = {name: value for name, value in settings.items() if name not in NOT_INPUTS}
+    try:
+        settings_digest = Fingerprints().of(inputs).hex()
+    except Unfingerprintable:
+        return None
+    base = [code_version(), tree_digest(theme), tree_digest(data), settings_digest]
+    return BuildCache(Path(folder), hashlib.sha256(repr(base).encode()).hexdigest())
