@@ -52,3 +52,5 @@ _.handle_DATA
 _.should_exit
 # boto3's keyword names, which the fake S3 client in test_publish_deploy.py takes.
 _.Bucket
+# Jinja's hook for the class of every template context (incremental/pages.py records reads).
+_.context_class

@@ -148,10 +148,10 @@ class CatalogueGenerator(Generator):
         self.cache = open_cache(
             settings.build_cache, self.settings, Path(self.theme), settings.data_path
         )
-        memo = CachedRecords(self.cache, settings.today, settings.stale_months)
-        catalogue = inspect_catalogue(
-            Path(self.path), settings, self.features, memo if self.cache else None
-        )
+        memo = None
+        if self.cache is not None:
+            memo = CachedRecords(self.cache, settings.today, settings.stale_months)
+        catalogue = inspect_catalogue(Path(self.path), settings, self.features, memo)
         stop_build(self.settings_problems + catalogue.problems)
         self.summary.problems(catalogue.problems + self.settings_problems)
         # One pass a language, Polish first: the files every language shares are written then.

@@ -1,0 +1,103 @@
+"""Incremental builds (issue 17): after any sequence of record and template edits, a build from
+the cache writes exactly the files, byte for byte, that a build from scratch writes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from records import copy_mini
+from sitekit import ROOT, TEST_TODAY
+
+from katalog.build import build_site
+
+NAMES = ["Pomoc sąsiedzka", "Obiady dla seniora", "Łaźnia miejska", "Złota rączka"]
+AUDIENCES = ["seniorzy", "wszyscy-mieszkancy", "osoby-z-niepelnosprawnoscia"]
+TEMPLATES = ["base.html", "service.html", "partials/service_list.html", "browse.html"]
+
+rename = st.tuples(st.just("rename"), st.integers(0, 9), st.sampled_from(NAMES))
+regroup = st.tuples(
+    st.just("audiences"), st.integers(0, 9), st.sets(st.sampled_from(AUDIENCES), min_size=1)
+)
+add = st.tuples(st.just("add"), st.integers(0, 9), st.sampled_from(NAMES))
+remove = st.tuples(st.just("remove"), st.integers(0, 9), st.none())
+provider = st.tuples(st.just("provider"), st.none(), st.sampled_from(NAMES))
+template = st.tuples(st.just("template"), st.sampled_from(TEMPLATES), st.sampled_from(NAMES))
+EDITS = st.lists(st.one_of(rename, regroup, add, remove, provider, template), max_size=3)
+
+
+def replace_line(path: Path, key: str, value: str) -> None:
+    """Give a record's top-level ``key`` a new value (the line must be there)."""
+    text = path.read_text(encoding="utf-8")
+    new, count = re.subn(rf"(?m)^{key}: .*$", f"{key}: {value}", text, count=1)
+    assert count == 1, f"no {key} in {path}"
+    path.write_text(new, encoding="utf-8")
+
+
+def apply(edit: tuple, content: Path, theme: Path, step: int) -> None:
+    """One edit a volunteer or a designer might make between two builds."""
+    kind, target, value = edit
+    services = sorted((content / "services").glob("*.yaml"))
+    service = services[target % len(services)] if isinstance(target, int) else None
+    if kind == "rename":
+        replace_line(service, "name", value)
+    elif kind == "audiences":
+        replace_line(service, "audiences", "[" + ", ".join(sorted(value)) + "]")
+    elif kind == "add":
+        copy = content / "services" / f"nowa-usluga-{step}.yaml"
+        shutil.copy(service, copy)
+        replace_line(copy, "name", f"{value} {step}")
+    elif kind == "remove" and len(services) > 1:
+        service.unlink()
+    elif kind == "provider":
+        replace_line(next((content / "providers").glob("*.yaml")), "name", value)
+    elif kind == "template":
+        page = theme / "templates" / target
+        page.write_text(page.read_text("utf-8") + f"<!-- {value} {step} -->\n", "utf-8")
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def build(content: Path, output: Path, theme: Path, cache: Path | None) -> dict[str, bytes]:
+    # Two languages: the translated pages take the path that rewrites their links too.
+    overrides = {
+        "CATALOGUE_TODAY": TEST_TODAY,
+        "THEME": str(theme),
+        "CATALOGUE_LANGUAGES": ["pl", "uk"],
+    }
+    if cache is not None:
+        overrides["CATALOGUE_BUILD_CACHE"] = str(cache)
+    assert build_site(content, output, overrides=overrides).code == 0
+    return files(output)
+
+
+@settings(
+    max_examples=3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(edits=EDITS)
+def test_a_build_from_the_cache_equals_a_build_from_scratch(
+    tmp_path_factory, edits: list[tuple]
+) -> None:
+    """Every page, list, index, feed and precache list is what a full build writes: a record
+    edit, a new or deleted record, a provider's new name or a template edit leaves nothing
+    stale (the cache folder is shared by every sequence, as a preview's is)."""
+    work = tmp_path_factory.mktemp("edits")
+    cache = tmp_path_factory.getbasetemp() / "shared-cache"
+    content = copy_mini(work / "content")
+    theme = work / "theme"
+    shutil.copytree(ROOT / "themes" / "cus", theme)
+    build(content, work / "incremental", theme, cache)
+    for step, edit in enumerate(edits):
+        apply(edit, content, theme, step)
+        incremental = build(content, work / "incremental", theme, cache)
+        scratch = build(content, work / "scratch", theme, None)
+        assert sorted(incremental) == sorted(scratch), f"after {edits[: step + 1]}"
+        differing = [name for name in scratch if incremental[name] != scratch[name]]
+        assert not differing, f"stale after {edits[: step + 1]}: {differing}"
