@@ -43,10 +43,12 @@ def _backend(output: Path) -> Any:
 
 
 def _rebuild(content: Path, output: Path, address: str) -> None:
-    """Build beside the live folder and swap it in, so no request sees a half-written site."""
+    """Build beside the live folder and swap it in, so no request sees a half-written site;
+    the cache beside them keeps every unchanged record and page from the build before."""
     staging = output.with_name(output.name + ".next")
+    cache = output.with_name(output.name + ".cache")
     command = [sys.executable, "-m", "katalog", "build", str(content), "--output", str(staging)]
-    command += ["--public-url", address]
+    command += ["--public-url", address, "--cache", str(cache)]
     if subprocess.run(command, check=False).returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return  # the old site stays up; the problems were printed

@@ -28,6 +28,8 @@ def test_preview_serves_the_site_and_rebuilds_on_change(tmp_path: Path) -> None:
         base = f"http://127.0.0.1:{port}"
         wait_until_answers(base + "/", timeout=60)
         assert "Złota rączka dla seniora" in fetch(base + "/uslugi/zlota-raczka/")
+        # Rebuilds start from the cache the first build left beside the site (issue 17).
+        assert (tmp_path / "site.cache" / "reads.json").is_file()
         edit(content / "services" / "zlota-raczka.yaml", "name: Złota rączka dla seniora",
              "name: Pomoc złotej rączki")  # fmt: skip
         deadline = time.monotonic() + 60

@@ -50,8 +50,12 @@ def _qr_chunk(items: list[tuple[str, str]]) -> list[str]:
 class PendingQr:
     """A service's QR code still being made in a worker; it is awaited when its page renders."""
 
-    def __init__(self, chunk: Future[list[str]], index: int) -> None:
-        self._chunk, self._index = chunk, index
+    def __init__(self, chunk: Future[list[str]], index: int, source: tuple[str, str]) -> None:
+        self._chunk, self._index, self._source = chunk, index, source
+
+    def fingerprint_source(self) -> tuple[str, str]:
+        """What the code is made from (address, label): a cached page's key, without waiting."""
+        return self._source
 
     def __html__(self) -> str:
         return self._chunk.result()[self._index]
@@ -76,7 +80,8 @@ def service_qr_codes(
     for start in range(0, len(items), QR_CHUNK):
         chunk = pool.submit(_qr_chunk, items[start : start + QR_CHUNK])
         codes.extend(
-            PendingQr(chunk, index) for index in range(len(items[start : start + QR_CHUNK]))
+            PendingQr(chunk, index, item)
+            for index, item in enumerate(items[start : start + QR_CHUNK])
         )
     return codes, pool
 

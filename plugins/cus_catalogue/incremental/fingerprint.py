@@ -70,6 +70,8 @@ class Fingerprints:
             out.update(str(value).encode())
         elif isinstance(value, CODE):
             out.update(getattr(value, "__qualname__", getattr(value, "__name__", "")).encode())
+        elif hasattr(value, "fingerprint_source"):  # a value still being made elsewhere
+            self._encode(value.fingerprint_source(), out, linked, path)
         elif isinstance(value, RecordView):
             out.update(f"{value.id}".encode())
             linked[id(value)] = value
