@@ -19,18 +19,20 @@ SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"$')
 CELL_TYPE = re.compile(r'type is "(\w+)')
 SAME_AS = re.compile(r"the same as in the row at position (\d+)")
+# What the clerk reads about a cell or a row, in place of Frictionless's note.
 EMPTY_CELL = N_("empty cell: fill in a value")
 REPEATED = N_("“{value}” is already on line {other}: every row needs a different one")
 REPEATED_KEY = N_("the same {columns} as on line {other}: every row needs a different one")
-OLD_COLUMN = N_("column “{old}” is now called “{new}”: rename it in the first line of the table")
-MISSING_COLUMN = N_("column “{name}” is missing from the first line of the table")
-UNKNOWN_COLUMN = N_("unknown column “{name}” (a typo?); allowed columns: {allowed}")
 PATTERN_HINTS = {
     "[a-z0-9]+(-[a-z0-9]+)*": N_("lowercase letters a-z, digits and hyphens"),
     "[0-9]{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?": N_(
         "a year (2026), a month (2026-11), a quarter (2026-Q4) or a half-year (2026-H2)"
     ),
 }
+# What is wrong with the first line (the header) itself.
+OLD_COLUMN = N_("column “{old}” is now called “{new}”: rename it in the first line of the table")
+MISSING_COLUMN = N_("column “{name}” is missing from the first line of the table")
+UNKNOWN_COLUMN = N_("unknown column “{name}” (a typo?); allowed columns: {allowed}")
 
 
 def header_problems(
