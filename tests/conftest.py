@@ -92,6 +92,14 @@ def page(browser: object) -> Iterator[object]:
 
 
 @pytest.fixture
+def phone(browser: object) -> Iterator[object]:
+    """A page on an old phone's narrow screen (375 px) in a fresh context, closed afterwards."""
+    context = new_context(browser, width=375)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def kiosk(browser: object) -> Iterator[object]:
     """A tab in kiosk mode (as /kiosk/ leaves it), with a clock the test moves on."""
     context = new_context(browser, width=1280, kiosk=True)

@@ -42,40 +42,35 @@ def test_crisis_pages_show_the_emergency_numbers_on_the_first_screen(
 
 
 @pytest.mark.browser
-def test_search_for_danger_shows_the_numbers_first_and_other_searches_do_not(
-    browser, example_server
-):
+def test_search_for_danger_shows_the_numbers_first_and_other_searches_do_not(phone, example_server):
     """Defect: "przemoc" listed services but no number to call now."""
     from playwright.sync_api import expect
 
-    context = new_context(browser, width=375)
-    page = context.new_page()
-    page.goto(example_server + "/szukaj/?q=przemoc+domowa")
-    settle(page)
-    box = page.locator("[data-crisis-lines]")
+    phone.goto(example_server + "/szukaj/?q=przemoc+domowa")
+    settle(phone)
+    box = phone.locator("[data-crisis-lines]")
     expect(box).to_be_visible()
     expect(box.locator('a[href="tel:800120002"]')).to_have_text("800 120 002")
-    first_result = page.locator("[data-search-results] li").first
+    first_result = phone.locator("[data-search-results] li").first
     expect(first_result).to_be_visible()
     numbers_top, first_result_top = box.bounding_box()["y"], first_result.bounding_box()["y"]
     assert numbers_top < first_result_top
-    search = page.get_by_role("searchbox")
+    search = phone.get_by_role("searchbox")
     search.fill("fryzjer")
     search.press("Enter")
-    expect(page.locator("[data-search-results] li").first).to_contain_text("Fryzjer")
+    expect(phone.locator("[data-search-results] li").first).to_contain_text("Fryzjer")
     expect(box).to_be_hidden()
     search.fill("molestuje")  # any form of a crisis word, even when nothing matches
     search.press("Enter")
-    expect(page.locator("[data-search-status]")).to_have_text(
+    expect(phone.locator("[data-search-status]")).to_have_text(
         "Nie znaleziono usług pasujących do wyszukiwania."
     )
     expect(box).to_be_visible()
     search.fill("mąż mnie bije")  # since issue 12 a situation: the crisis point comes first
     search.press("Enter")
-    first = page.locator("[data-search-results] li").first
+    first = phone.locator("[data-search-results] li").first
     expect(first).to_have_attribute("data-service-id", "punkt-interwencji-kryzysowej")
     expect(box).to_be_visible()
-    context.close()
 
 
 def test_other_audience_pages_do_not_show_the_numbers(example_site: Path) -> None:
