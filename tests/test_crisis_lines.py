@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from a11y_support import new_context, settle
+from records import edit
 from sitekit import FIXTURES, ROOT, run_pelican
 
 NUMBERS = {"tel:112": "112", "tel:116123": "116 123", "tel:116111": "116 111"}
@@ -78,14 +80,16 @@ def test_other_audience_pages_do_not_show_the_numbers(example_site: Path) -> Non
     assert "crisis-lines" not in html and "tel:116123" not in html
 
 
-def test_the_numbers_are_data_the_centre_keeps(tmp_path: Path) -> None:
+def build_with_lines(tmp_path: Path, old: str, new: str) -> subprocess.CompletedProcess[str]:
+    """Build the mini catalogue with a copy of data/ whose crisis-lines.csv says ``new``."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    lines = data / "crisis-lines.csv"
-    lines.write_text(
-        lines.read_text(encoding="utf-8").replace("116 123,", "116 000,"), encoding="utf-8"
-    )
-    result = run_pelican(FIXTURES / "mini", tmp_path / "out", CATALOGUE_DATA_PATH=str(data))
+    edit(data / "crisis-lines.csv", old, new)
+    return run_pelican(FIXTURES / "mini", tmp_path / "out", CATALOGUE_DATA_PATH=str(data))
+
+
+def test_the_numbers_are_data_the_centre_keeps(tmp_path: Path) -> None:
+    result = build_with_lines(tmp_path, "116 123,", "116 000,")
     assert result.returncode == 0, result.stdout + result.stderr
     html = (tmp_path / "out" / "dla" / "osoby-w-kryzysie" / "index.html").read_text("utf-8")
     assert '<a class="crisis-number" href="tel:116000">116 000</a>' in html
@@ -93,13 +97,7 @@ def test_the_numbers_are_data_the_centre_keeps(tmp_path: Path) -> None:
 
 
 def test_a_malformed_number_stops_the_build_at_its_line(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    lines = data / "crisis-lines.csv"
-    lines.write_text(
-        lines.read_text(encoding="utf-8").replace("116 111,", "zadzwoń 116 111,"), encoding="utf-8"
-    )
-    result = run_pelican(FIXTURES / "mini", tmp_path / "out", CATALOGUE_DATA_PATH=str(data))
+    result = build_with_lines(tmp_path, "116 111,", "zadzwoń 116 111,")
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "crisis-lines.csv:4: number: słownik jest niepoprawny" in output
