@@ -16,7 +16,7 @@ from sitekit import ROOT, TEST_TODAY
 from katalog.build import build_site
 
 NAMES = ["Pomoc sąsiedzka", "Obiady dla seniora", "Łaźnia miejska", "Złota rączka"]
-AUDIENCES = ["seniorzy", "wszyscy-mieszkancy", "osoby-z-niepelnosprawnoscia"]
+AUDIENCES = ["seniorzy", "wszyscy-mieszkancy", "osoby-z-niepelnosprawnosciami"]
 TEMPLATES = ["base.html", "service.html", "partials/service_list.html", "browse.html"]
 
 rename = st.tuples(st.just("rename"), st.integers(0, 9), st.sampled_from(NAMES))

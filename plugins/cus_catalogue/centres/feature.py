@@ -130,6 +130,9 @@ class Centres(Feature):
             view.services.sort(key=lambda service: order[service.id])
         self.centres.sort(key=lambda view: sort_key(view.name))
         contributions.context["CENTRES"] = self.centres
+        # What every page's menu reads: a page that read the centres' lists of services would
+        # be rendered again, in an incremental build, whenever any service changed.
+        contributions.context["CENTRE_COUNT"] = len(self.centres)
         return contributions
 
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
