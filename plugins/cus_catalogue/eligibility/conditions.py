@@ -9,13 +9,15 @@ significant degree of disability is also a disability certificate.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..i18n import N_
+from ..languages.content import localized_row
 from ..problems import Problem
 from ..records import Record
 from ..validation import field_name
@@ -36,6 +38,14 @@ class Condition:
     hint: str
     implies: str
     pattern: re.Pattern[str] | None
+    # The table's row: its label_uk, question_en, ... columns translate the texts.
+    row: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def in_language(self, language: str) -> Condition:
+        """The label, question and hint in ``language`` (Polish, marked, where untranslated)."""
+        texts = localized_row(self.row, language) if self.row else {}
+        translated = {name: texts[name] for name in ("label", "question", "hint") if name in texts}
+        return dataclasses.replace(self, **translated)
 
 
 def read_conditions(data: Path) -> dict[str, Condition]:
@@ -55,7 +65,7 @@ def read_conditions(data: Path) -> dict[str, Condition]:
         except re.error:
             pattern = None
         found[row["id"]] = Condition(
-            row["id"], row["label"], row["question"], row["hint"], row["implies"], pattern
+            row["id"], row["label"], row["question"], row["hint"], row["implies"], pattern, row
         )
     return found
 
