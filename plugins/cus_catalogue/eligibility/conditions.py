@@ -43,9 +43,12 @@ class Condition:
 
     def in_language(self, language: str) -> Condition:
         """The label, question and hint in ``language`` (Polish, marked, where untranslated)."""
-        texts = localized_row(self.row, language) if self.row else {}
-        translated = {name: texts[name] for name in ("label", "question", "hint") if name in texts}
-        return dataclasses.replace(self, **translated)
+        if not self.row:
+            return self
+        texts = localized_row(self.row, language)
+        return dataclasses.replace(
+            self, label=texts["label"], question=texts["question"], hint=texts["hint"]
+        )
 
 
 def read_conditions(data: Path) -> dict[str, Condition]:
