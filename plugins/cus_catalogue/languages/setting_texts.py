@@ -10,18 +10,16 @@ whole). A text without a translation stays Polish as a ``PolishText``, which tem
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue
 from ..feature import Feature
 from ..i18n import DEFAULT_LOCALE
 from ..problems import Problem
-from ..site_settings import SiteSettings
+from ..site_settings import SiteSettings, setting_problem
 from .content import PolishText
 
 TRANSLATIONS = "translations"
-SETTINGS_FILE = Path("pelicanconf.py")
 
 
 def localized_setting(value: Any, language: str) -> Any:
@@ -110,10 +108,4 @@ def _extra_keys(polish: Mapping[str, Any], translated: Any, where: str) -> list[
 
 
 def _unknown(field: str, name: str, allowed: Iterable[str]) -> Problem:
-    return Problem(
-        "unknown-field",
-        SETTINGS_FILE,
-        1,
-        field,
-        {"name": name, "allowed": ", ".join(allowed)},
-    )
+    return setting_problem("unknown-field", field, {"name": name, "allowed": ", ".join(allowed)})
