@@ -19,9 +19,11 @@ from cus_catalogue.accessibility.precache_groups import language_groups
 
 pytestmark = pytest.mark.browser
 
+# `ready` waits for the install, which fetches every precached file of the page's language
+# (about 460): over 20 s on a machine whose cores are busy, so the bound is 60 s.
 WORKER_READY = """async () => {
     const timeout = (what) => new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(what + ': no answer in 20 s')), 20000));
+        setTimeout(() => reject(new Error(what + ': no answer in 60 s')), 60000));
     const registration = await Promise.race([navigator.serviceWorker.ready, timeout('ready')]);
     return Promise.race([timeout('VERSION'), new Promise((resolve) => {
         const channel = new MessageChannel();
