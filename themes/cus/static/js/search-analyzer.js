@@ -34,10 +34,18 @@ function isStopWord(word) {
   return foldedStopWords.has(fold(word));
 }
 
+/* A word's index terms, remembered: a query stems each word several times (plan, situations,
+   pipeline), and typing repeats the earlier words. configure() forgets them. */
+var termsOfWord = new Map();
+
 function indexTerms(word) {
+  var terms = termsOfWord.get(word);
+  if (terms) return terms;
   var foldedStem = fold(stem(word));
   var stemOfFolded = stem(fold(word));
-  return foldedStem === stemOfFolded ? [foldedStem] : [foldedStem, stemOfFolded];
+  terms = foldedStem === stemOfFolded ? [foldedStem] : [foldedStem, stemOfFolded];
+  termsOfWord.set(word, terms);
+  return terms;
 }
 
 function analyze(text) {
@@ -51,6 +59,7 @@ function analyze(text) {
 function configure(settings) {
   foldMap = Object.assign({}, settings.fold || {});
   foldedStopWords = new Set((settings.stopWords || []).map(fold));
+  termsOfWord = new Map();
 }
 
 /* lunr pipeline functions, registered under the names lunr.py serialised into the index. */

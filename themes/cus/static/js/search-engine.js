@@ -1,7 +1,9 @@
 /*
  * The search engine in the browser: loads the index manifest, fetches only the postings
- * shards a query needs, rebuilds those parts of a lunr.Index and lets lunr.js score them.
- * Queries are built with index.query() (never index.search(userText)), every clause optional.
+ * shards a query needs, expands the query's terms with lunr.js's token set and pipeline and
+ * scores them as lunr.js would (search-score.js).
+ * Queries are planned clause by clause (never parsed with lunr's query syntax, which throws on
+ * `: ^ ~ * + -`), every clause optional.
  * The query plan is the twin of plugins/cus_catalogue/search/query.py.
  */
 import lunr from "../vendor/lunr-2.3.9.min.js";
@@ -10,6 +12,7 @@ import {
 } from "./search-analyzer.js";
 import { getJson } from "./json.js";
 import { LemmaMap, lemmaShardOf } from "./search-lemmas.js";
+import { Postings, score } from "./search-score.js";
 import { matchSituations } from "./search-situations.js";
 
 /* lunr's own warning needs a `this` that an ES module does not give it. */
@@ -94,13 +97,11 @@ function Engine(manifest, manifestUrl, options) {
     this.position[manifest.terms[i]] = i;
   }
   builder.finish();
-  this.index = new lunr.Index({
-    invertedIndex: Object.create(null),
-    fieldVectors: Object.create(null),
-    tokenSet: builder.root,
-    fields: manifest.fields,
-    pipeline: lunr.Pipeline.load(manifest.pipeline)
-  });
+  this.tokenSet = builder.root;
+  this.pipeline = lunr.Pipeline.load(manifest.pipeline);
+  this.expansions = new Map();
+  this.postings = new Postings();
+  this.demoted = new Set(manifest.demoted || []);
   this.shards = Object.create(null);
   this.lemmaShards = Object.create(null);
   this.lemmaMap = new LemmaMap();
@@ -124,22 +125,30 @@ Engine.prototype.plan = function (text) {
     this.manifest.situations, this.lemmaMap, this.common);
 };
 
-/* Every index term the clauses can reach, expanded exactly as lunr.Index.query does. */
-Engine.prototype.reachableTerms = function (clauses) {
-  var lunr = this.lunr;
-  var index = this.index;
-  var found = new Set();
-  clauses.forEach(function (clause) {
-    var terms = clause.usePipeline ? index.pipeline.runString(clause.term) : [clause.term];
-    terms.forEach(function (term) {
-      var probe = { term: clause.wildcard ? term + '*' : term };
-      if ('editDistance' in clause) probe.editDistance = clause.editDistance;
-      index.tokenSet.intersect(lunr.TokenSet.fromClause(probe)).toArray().forEach(function (t) {
-        found.add(t);
-      });
+/* The index terms a clause reaches, expanded exactly as lunr.Index#query does (its pipeline's
+   terms, or the term as typed; each exact, as a prefix or within one edit), repeats kept as
+   lunr counts them. Remembered: typing a query repeats its earlier words' clauses. */
+Engine.prototype.expand = function (clause) {
+  var key = [clause.term, clause.usePipeline, clause.wildcard || 0, clause.editDistance || 0]
+    .join('\u0000');
+  var terms = this.expansions.get(key);
+  if (terms) return terms;
+  var self = this;
+  terms = [];
+  var typed = clause.usePipeline ? this.pipeline.runString(clause.term) : [clause.term];
+  typed.forEach(function (term) {
+    if (!clause.wildcard && !('editDistance' in clause)) {
+      if (term in self.position) terms.push(term);
+      return;
+    }
+    var probe = { term: clause.wildcard ? term + '*' : term };
+    if ('editDistance' in clause) probe.editDistance = clause.editDistance;
+    self.tokenSet.intersect(lunr.TokenSet.fromClause(probe)).toArray().forEach(function (t) {
+      terms.push(t);
     });
   });
-  return found;
+  this.expansions.set(key, terms);
+  return terms;
 };
 
 Engine.prototype.loadShard = function (number) {
@@ -147,7 +156,7 @@ Engine.prototype.loadShard = function (number) {
   if (!this.shards[number]) {
     var name = this.manifest.shards[number][1];
     this.shards[number] = getJson(this.url(name)).then(function (postings) {
-      self.addPostings(postings);
+      self.postings.add(postings);
     });
   }
   return this.shards[number];
@@ -173,34 +182,11 @@ Engine.prototype.loadLemmas = function (text) {
   }));
 };
 
-Engine.prototype.addPostings = function (postings) {
-  var fields = this.manifest.fields;
-  var inverted = this.index.invertedIndex;
-  var vectors = this.index.fieldVectors;
-  var lunr = this.lunr;
-  Object.keys(postings).forEach(function (term) {
-    var termIndex = this.position[term];
-    var posting = { _index: termIndex };
-    fields.forEach(function (field) { posting[field] = Object.create(null); });
-    postings[term].forEach(function (flat) {
-      var field = fields[flat[0]];
-      for (var k = 1; k < flat.length; k += 2) {
-        var ref = String(flat[k]);
-        posting[field][ref] = Object.create(null);
-        var key = field + '/' + ref;
-        var vector = vectors[key] || (vectors[key] = new lunr.Vector());
-        vector.upsert(termIndex, flat[k + 1], function (a, b) { return b; });
-      }
-    });
-    inverted[term] = posting;
-  }, this);
-};
-
 Engine.prototype.ensureTerms = function (terms) {
   var needed = new Set();
   var self = this;
   terms.forEach(function (term) {
-    if (!self.index.invertedIndex[term]) {
+    if (!self.postings.has(term)) {
       needed.add(chunkOf(self.manifest.shards, self.position[term]));
     }
   });
@@ -259,15 +245,6 @@ Engine.prototype.allowed = function (filters) {
   });
 };
 
-/* For each query word, every index term its clauses reach (demotion.py's word_terms). */
-Engine.prototype.wordTerms = function (clauses) {
-  var groups = [];
-  clauses.forEach(function (clause) {
-    (groups[clause.word] = groups[clause.word] || []).push(clause);
-  });
-  return groups.map(function (group) { return this.reachableTerms(group); }, this);
-};
-
 /* Best score first (rounded to 1e-6, then position), except that a suspended or planned
    service goes below every active one that matches at least as many query words: exactly
    as demotion.py orders them. */
@@ -299,32 +276,27 @@ function demote(matches) {
   });
 }
 
+/* Ranked results of the clauses: scored (search-score.js), then ordered by demote(). The
+   number of query words ("words" of a clause) tells isWeak how much of the query matched. */
 Engine.prototype.rank = function (clauses) {
-  var demoted = new Set(this.manifest.demoted || []);
-  var words = this.wordTerms(clauses);
-  var results = this.index.query(function (q) {
-    clauses.forEach(function (clause) {
-      var options = Object.assign({}, clause);
-      delete options.term;
-      delete options.word;
-      q.term(clause.term, options);
-    });
+  var self = this;
+  var expanded = clauses.map(function (clause) {
+    return { terms: self.expand(clause), boost: clause.boost, word: clause.word };
   });
-  var ranked = demote(results.map(function (r) {
-    var matched = Object.keys(r.matchData.metadata);
-    var position = Number(r.ref);
+  var manifest = this.manifest;
+  var scored = score(expanded, this.postings, manifest.terms, this.position,
+    manifest.fields.length, manifest.count);
+  var ranked = demote(scored.map(function (match) {
     return {
-      position: position,
-      score: r.score,
-      key: Math.round(r.score * 1e6),
-      demoted: demoted.has(position),
-      words: words.filter(function (terms) {
-        return matched.some(function (term) { return terms.has(term); });
-      }).length
+      position: match.position,
+      score: match.score,
+      key: Math.round(match.score * 1e6),
+      demoted: self.demoted.has(match.position),
+      words: match.words
     };
   }));
-  ranked.queryWords = words.length;
-  var situationBoost = this.manifest.query.situationBoost;
+  ranked.queryWords = 1 + clauses.reduce(function (most, c) { return Math.max(most, c.word); }, -1);
+  var situationBoost = manifest.query.situationBoost;
   ranked.situation = clauses.some(function (c) { return c.boost === situationBoost; });
   return ranked;
 };
@@ -343,7 +315,11 @@ Engine.prototype.search = function (text, filters) {
   var ranked = this.loadLemmas(text).then(function () {
     var clauses = self.plan(text);
     if (!clauses.length) return null;
-    return self.ensureTerms(self.reachableTerms(clauses)).then(function () {
+    var reachable = new Set();
+    clauses.forEach(function (clause) {
+      self.expand(clause).forEach(function (term) { reachable.add(term); });
+    });
+    return self.ensureTerms(reachable).then(function () {
       return self.rank(clauses);
     });
   });
