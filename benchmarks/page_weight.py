@@ -4,6 +4,8 @@
    gzip-compressed as a web server would send it; budget 60 KB.
 2. Service pages opened offline from the service worker's cache after one visit: time from
    navigation start to the load event in headless Chromium; budget 200 ms.
+3. First visit: everything the start page of each language and the service worker's precache
+   download until the worker is ready (the offline copy of that language), gzip as above.
 
 Usage: python benchmarks/page_weight.py [--site BUILT_SITE] [--pages 20]
 (without --site the example catalogue is built into a temporary folder first).
@@ -27,6 +29,7 @@ from pagekit import example_site_in_chromium  # noqa: E402
 START_BUDGET_KB = 60.0
 OFFLINE_BUDGET_MS = 200.0
 SEARCH_INDEX = ("index.", "postings-", "docs-", "facets.")
+FIRST_VISITS = ("/", "/uk/")
 
 
 def is_search_index(path: str) -> bool:
@@ -65,6 +68,25 @@ def start_page_weight(
     return total / 1024, counted
 
 
+def first_visit_weight(browser: object, base: str, site: Path, path: str) -> tuple[float, int]:
+    """Gzip kilobytes and number of every response of a first visit to ``path``: the page, its
+    files and the worker's precache, until the worker is ready."""
+    context = browser.new_context(service_workers="allow")  # type: ignore[attr-defined]
+    responses: list[str] = []
+    context.on("response", lambda response: responses.append(response.url))
+    page = context.new_page()
+    page.goto(base + path)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    context.close()
+    total = 0
+    for url in responses:
+        target = file_of(site, urlsplit(url).path)
+        if target.is_file():
+            total += len(gzip.compress(target.read_bytes(), compresslevel=6))
+    return total / 1024, len(responses)
+
+
 def offline_render_times(browser: object, base: str, site: Path, pages: int) -> list[float]:
     """Milliseconds from navigation start to load, offline, for service pages never opened."""
     context = browser.new_context(service_workers="allow")  # type: ignore[attr-defined]
@@ -97,6 +119,9 @@ def main() -> int:
     with example_site_in_chromium(args.site) as (site, base, browser):
         weight, counted = start_page_weight(browser, base, site)
         times = offline_render_times(browser, base, site, args.pages)
+        first_visits = {
+            path: first_visit_weight(browser, base, site, path) for path in FIRST_VISITS
+        }
         version = browser.version
     print(
         f"machine: {platform.machine()}, {platform.processor() or platform.system()}, "
@@ -112,6 +137,8 @@ def main() -> int:
         f"service page offline, {len(times)} pages: median {statistics.median(times):.0f} ms, "
         f"max {max(times):.0f} ms (budget {OFFLINE_BUDGET_MS:.0f} ms)"
     )
+    for path, (kilobytes, count) in first_visits.items():
+        print(f"first visit to {path}: {kilobytes / 1024:.2f} MB gzip in {count} responses")
     ok = weight <= START_BUDGET_KB and statistics.median(times) <= OFFLINE_BUDGET_MS
     return 0 if ok else 1
 

@@ -110,9 +110,12 @@ class Pages:
         ``errors`` and ``values`` turn it into the error state."""
         from cus_catalogue.i18n import current_language
         from cus_catalogue.languages.links import localize_links
+        from cus_catalogue.languages.setting_texts import localized_setting
 
         context = self.context(catalogue)
         language = current_language()
+        for name in ("RODO", "CENTRE"):  # the clause and the centre in the page's language
+            context[name] = localized_setting(context.get(name, {}), language)
         prefix = "" if language == "pl" else f"{language}/"
         context.update(PAGE_LANG=language, LANGUAGE_PREFIX=prefix)
         context.update(extra)

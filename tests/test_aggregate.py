@@ -61,7 +61,8 @@ def make_region(root: Path, hsds_export: Path) -> Path:
     (region / "centres").mkdir(parents=True)
     _centre(
         region, "alfa", "Centrum Usług Społecznych w Alfowie", "+48 91 111 11 11",
-        "forms_email: wnioski@alfa.example\nwebsite: https://cus.alfa.example/\ncontent: ../alfa",
+        "forms_email: wnioski@alfa.example\nwebsite: https://cus.alfa.example/\ncontent: ../alfa\n"
+        "translations:\n  uk:\n    name: Центр соціальних послуг в Альфові",
     )  # fmt: skip
     _centre(
         region, "beta", "Centrum Usług Społecznych w Betowie", "+48 91 222 22 22", "git: ../beta"
@@ -143,6 +144,19 @@ def test_a_service_page_names_its_centre_and_its_canonical_page(aggregated) -> N
     gamma = _page(site, "uslugi/gamma-zlota-raczka")
     assert 'rel="canonical"' not in gamma  # an HSDS export has no page of its own here
     assert "+48 91 333 33 33" in gamma
+
+
+def test_a_centre_is_named_in_the_page_language_where_its_record_translates_it(
+    aggregated,
+) -> None:
+    """A centre record's optional translations.uk.name; an untranslated name is marked Polish."""
+    site, _result = aggregated
+    alfa = _page(site, "uk/uslugi/alfa-zlota-raczka")
+    assert ">Центр соціальних послуг в Альфові</a>" in alfa
+    beta = _page(site, "uk/uslugi/beta-zlota-raczka")
+    assert '<span lang="pl">Centrum Usług Społecznych w Betowie</span></a>' in beta
+    listed = _page(site, "uk/uslugi")  # the A–Z list filters by centre
+    assert '<option value="beta" lang="pl">Centrum Usług Społecznych w Betowie</option>' in listed
 
 
 def test_a_centre_without_its_source_is_reported_at_its_line(tmp_path: Path) -> None:

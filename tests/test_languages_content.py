@@ -128,3 +128,22 @@ def test_the_languages_setting_lists_polish_first_and_known_languages(languages)
         "ustawienie ma wartość, której nie da się użyć: wpisz najpierw pl, potem dowolne z: "
         f"en, pl, uk, każdy raz (teraz: {', '.join(languages)})"
     )
+
+
+def test_a_centre_translation_outside_the_contract_fails_with_file_and_line(tmp_path: Path) -> None:
+    from cus_catalogue.catalogue import read_centres
+
+    (tmp_path / "centres").mkdir()
+    (tmp_path / "centres" / "alfa.yaml").write_text(
+        "name: Centrum Usług Społecznych w Alfowie\nphone: '+48 91 111 11 11'\n"
+        "email: cus@alfa.example\ncontent: ../alfa\n"
+        "translations:\n  uk:\n    nazwa: Центр\n",
+        encoding="utf-8",
+    )
+    _centres, problems = read_centres(tmp_path)
+    assert [problem.format(tmp_path) for problem in problems] == [
+        "centres/alfa.yaml:7: translations.uk.nazwa: nieznane pole „nazwa” (literówka?); "
+        "dozwolone pola: name",
+        "centres/alfa.yaml:6: translations.uk.name: tłumaczenie nie ma nazwy: najpierw wpisz "
+        "nazwę w tym języku (translations.uk.name)",
+    ]

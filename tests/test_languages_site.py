@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from language_pages import polish_interface_strings, visible_text
+from polish_texts import settings_texts, vocabulary_texts
 
 from cus_catalogue.publishing.sitepaths import site_path
 
@@ -118,15 +119,36 @@ def test_json_ld_says_the_language_of_the_page(example_site: Path, code: str) ->
     assert not document["@id"].count(f"/{code}/")  # the same service in every language
 
 
+def shown_outside_polish(site: Path, code: str, pattern: re.Pattern[str]) -> dict[str, list[str]]:
+    """What ``pattern`` finds on each page of a language outside its lang="pl" passages."""
+    found = {}
+    for path in sorted((site / code).rglob("*.html")):
+        hits = set(pattern.findall(visible_text(path.read_text(encoding="utf-8"))))
+        if hits:
+            found[path.relative_to(site).as_posix()] = sorted(hits)
+    return found
+
+
 @pytest.mark.parametrize("code", OTHERS)
 def test_no_polish_interface_string_outside_polish_passages(example_site: Path, code: str) -> None:
     """Every page of the language: no Polish msgstr shown or read aloud outside lang="pl"."""
     strings = polish_interface_strings()
     assert len(strings) > 500
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, strings)) + r")(?!\w)")
-    found = {}
-    for path in sorted((example_site / code).rglob("*.html")):
-        hits = set(pattern.findall(visible_text(path.read_text(encoding="utf-8"))))
-        if hits:
-            found[path.relative_to(example_site).as_posix()] = sorted(hits)
+    found = shown_outside_polish(example_site, code, pattern)
+    assert not found, list(found.items())[:10]
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_no_polish_text_of_the_centre_or_the_check_outside_polish_passages(
+    example_site: Path, code: str
+) -> None:
+    """Defect: the centre's opening hours were Polish, unmarked, on the start and search pages
+    of other languages. The centre's texts of the settings and the check's questions are
+    translated, or marked lang="pl" where a centre has not translated them."""
+    texts = {t.text for t in settings_texts() if len(re.findall(r"[^\W\d]+", t.text)) >= 4}
+    texts |= {t.text for t in vocabulary_texts() if t.path.name == "conditions.csv"}
+    assert len(texts) > 100
+    pattern = re.compile("|".join(map(re.escape, sorted(texts, key=len, reverse=True))))
+    found = shown_outside_polish(example_site, code, pattern)
     assert not found, list(found.items())[:10]

@@ -15,6 +15,7 @@ from a11y_support import new_context, settle
 from playwright.sync_api import expect
 
 from cus_catalogue.accessibility.offline import precache_list, url_of
+from cus_catalogue.accessibility.precache_groups import language_groups
 
 pytestmark = pytest.mark.browser
 
@@ -47,10 +48,17 @@ def until(page, condition: str) -> None:
     )
 
 
-def precached(site: Path) -> dict[str, str]:
-    """The list the build wrote into sw.js."""
+def precache_groups(site: Path) -> dict[str, dict[str, str]]:
+    """The list the build wrote into sw.js: URL -> hash by the language whose visitors need it."""
     source = (site / "sw.js").read_text(encoding="utf-8")
-    return json.loads(re.search(r"const PRECACHE = (\{.*?\});", source).group(1))
+    return json.loads(re.search(r"const PRECACHE = (\{.*?\});\n", source).group(1))
+
+
+def precached(site: Path) -> dict[str, str]:
+    """Every file the worker keeps, whichever language it is for."""
+    return {
+        url: digest for group in precache_groups(site).values() for url, digest in group.items()
+    }
 
 
 def test_the_precache_list_names_every_page_with_its_content_hash(example_site):
@@ -198,6 +206,7 @@ def test_a_new_version_waits_while_a_form_is_open_and_is_asked_in_on_the_next_pa
         assert waiting == {
             "version": first[::-1],
             "files": len(precached(site)),
+            "languages": ["pl"],
             "takeoverAsked": False,
         }
         expect(page.locator("#field-name")).to_have_value("Anna")
@@ -216,3 +225,82 @@ def test_a_new_version_waits_while_a_form_is_open_and_is_asked_in_on_the_next_pa
         )
         assert "(nowa wersja)" in cached
         context.close()
+
+
+def test_precache_groups_split_files_by_the_language_whose_pages_name_them(tmp_path):
+    """A file only Ukrainian pages name is Ukrainian; one several languages name is shared."""
+    files = {
+        "index.html": '<script src="theme/site.js"></script><script src="s/pl.1a.js"></script>',
+        "uk/index.html": '<script src="../theme/site.js"></script><script src="../s/uk.2b.js">',
+        "atom.xml": "<feed/>",
+        "uk/atom.xml": "<feed/>",
+        "theme/site.js": "",
+        "s/pl.1a.js": 'fetch("idx.3c.json")',
+        "s/uk.2b.js": 'fetch("idx.4d.json")',
+        "s/idx.3c.json": '{"shards": ["shard-0.5e.json"]}',
+        "s/idx.4d.json": "{}",
+        "s/shard-0.5e.json": "{}",
+        "manifest.webmanifest": "{}",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    groups = language_groups(tmp_path, precache_list(tmp_path, ()), {"pl": "", "uk": "uk/"})
+    assert sorted(groups["pl"]) == ["./", "atom.xml", "s/idx.3c.json", "s/pl.1a.js",
+                                    "s/shard-0.5e.json"]  # fmt: skip
+    assert sorted(groups["uk"]) == ["s/idx.4d.json", "s/uk.2b.js", "uk/", "uk/atom.xml"]
+    assert sorted(groups["shared"]) == ["manifest.webmanifest", "theme/site.js"]
+
+
+def test_no_file_of_the_example_is_left_to_every_language_that_only_one_needs(example_site):
+    """The search files of each language (a third of the site) are in that language's group."""
+    groups = precache_groups(example_site)
+    assert set(groups) == {"shared", "pl", "uk", "en"}
+    for code in ("uk", "en"):
+        assert all(url.startswith(f"{code}/") or url.startswith("static/search/")
+                   for url in groups[code])  # fmt: skip
+        assert any(url.startswith("static/search/") for url in groups[code])
+    assert not any(url.startswith(("uk/", "en/")) for url in groups["shared"] | groups["pl"])
+
+
+CACHED_URLS = """async () => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    }
+    return urls;
+}"""
+
+
+def test_a_first_visit_keeps_its_language_and_another_language_once_visited(
+    browser, example_server, example_site
+):
+    """Defect: a first visit precached the files of every language, three times what it needs."""
+    context = new_context(browser, service_workers="allow")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(example_server + "/")
+    assert page.evaluate(WORKER_READY)["languages"] == ["pl"]
+    groups = precache_groups(example_site)
+    kept = {url.removeprefix(example_server + "/") or "./" for url in page.evaluate(CACHED_URLS)}
+    assert kept == set(groups["shared"]) | set(groups["pl"])
+    # Opening an English page keeps the English files too, in the background.
+    page.goto(example_server + "/en/uslugi/")
+    page.wait_for_function(
+        """async () => {
+            const registration = await navigator.serviceWorker.ready;
+            const info = await new Promise((resolve) => {
+                const channel = new MessageChannel();
+                channel.port1.onmessage = (event) => resolve(event.data);
+                registration.active.postMessage({type: 'VERSION'}, [channel.port2]);
+            });
+            return info.languages.includes('en');
+        }""",
+        polling=250,
+    )
+    page.context.set_offline(True)
+    page.goto(example_server + "/en/uslugi/asystent-rodziny/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.goto(example_server + "/en/nie-ma-takiej-strony/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")  # its own offline page
+    context.close()

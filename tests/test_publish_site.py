@@ -239,7 +239,8 @@ def test_published_precache_list_names_the_published_files_with_their_hashes(pub
 
     _result, output = published
     worker = (output / "sw.js").read_text(encoding="utf-8")
-    precache = json.loads(re.search(r"const PRECACHE ?= ?(\{.*?\});", worker).group(1))
+    groups = json.loads(re.search(r"const PRECACHE ?= ?(\{.*?\});\n", worker).group(1))
+    precache = {url: digest for group in groups.values() for url, digest in group.items()}
     assert any(re.search(r"main\.[0-9a-f]{10}\.css$", url) for url in precache), "not hashed"
     wrong = []
     for url, digest in precache.items():

@@ -41,6 +41,7 @@ def make_features(settings: SiteSettings) -> list[Feature]:
     from .eligibility.feature import Eligibility
     from .fees.feature import Fees
     from .languages.feature import ServiceLanguages
+    from .languages.setting_texts import SettingTranslations
     from .news.feature import News
     from .opendata.feature import OpenData
     from .packages.feature import Packages
@@ -52,7 +53,7 @@ def make_features(settings: SiteSettings) -> list[Feature]:
 
     features: list[Feature] = [CrisisLines(), OpenData(), Search(), Publishing(), Accessibility()]
     features += [MyPlan(), Packages(), Documents(), News(), Partners()]
-    features.append(ServiceLanguages())
+    features += [ServiceLanguages(), SettingTranslations()]
     features += [Fees(), Eligibility()]  # Eligibility reads the capacity OpenData gave
     features.insert(0, Centres())  # first: other features' pages may show a service's centre
     features += [extra_feature(path) for path in settings.extra_features]

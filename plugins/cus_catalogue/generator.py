@@ -20,6 +20,7 @@ from .i18n import gettext as _
 from .i18n import ngettext, use_language
 from .languages import OWN_NAMES, prefix
 from .languages.links import localize_links
+from .languages.setting_texts import localized_setting
 from .problems import Problem
 from .progress import Progress
 from .script_paths import script_paths
@@ -181,6 +182,13 @@ class CatalogueGenerator(Generator):
                 (code, OWN_NAMES[code], prefix(code, settings.languages))
                 for code in settings.languages
             ],
+            # The centre's own texts, in the pass's language where the settings translate them.
+            "CENTRE": localized_setting(settings.centre, build.language),
+            "ACCESSIBILITY_STATEMENT": localized_setting(
+                settings.accessibility_statement, build.language
+            ),
+            "EASY_TO_READ": localized_setting(settings.easy_to_read, build.language),
+            "RODO": localized_setting(settings.rodo, build.language),
         }
 
     def _apply(self, build: Build, contributions: Contributions) -> None:

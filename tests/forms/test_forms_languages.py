@@ -19,6 +19,9 @@ def test_an_invalid_form_from_a_ukrainian_page_is_answered_in_ukrainian(make_cli
     assert "Позначте, що вам відома інформація про обробку персональних даних" in page
     assert 'action="/api/applications?lang=uk"' in page  # sent again, answered in Ukrainian
     assert re.search(r'<a[^>]+href="/uk/uslugi/"', page)  # its links lead to Ukrainian pages
+    # The data protection clause the site translates is Ukrainian too, not Polish marked.
+    assert "<dd>Ми хочемо зв&#39;язатися з вами щодо послуги, про яку ви питаєте.</dd>" in page
+    assert "Chcemy się z Tobą skontaktować" not in page
 
 
 def test_the_confirmation_after_an_english_page_is_in_english(make_client):

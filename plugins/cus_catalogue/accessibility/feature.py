@@ -14,6 +14,7 @@ from ..documents.feature import PUBLISHED as PUBLISHED_DOCUMENTS
 from ..feature import Build, Contributions, Feature, SiteWriter
 from ..i18n import gettext as _
 from ..i18n import ngettext
+from ..languages import prefix
 from ..problems import Problem
 from .offline import MANIFEST, web_manifest, write_service_worker
 from .pages import write_pages
@@ -69,7 +70,9 @@ class Offline(Feature):
         settings = build.settings
         # Documents only while small: a resident's first visit must not fetch every rule book.
         documents = {f"{PUBLISHED_DOCUMENTS}*": settings.offline_document_max_kb * 1000}
-        self.precached = len(write_service_worker(output, settings.offline_exclude, documents))
+        folders = {code: prefix(code, settings.languages) for code in settings.languages}
+        written = write_service_worker(output, settings.offline_exclude, folders, documents)
+        self.precached = len(written)
         return []
 
     def summary(self) -> list[str]:

@@ -17,6 +17,7 @@ from ..catalogue import Catalogue
 from ..collation import sort_key
 from ..feature import Build, Contributions, Feature, SiteWriter
 from ..i18n import N_, ngettext
+from ..languages.content import localized
 from ..problems import Problem
 from ..records import Record
 from ..site_settings import SiteSettings
@@ -113,7 +114,8 @@ class Centres(Feature):
         services = {service.id: service for service in build.services}
         providers = {provider.id: provider for provider in build.providers}
         for record in build.catalogue.centres.values():
-            view = CentreView(record.id, f"{LIST_URL}{record.id}/", record.data)
+            data = localized(record.data, "centre", build.language)  # its name, if translated
+            view = CentreView(record.id, f"{LIST_URL}{record.id}/", data)
             for item in record.data.get("services", []):
                 view.services.append(services[item["id"]])
                 extras: dict[str, Any] = {"centre": view}

@@ -9,13 +9,15 @@ significant degree of disability is also a disability certificate.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..i18n import N_
+from ..languages.content import localized_row
 from ..problems import Problem
 from ..records import Record
 from ..validation import field_name
@@ -35,6 +37,17 @@ class Condition:
     hint: str
     implies: str
     pattern: re.Pattern[str] | None
+    # The table's row: its label_uk, question_en, ... columns translate the texts.
+    row: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def in_language(self, language: str) -> Condition:
+        """The label, question and hint in ``language`` (Polish, marked, where untranslated)."""
+        if not self.row:
+            return self
+        texts = localized_row(self.row, language)
+        return dataclasses.replace(
+            self, label=texts["label"], question=texts["question"], hint=texts["hint"]
+        )
 
 
 def read_conditions(data: Path) -> dict[str, Condition]:
@@ -54,7 +67,7 @@ def read_conditions(data: Path) -> dict[str, Condition]:
         except re.error:
             pattern = None
         found[row["id"]] = Condition(
-            row["id"], row["label"], row["question"], row["hint"], row["implies"], pattern
+            row["id"], row["label"], row["question"], row["hint"], row["implies"], pattern, row
         )
     return found
 

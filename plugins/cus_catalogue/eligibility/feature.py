@@ -43,15 +43,14 @@ class Eligibility(Feature):
 
     def contribute(self, build: Build) -> Contributions:
         """Where the data file is (every page may link the check), the questions, and the
-        conditions each service page names."""
+        conditions each service page names, in the pass's language."""
         criterion = criterion_on(self.criteria, build.today)
+        conditions = self.in_language(build.language)
         contributions = Contributions(
             context={
                 "SCREENER_DATA": DATA_FILE,
                 "DAY_NAMES": list(day_names().items()),
-                "SCREENER_QUESTIONS": [
-                    c for c in self.conditions.values() if c.id != INCOME_CONDITION
-                ],
+                "SCREENER_QUESTIONS": [c for c in conditions.values() if c.id != INCOME_CONDITION],
                 "SCREENER_CRITERION": {
                     "single": zloty(criterion.single_person),
                     "family": zloty(criterion.per_person_in_family),
@@ -61,28 +60,41 @@ class Eligibility(Feature):
             }
         )
         for service in build.services:
-            shown = self.shown_conditions(service.data["eligibility"])
+            shown = shown_conditions(service.data["eligibility"], conditions)
             if shown:
                 contributions.service_extras[service.id] = {"eligibility": shown}
         return contributions
 
-    def shown_conditions(self, eligibility: dict[str, Any]) -> dict[str, Any]:
-        """Labels of the conditions that must hold, and of each set of which one must."""
-        labels = self.labels(eligibility)
-        options = [
-            {"age_min": o.get("age_min"), "age_max": o.get("age_max"), "labels": self.labels(o)}
-            for o in eligibility.get("any_of") or []
-        ]
-        return {"conditions": labels, "any_of": options} if labels or options else {}
-
-    def labels(self, requirements: dict[str, Any]) -> list[str]:
-        """The short labels of the condition ids (ids the checks refused are left out)."""
-        ids = requirements.get("conditions") or []
-        return [self.conditions[c].label for c in ids if c in self.conditions]
+    def in_language(self, language: str) -> dict[str, Condition]:
+        """The conditions with their texts in ``language``."""
+        return {key: c.in_language(language) for key, c in self.conditions.items()}
 
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
         """The data file (capacity sentences are in the views by now) and the page."""
-        data = screener_file(build.services, self.conditions, self.criteria, build.catalogue)
+        conditions = self.in_language(build.language)
+        data = screener_file(build.services, conditions, self.criteria, build.catalogue)
         site.file(DATA_FILE, data)
         site.page(PAGE_URL, TEMPLATE)
         return []
+
+
+def shown_conditions(
+    eligibility: dict[str, Any], conditions: dict[str, Condition]
+) -> dict[str, Any]:
+    """Labels of the conditions that must hold, and of each set of which one must."""
+    labels = condition_labels(eligibility, conditions)
+    options = [
+        {
+            "age_min": o.get("age_min"),
+            "age_max": o.get("age_max"),
+            "labels": condition_labels(o, conditions),
+        }
+        for o in eligibility.get("any_of") or []
+    ]
+    return {"conditions": labels, "any_of": options} if labels or options else {}
+
+
+def condition_labels(requirements: dict[str, Any], conditions: dict[str, Condition]) -> list[str]:
+    """The short labels of the condition ids (ids the checks refused are left out)."""
+    ids = requirements.get("conditions") or []
+    return [conditions[c].label for c in ids if c in conditions]

@@ -22,7 +22,7 @@ from ..i18n import gettext as _
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 # Free text the contract does not translate (a place described in words, required papers by
 # their Polish names): always shown in Polish, so marked as such.
-POLISH_ONLY = {"service": [("place",), ("eligibility", "requires")], "provider": []}
+POLISH_ONLY = {"service": [("place",), ("eligibility", "requires")], "provider": [], "centre": []}
 UNTRANSLATED_NOTE = N_("This text has not been translated yet; it is shown in Polish.")
 
 

@@ -1,6 +1,10 @@
 /* Service worker of the catalogue: precached pages and files, served from cache first.
  *
- * VERSION and PRECACHE (site-relative URL -> content hash) are written above by the build.
+ * VERSION, PRECACHE ({group: {site-relative URL: content hash}}: "shared" for the files every
+ * visitor needs, and one group per language) and FOLDERS ({language: its folder, "" at the
+ * root}) are written above by the build. A first visit keeps the shared files and its own
+ * language's; another language's files are kept once a page of it is opened. A new version
+ * keeps the languages the previous one had.
  * A new version installs in the background, reusing every unchanged file from the previous
  * cache, and waits: the page tells it when to take over (never in the middle of a form; in
  * kiosk mode at the idle reset). It never reloads an open page; the previous cache is kept,
@@ -13,7 +17,20 @@ const CACHE = PREFIX + VERSION;
 const HASH_HEADER = "X-Cus-Hash";
 const PARALLEL = 6;
 const SCOPE = new URL(self.registration.scope);
-const OFFLINE_URL = new URL("offline/", SCOPE).href;
+const SHARED = "shared";
+const PRIMARY = Object.keys(FOLDERS).find((code) => !FOLDERS[code]);
+const started = new Set(); // languages this worker has begun to keep
+
+/* The language of a page of the site: the folder its path starts with (the root: primary). */
+function languageOf(url) {
+  const path = url.startsWith(SCOPE.href) ? url.slice(SCOPE.href.length) : "";
+  const found = Object.keys(FOLDERS).find((code) => FOLDERS[code] && path.startsWith(FOLDERS[code]));
+  return found || PRIMARY;
+}
+
+function startPage(language) {
+  return absolute(FOLDERS[language] || "./");
+}
 
 function absolute(path) {
   return new URL(path, SCOPE).href;
@@ -50,11 +67,12 @@ async function download(url, hash) {
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
-async function precache() {
+/* Store the files of ``groups`` (reused from older caches where the hash is the same). */
+async function precache(groups) {
   const cache = await caches.open(CACHE);
   const names = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
   const oldCaches = await Promise.all(names.reverse().map((name) => caches.open(name)));
-  const queue = Object.entries(PRECACHE);
+  const queue = groups.flatMap((group) => Object.entries(PRECACHE[group] || {}));
   async function worker() {
     while (queue.length) {
       const [path, hash] = queue.shift();
@@ -70,9 +88,48 @@ async function precache() {
   await Promise.all(Array.from({ length: PARALLEL }, worker));
 }
 
+/* The languages to keep at install: of the open pages, and those an older version kept. */
+async function wantedLanguages() {
+  const wanted = new Set();
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  for (const client of windows) {
+    wanted.add(languageOf(client.url));
+  }
+  const names = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
+  for (const language of Object.keys(FOLDERS)) {
+    for (const name of names) {
+      if (await (await caches.open(name)).match(startPage(language))) {
+        wanted.add(language);
+      }
+    }
+  }
+  if (!wanted.size) {
+    wanted.add(PRIMARY);
+  }
+  return [...wanted];
+}
+
+/* The languages whose every file this version keeps. */
+async function keptLanguages() {
+  const cache = await caches.open(CACHE);
+  const kept = [];
+  for (const language of Object.keys(FOLDERS)) {
+    const urls = Object.keys(PRECACHE[language] || {});
+    const found = await Promise.all(urls.map((path) => cache.match(absolute(path))));
+    if (found.every(Boolean)) {
+      kept.push(language);
+    }
+  }
+  return kept;
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    precache().then(() => {
+    (async () => {
+      const languages = await wantedLanguages();
+      languages.forEach((language) => started.add(language));
+      await precache([SHARED, ...languages]);
+    })().then(() => {
       // The very first version has no page to disturb: take over at once.
       if (!self.registration.active) {
         return self.skipWaiting();
@@ -101,11 +158,12 @@ self.addEventListener("message", (event) => {
     takeoverAsked = true;
     event.waitUntil(self.skipWaiting());
   } else if (data.type === "VERSION" && event.ports[0]) {
-    event.ports[0].postMessage({
-      version: VERSION,
-      files: Object.keys(PRECACHE).length,
-      takeoverAsked,
-    });
+    const files = Object.values(PRECACHE).reduce((sum, group) => sum + Object.keys(group).length, 0);
+    event.waitUntil(
+      keptLanguages().then((languages) =>
+        event.ports[0].postMessage({ version: VERSION, files, languages, takeoverAsked }),
+      ),
+    );
   }
 });
 
@@ -135,7 +193,8 @@ async function handle(request) {
     return await fetch(request);
   } catch (error) {
     if (request.mode === "navigate") {
-      const offline = await fromCaches(OFFLINE_URL);
+      const own = absolute(FOLDERS[languageOf(request.url)] + "offline/");
+      const offline = (await fromCaches(own)) || (await fromCaches(absolute("offline/")));
       if (offline) {
         return offline;
       }
@@ -153,4 +212,10 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   event.respondWith(handle(request));
+  const language = languageOf(request.url);
+  if (request.mode === "navigate" && !started.has(language)) {
+    // A page in another language: keep that language's files too, in the background.
+    started.add(language);
+    event.waitUntil(precache([language]).catch(() => started.delete(language)));
+  }
 });
