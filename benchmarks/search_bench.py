@@ -126,8 +126,12 @@ def write_harness(output: Path) -> str:
         "</head><body><main></main></body></html>",
         encoding="utf-8",
     )
-    bundle = next((output / "static" / "search").glob("search.*.js"))
-    return "/" + bundle.relative_to(output).as_posix()
+    # The Polish search page's script (each language has its own index and script).
+    page = (output / "szukaj" / "index.html").read_text(encoding="utf-8")
+    match = re.search(r"static/search/search\.[0-9a-f]+\.js", page)
+    if match is None:
+        raise SystemExit("the built /szukaj/ page links no search script")
+    return "/" + match.group(0)
 
 
 # ---- serving ------------------------------------------------------------------------------
@@ -187,8 +191,7 @@ ENGINES_JS = r"""
 window.benchEngines = {
   ours: {
     async load() {
-      await import(window.BUNDLE);
-      this.engine = await CusSearch.engine();
+      this.engine = await (await import(window.BUNDLE)).engine();
     },
     async query(q) { return this.engine.search(q, {}); },
     async first(r) { return r.length ? (await this.engine.records([r[0].position]))[0] : null; },

@@ -125,14 +125,12 @@ EDGE_CASES = [
 ]
 
 NODE_SCRIPT = r"""
-const vm = require('vm');
-const fs = require('fs');
-const input = JSON.parse(fs.readFileSync(0, 'utf8'));
-vm.runInThisContext(
-  '(function () { var define = function (f) { define.lunr = f(); }; define.amd = true;\n' +
-  fs.readFileSync(input.lunr, 'utf8') + '\nglobalThis.lunr = define.lunr; })();');
-for (const file of input.modules) vm.runInThisContext(fs.readFileSync(file, 'utf8'));
-const S = globalThis.CusSearch;
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const input = JSON.parse(readFileSync(0, 'utf8'));
+const load = (name) => import(pathToFileURL(input.js + '/' + name).href);
+const lunr = (await import(pathToFileURL(input.lunr).href)).default;
+const S = Object.assign({}, ...(await Promise.all(input.modules.map(load))));
 S.configure(input.analyzer);
 S.registerPipeline(lunr);
 const pipeline = lunr.Pipeline.load(['cusPolishStopWordFilter', 'cusPolishStemmer']);
@@ -212,12 +210,13 @@ def parity() -> dict:
     lemma_words = lemma_word_list(vocabulary, texts)
     payload = {
         "lunr": str(LUNR),
+        "js": str(JS),
         "modules": [
-            str(JS / "search-stemmer.js"),
-            str(JS / "search-analyzer.js"),
-            str(JS / "search-lemmas.js"),
-            str(JS / "search-situations.js"),
-            str(JS / "search-engine.js"),
+            "search-stemmer.js",
+            "search-analyzer.js",
+            "search-lemmas.js",
+            "search-situations.js",
+            "search-engine.js",
         ],
         "analyzer": {"stopWords": sorted(STOP_WORDS), "fold": FOLD_MAP},
         "query": QUERY_SETTINGS,
@@ -231,7 +230,7 @@ def parity() -> dict:
         "lemmaWords": lemma_words,
     }
     run = subprocess.run(
-        [node, "-e", NODE_SCRIPT],
+        [node, "--input-type=module", "-e", NODE_SCRIPT],
         input=json.dumps(payload),
         capture_output=True,
         text=True,

@@ -2,8 +2,8 @@
 
 lunr.py computes every weight (BM25 with field boosts); this module only repackages the
 serialised lunr index so that the browser downloads the postings of the words it looks up,
-not the whole index.  ``search-engine.js`` rebuilds a ``lunr.Index`` from those pieces: the
-scores are the same because lunr's similarity only reads the query terms' weights.
+not the whole index.  ``search-score.js`` scores those pieces as ``lunr.Index.query`` does:
+the scores are the same because lunr's similarity only reads the query terms' weights.
 """
 
 from __future__ import annotations
