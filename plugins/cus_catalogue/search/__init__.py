@@ -172,8 +172,8 @@ def build_search_assets(
     the manifest's ``crisis`` terms make the page show the emergency numbers first."""
     from .model import search_model
 
-    model = search_model(catalogue, groups, situations)
-    packed = pack(model.index, model.documents)
+    model = search_model(catalogue, groups, situations, language)
+    packed = pack(model.index, model.documents, language)
     assets: dict[str, bytes] = {}
     manifest = dict(packed.manifest)
 
@@ -199,7 +199,7 @@ def build_search_assets(
         [start, name] for start, name in zip(manifest["docs"], doc_files, strict=True)
     ]
     manifest["facets"] = relative(facets_path)
-    manifest["crisis"] = crisis_terms(crisis_words)
+    manifest["crisis"] = crisis_terms(crisis_words, language)
     manifest["situations"] = model.situations
     lemma_files = []
     for number, shard in enumerate(lemma_shards(model.lemma_map, LEMMA_SHARD_BYTES)):
