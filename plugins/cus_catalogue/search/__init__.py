@@ -15,7 +15,7 @@ from typing import Any
 from ..audiences import facet_audiences, is_for_everyone
 from ..crisis import crisis_terms
 from .analyzer import analyze, fold, stem, tokenize
-from .index import FIELDS, SearchDocument, add_synonyms, pack, service_texts
+from .index import FIELDS, SearchDocument, add_synonyms, pack, service_texts, with_polish_marked
 from .index import _dumps as dumps
 from .lemmas import lemma_shards
 from .messages import translated_messages
@@ -114,7 +114,7 @@ def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchD
             "providers": [str(data.get("provider", ""))],
             "free": ["1"] if free else [],
         }
-        documents.append(SearchDocument(service_id, texts, record, facets))
+        documents.append(SearchDocument(service_id, texts, with_polish_marked(record), facets))
     documents += package_documents(catalogue, groups)
     documents.sort(key=lambda d: (_sort_key(str(d.record["name"])), d.id))
     return documents

@@ -75,6 +75,15 @@ class SearchDocument:
     facets: dict[str, list[str]] = field(default_factory=dict)
 
 
+def with_polish_marked(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with ``pl``: the fields shown untranslated (``PolishText``), which results
+    on another language's page mark ``lang="pl"``; the Polish index has none."""
+    from ..languages.content import PolishText
+
+    polish = sorted(name for name, value in record.items() if isinstance(value, PolishText))
+    return {**record, "pl": polish} if polish else record
+
+
 def service_texts(
     data: Mapping[str, Any],
     provider_name: str,
