@@ -60,6 +60,8 @@ FIRST_RESULT_QUERIES = [
     "transport do lekarza",
     "ojciec znowu pije i wywalili mnie z chaty",
 ]
+#: The empty start page of each language (``write_harness``).
+HARNESS = {"pl": "index.html", "uk": "index-uk.html", "en": "index-en.html"}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -107,9 +109,9 @@ def build_plain_lunr(content: Path, output: Path) -> None:
     shutil.copy(LUNR_JS, folder / "lunr.js")
 
 
-def build_pagefind(output: Path) -> float:
+def build_pagefind(output: Path, glob: str = "uslugi/*/index.html") -> float:
     """Pagefind over the service pages of the same built site; seconds."""
-    command = [str(PAGEFIND), "--site", str(output), "--glob", "uslugi/*/index.html"]
+    command = [str(PAGEFIND), "--site", str(output), "--glob", glob]
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     if result.returncode != 0:
@@ -117,17 +119,22 @@ def build_pagefind(output: Path) -> float:
     return time.perf_counter() - start
 
 
-def write_harness(output: Path) -> str:
-    """An empty page on the site's origin from which every engine starts cold."""
+def write_harness(output: Path, language: str = "pl") -> str:
+    """An empty page on the site's origin from which every engine starts cold (in the page's
+    language: Pagefind picks its index by ``<html lang>``); returns the search bundle that
+    language's search page loads."""
     folder = output / "bench"
     folder.mkdir(exist_ok=True)
-    (folder / "index.html").write_text(
-        '<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>bench</title>'
+    (folder / f"{HARNESS[language]}").write_text(
+        f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"><title>bench</title>'
         "</head><body><main></main></body></html>",
         encoding="utf-8",
     )
-    bundle = next((output / "static" / "search").glob("search.*.js"))
-    return "/" + bundle.relative_to(output).as_posix()
+    page = output / ("" if language == "pl" else language) / "szukaj" / "index.html"
+    bundle = re.search(r"static/search/search\.[0-9a-f]+\.js", page.read_text(encoding="utf-8"))
+    if bundle is None:
+        raise SystemExit(f"{page} loads no search bundle")
+    return "/" + bundle.group(0)
 
 
 # ---- serving ------------------------------------------------------------------------------
@@ -232,21 +239,27 @@ window.benchEngines = {
 """
 
 
-def open_harness(browser: Any, base: str, bundle: str) -> tuple[Any, Any]:
+def open_harness(browser: Any, base: str, bundle: str, language: str = "pl") -> tuple[Any, Any]:
     """A fresh context (empty cache) on the empty page, with the engines defined."""
-    context = browser.new_context(locale="pl-PL")
+    context = browser.new_context(locale=language)
     page = context.new_page()
-    page.goto(base + "/bench/index.html")
+    page.goto(base + "/bench/" + HARNESS[language])
     page.evaluate(f"window.BUNDLE = {json.dumps(bundle)};")
     page.evaluate(ENGINES_JS)
     return context, page
 
 
 def cold_first_result(
-    browser: Any, base: str, served: list[str], bundle: str, engine: str, query: str
+    browser: Any,
+    base: str,
+    served: list[str],
+    bundle: str,
+    engine: str,
+    query: str,
+    language: str = "pl",
 ) -> dict:
     """Bytes and time from an empty page until the first result is ready to show."""
-    context, page = open_harness(browser, base, bundle)
+    context, page = open_harness(browser, base, bundle, language)
     try:
         served.clear()
         timing = page.evaluate(
@@ -273,10 +286,16 @@ def cold_first_result(
 
 
 def quality_and_latency(
-    browser: Any, base: str, bundle: str, engine: str, rounds: int, golden: list
+    browser: Any,
+    base: str,
+    bundle: str,
+    engine: str,
+    rounds: int,
+    golden: list,
+    language: str = "pl",
 ) -> dict:
     """Golden-set metrics, warm p50/p95 and first-time p50/p95, in one page."""
-    context, page = open_harness(browser, base, bundle)
+    context, page = open_harness(browser, base, bundle, language)
     try:
         result = page.evaluate(
             """async ([name, queries, rounds]) => {
