@@ -7,9 +7,7 @@ const globals = require("globals");
 module.exports = [
   {
     ignores: [
-      // Not linted yet. The search change (esbuild-bundled ES modules, issue 11 item 5)
-      // removes this line when it lands; the eligibility screener change removes the next.
-      "themes/cus/static/js/search*.js",
+      // Not linted yet: the eligibility screener change removes these.
       ...[
         "eligibility.js",
         "fee-estimate.js",
@@ -18,7 +16,6 @@ module.exports = [
         "open-now.js",
         "page-data.js",
         "screener*.js",
-        "search-refine.js",
         "service-tools.js",
       ].map((name) => `themes/cus/static/js/${name}`),
       // Third-party code, minified as it is published.

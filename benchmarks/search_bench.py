@@ -194,8 +194,7 @@ ENGINES_JS = r"""
 window.benchEngines = {
   ours: {
     async load() {
-      await import(window.BUNDLE);
-      this.engine = await CusSearch.engine();
+      this.engine = await (await import(window.BUNDLE)).engine();
     },
     async query(q) { return this.engine.search(q, {}); },
     async first(r) { return r.length ? (await this.engine.records([r[0].position]))[0] : null; },

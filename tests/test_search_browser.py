@@ -286,6 +286,15 @@ def test_without_javascript_the_form_still_works(browser, search_server):
         context.close()
 
 
+def test_the_bundled_search_leaves_no_globals(page, search_server):
+    """Issue 11: the search scripts were concatenated strings sharing globalThis.CusSearch and
+    a global lunr; now esbuild bundles ES modules and the page's global scope stays clean."""
+    page.goto(search_url(search_server, q="opieka"))
+    expect(page.locator("[data-search-results] li").first).to_be_visible()
+    leaked = page.evaluate("() => ['CusSearch', 'lunr'].filter((name) => name in window)")
+    assert leaked == []
+
+
 def test_search_page_has_no_axe_violations(page, search_server):
     page.goto(search_url(search_server, q="opieka"))
     settled_status(page)
@@ -299,7 +308,8 @@ def test_search_page_has_no_axe_violations(page, search_server):
 
 
 RUN_QUERIES = """async (queries) => {
-  const engine = await CusSearch.engine();
+  const bundle = document.querySelector('script[type=module][src*="/static/search/"]').src;
+  const engine = await (await import(bundle)).engine();
   const out = {};
   for (const q of queries) {
     const ranked = await engine.search(q, {});

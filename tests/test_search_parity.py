@@ -20,7 +20,7 @@ import pytest
 from situational_golden import situation_queries
 
 from cus_catalogue.catalogue import load_catalogue
-from cus_catalogue.search import JS_MODULES, LEMMA_SHARD_BYTES, search_documents
+from cus_catalogue.search import LEMMA_SHARD_BYTES, search_documents
 from cus_catalogue.search.analyzer import (
     analyze,
     browser_settings,
@@ -125,14 +125,12 @@ EDGE_CASES = [
 ]
 
 NODE_SCRIPT = r"""
-const vm = require('vm');
-const fs = require('fs');
-const input = JSON.parse(fs.readFileSync(0, 'utf8'));
-vm.runInThisContext(
-  '(function () { var define = function (f) { define.lunr = f(); }; define.amd = true;\n' +
-  fs.readFileSync(input.lunr, 'utf8') + '\nglobalThis.lunr = define.lunr; })();');
-for (const file of input.modules) vm.runInThisContext(fs.readFileSync(file, 'utf8'));
-const S = globalThis.CusSearch;
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const input = JSON.parse(readFileSync(0, 'utf8'));
+const load = (name) => import(pathToFileURL(input.js + '/' + name).href);
+const lunr = (await import(pathToFileURL(input.lunr).href)).default;
+const S = Object.assign({}, ...(await Promise.all(input.modules.map(load))));
 S.configure(input.analyzer);
 S.registerPipeline(lunr);
 const pipeline = lunr.Pipeline.load(input.pipeline);
@@ -163,8 +161,14 @@ process.stdout.write(JSON.stringify(out));
 
 
 MODEL = functools.cache(lambda: load_search_model(ROOT / "content", ROOT / "data"))
-#: The scripts the bundle concatenates, minus the page code (search-ui.js needs a document).
-NODE_MODULES = [str(JS / module) for module in JS_MODULES if module != "search-ui.js"]
+#: The modules whose exports the parity script compares (the page code needs a document).
+NODE_MODULES = [
+    "search-stemmer.js",
+    "search-analyzer.js",
+    "search-lemmas.js",
+    "search-situations.js",
+    "search-engine.js",
+]
 
 
 def lemma_word_list(vocabulary: list[str], texts: list[str]) -> list[str]:
@@ -214,6 +218,7 @@ def parity() -> dict:
     lemma_words = lemma_word_list(vocabulary, texts)
     payload = {
         "lunr": str(LUNR),
+        "js": str(JS),
         "modules": NODE_MODULES,
         "analyzer": browser_settings("pl"),
         "pipeline": list(pipeline_names("pl")),
@@ -240,7 +245,7 @@ def parity() -> dict:
 def run_node(node: str, payload: dict) -> dict:
     """The JavaScript outputs for the payload (Node runs the scripts the bundle carries)."""
     run = subprocess.run(
-        [node, "-e", NODE_SCRIPT],
+        [node, "--input-type=module", "-e", NODE_SCRIPT],
         input=json.dumps(payload),
         capture_output=True,
         text=True,
@@ -395,6 +400,7 @@ def language_parity(request) -> dict:
     shards = lemma_shards(model.lemma_map, LEMMA_SHARD_BYTES)
     payload = {
         "lunr": str(LUNR),
+        "js": str(JS),
         "modules": NODE_MODULES,
         "analyzer": browser_settings(language),
         "pipeline": list(pipeline_names(language)),

@@ -56,7 +56,9 @@ ensure_python_env() {
   fi
 }
 
-# ensure_node_modules: the pinned browser-side packages (lunr, axe-core, pagefind) from the lockfile.
+# ensure_node_modules: the pinned browser-side packages (lunr, axe-core, pagefind), eslint and
+# esbuild (bundles the search script; its platform binary is an optional dependency, which
+# --ignore-scripts still installs) from the lockfile.
 ensure_node_modules() {
   command -v npm >/dev/null 2>&1 || die "npm is needed for the browser-side packages and eslint (install Node.js 20.19 or newer)."
   local stamp="$PROJECT_ROOT/node_modules/.installed-$(sha256sum "$PROJECT_ROOT/package-lock.json" | cut -c1-16)"

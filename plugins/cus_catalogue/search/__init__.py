@@ -15,6 +15,7 @@ from typing import Any
 from ..audiences import facet_audiences, is_for_everyone
 from ..crisis import crisis_terms
 from .analyzer import analyze, fold, stem, tokenize
+from .bundle import ENTRY, PROJECT_ROOT, bundle_js
 from .index import FIELDS, SearchDocument, add_synonyms, pack, service_texts, with_polish_marked
 from .index import _dumps as dumps
 from .lemmas import lemma_shards
@@ -40,16 +41,6 @@ __all__ = [
 ]
 
 ASSET_DIR = "static/search"
-PACKAGE_ROOT = Path(__file__).resolve().parents[3]
-JS_MODULES = (
-    "search-stemmer.js",
-    "search-analyzer.js",
-    "search-lemmas.js",
-    "search-situations.js",
-    "search-engine.js",
-    "search-ui.js",
-)
-LUNR_FILE = "lunr-2.3.9.min.js"
 CSS_FILE = Path(__file__).parent / "assets" / "search.css"
 #: A lemma shard holds about this many bytes of forms (a query fetches its words' shards).
 LEMMA_SHARD_BYTES = 16_000
@@ -128,36 +119,9 @@ def _hashed(stem_name: str, suffix: str, content: bytes) -> str:
 def theme_static(theme: Path | None) -> Path:
     """The theme's static folder (JS sources, vendored lunr); ours when the theme has none."""
     candidate = Path(theme) / "static" if theme else None
-    if candidate and (candidate / "js" / JS_MODULES[0]).is_file():
+    if candidate and (candidate / ENTRY).is_file():
         return candidate
-    return PACKAGE_ROOT / "themes" / "cus" / "static"
-
-
-def bundle_js(static: Path, index_name: str, css_name: str, messages: Mapping[str, Any]) -> bytes:
-    """lunr (unchanged, wrapped so it works in a module script) + our modules + start call."""
-    lunr_source = (static / "vendor" / LUNR_FILE).read_text(encoding="utf-8")
-    parts = [
-        "/* lunr 2.3.9 (MIT, Oliver Nightingale), wrapped: its UMD footer needs a defined `this`"
-        " or an AMD `define`, so a local one collects it. */",
-        "(function () {\nvar define = function (factory) { define.lunr = factory(); };\n"
-        "define.amd = true;\n" + lunr_source + "\nglobalThis.lunr = define.lunr;\n"
-        "globalThis.lunr.utils.warn = function (message) {"
-        " if (globalThis.console) console.warn(message); };\n})();",
-    ]
-    for module in JS_MODULES:
-        parts.append((static / "js" / module).read_text(encoding="utf-8"))
-    parts.append("globalThis.CusSearch.messages = " + dumps(dict(messages)).decode() + ";")
-    parts.append(
-        "globalThis.CusSearch.stylesheet = new URL("
-        + dumps(css_name.rsplit("/", 1)[1]).decode()
-        + ", import.meta.url).href;"
-    )
-    parts.append(
-        "globalThis.CusSearch.start(new URL("
-        + dumps(index_name.rsplit("/", 1)[1]).decode()
-        + ", import.meta.url).href);"
-    )
-    return ("\n".join(parts) + "\n").encode()
+    return PROJECT_ROOT / "themes" / "cus" / "static"
 
 
 def build_search_assets(

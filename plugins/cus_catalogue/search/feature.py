@@ -12,6 +12,7 @@ from ..languages.search import catalogue_in
 from ..problems import Problem
 from ..site_settings import SiteSettings
 from . import build_search_assets, search_asset_urls, theme_static
+from .bundle import bundler_problems
 from .situations import FILE_NAME as SITUATIONS_FILE
 from .situations import Situation, read_situations
 from .thesaurus import SynonymGroup, read_thesaurus
@@ -35,13 +36,14 @@ class Search(Feature):
         self.built: dict[str, dict[str, bytes]] = {}  # language → its files, each built once
 
     def check(self, catalogue: Catalogue, settings: SiteSettings) -> list[Problem]:
-        """The thesaurus and the life situations in the data folder (a site may have neither)."""
+        """The thesaurus and the life situations in the data folder (a site may have neither),
+        and esbuild, which bundles the search script."""
         path = settings.data_path / THESAURUS_FILE
         problems: list[Problem] = []
         if path.is_file():
             self.groups, problems = read_thesaurus(path)
         self.situations, more = read_situations(settings.data_path / SITUATIONS_FILE, self.groups)
-        return problems + more
+        return problems + more + bundler_problems()
 
     def contribute(self, build: Build) -> Contributions:
         """Build the index and scripts once; every page links them. The Polish search page

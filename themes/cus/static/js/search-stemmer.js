@@ -5,429 +5,423 @@
  * Python original; tests/test_search_parity.py proves this port gives the same stems.
  * Strings are handled as arrays of code points, exactly as Python indexes str.
  */
-(function (root) {
-  'use strict';
+function Among(s, substringI, result, method) {
+  this.s = Array.from(s);
+  this.substringI = substringI;
+  this.result = result;
+  this.method = method || null;
+}
 
-  function Among(s, substringI, result, method) {
-    this.s = Array.from(s);
-    this.substringI = substringI;
-    this.result = result;
-    this.method = method || null;
-  }
+function BaseStemmer() {
+  this.setCurrent('');
+}
 
-  function BaseStemmer() {
-    this.setCurrent('');
-  }
+BaseStemmer.prototype.setCurrent = function (value) {
+  this.current = Array.from(value);
+  this.cursor = 0;
+  this.limit = this.current.length;
+  this.limitBackward = 0;
+  this.bra = this.cursor;
+  this.ket = this.limit;
+};
 
-  BaseStemmer.prototype.setCurrent = function (value) {
-    this.current = Array.from(value);
-    this.cursor = 0;
-    this.limit = this.current.length;
-    this.limitBackward = 0;
-    this.bra = this.cursor;
-    this.ket = this.limit;
-  };
+BaseStemmer.prototype.getCurrent = function () {
+  return this.current.join('');
+};
 
-  BaseStemmer.prototype.getCurrent = function () {
-    return this.current.join('');
-  };
-
-  BaseStemmer.prototype.goInGrouping = function (s) {
-    while (this.cursor < this.limit) {
-      if (!s.has(this.current[this.cursor])) return true;
-      this.cursor += 1;
-    }
-    return false;
-  };
-
-  BaseStemmer.prototype.goOutGrouping = function (s) {
-    while (this.cursor < this.limit) {
-      if (s.has(this.current[this.cursor])) return true;
-      this.cursor += 1;
-    }
-    return false;
-  };
-
-  BaseStemmer.prototype.findAmongB = function (v) {
-    var i = 0;
-    var j = v.length;
-    var c = this.cursor;
-    var lb = this.limitBackward;
-    var commonI = 0;
-    var commonJ = 0;
-    var firstKeyInspected = false;
-    var k, diff, common, w, i2;
-    while (true) {
-      k = i + ((j - i) >> 1);
-      diff = 0;
-      common = Math.min(commonI, commonJ);
-      w = v[k];
-      for (i2 = w.s.length - 1 - common; i2 >= 0; i2--) {
-        if (c - common === lb) {
-          diff = -1;
-          break;
-        }
-        diff = this.current[c - 1 - common].codePointAt(0) - w.s[i2].codePointAt(0);
-        if (diff !== 0) break;
-        common += 1;
-      }
-      if (diff < 0) {
-        j = k;
-        commonJ = common;
-      } else {
-        i = k;
-        commonI = common;
-      }
-      if (j - i <= 1) {
-        if (i > 0) break;
-        if (j === i) break;
-        if (firstKeyInspected) break;
-        firstKeyInspected = true;
-      }
-    }
-    while (true) {
-      w = v[i];
-      if (commonI >= w.s.length) {
-        this.cursor = c - w.s.length;
-        if (w.method === null) return w.result;
-        if (w.method.call(this)) {
-          this.cursor = c - w.s.length;
-          return w.result;
-        }
-      }
-      i = w.substringI;
-      if (i < 0) return 0;
-    }
-  };
-
-  BaseStemmer.prototype.replaceS = function (cBra, cKet, s) {
-    var chars = Array.from(s);
-    var adjustment = chars.length - (cKet - cBra);
-    this.current = this.current.slice(0, cBra).concat(chars, this.current.slice(cKet));
-    this.limit += adjustment;
-    if (this.cursor >= cKet) {
-      this.cursor += adjustment;
-    } else if (this.cursor > cBra) {
-      this.cursor = cBra;
-    }
-    return adjustment;
-  };
-
-  BaseStemmer.prototype.sliceFrom = function (s) {
-    if (!(this.bra >= 0 && this.bra <= this.ket && this.ket <= this.limit &&
-          this.limit <= this.current.length)) {
-      throw new Error('faulty slice operation');
-    }
-    this.replaceS(this.bra, this.ket, s);
-    this.ket = this.bra + Array.from(s).length;
-  };
-
-  BaseStemmer.prototype.sliceDel = function () {
-    this.sliceFrom('');
-  };
-
-  BaseStemmer.prototype.stemWord = function (word) {
-    this.setCurrent(word);
-    this.stem();
-    return this.getCurrent();
-  };
-
-  // ---- polish_stemmer.py -------------------------------------------------------------
-
-  function PolishStemmer() {
-    BaseStemmer.call(this);
-    this.I_p1 = 0;
-  }
-  PolishStemmer.prototype = Object.create(BaseStemmer.prototype);
-  PolishStemmer.prototype.constructor = PolishStemmer;
-
-  var g_v = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'ó', 'ą', 'ę']);
-
-  // Thrown where the generated Python raises lab0(); caught where it catches it.
-  var LAB0 = {};
-
-  PolishStemmer.prototype.r_mark_regions = function () {
-    this.I_p1 = this.limit;
-    if (!this.goOutGrouping(g_v)) return false;
+BaseStemmer.prototype.goInGrouping = function (s) {
+  while (this.cursor < this.limit) {
+    if (!s.has(this.current[this.cursor])) return true;
     this.cursor += 1;
-    if (!this.goInGrouping(g_v)) return false;
-    this.cursor += 1;
-    this.I_p1 = this.cursor;
-    return true;
-  };
-
-  PolishStemmer.prototype.r_R1 = function () {
-    return this.I_p1 <= this.cursor;
-  };
-
-  function r_R1() {
-    return this.r_R1();
   }
+  return false;
+};
 
-  var a_0 = [
-    new Among('byście', -1, 1),
-    new Among('bym', -1, 1),
-    new Among('by', -1, 1),
-    new Among('byśmy', -1, 1),
-    new Among('byś', -1, 1)
-  ];
+BaseStemmer.prototype.goOutGrouping = function (s) {
+  while (this.cursor < this.limit) {
+    if (s.has(this.current[this.cursor])) return true;
+    this.cursor += 1;
+  }
+  return false;
+};
 
-  var a_1 = [
-    new Among('ąc', -1, 1),
-    new Among('ając', 0, 1),
-    new Among('sząc', 0, 2),
-    new Among('sz', -1, 1),
-    new Among('iejsz', 3, 1)
-  ];
-  var as_1 = ['', 's'];
-
-  var a_2 = [
-    new Among('a', -1, 1, r_R1),
-    new Among('ąca', 0, 1),
-    new Among('ająca', 1, 1),
-    new Among('sząca', 1, 2),
-    new Among('ia', 0, 1, r_R1),
-    new Among('sza', 0, 1),
-    new Among('iejsza', 5, 1),
-    new Among('ała', 0, 1),
-    new Among('iała', 7, 1),
-    new Among('iła', 0, 1),
-    new Among('ąc', -1, 1),
-    new Among('ając', 10, 1),
-    new Among('e', -1, 1, r_R1),
-    new Among('ące', 12, 1),
-    new Among('ające', 13, 1),
-    new Among('szące', 13, 2),
-    new Among('ie', 12, 1, r_R1),
-    new Among('cie', 16, 1),
-    new Among('acie', 17, 1),
-    new Among('ecie', 17, 1),
-    new Among('icie', 17, 1),
-    new Among('ajcie', 17, 1),
-    new Among('liście', 17, 4),
-    new Among('aliście', 22, 1),
-    new Among('ieliście', 22, 1),
-    new Among('iliście', 22, 1),
-    new Among('łyście', 17, 4),
-    new Among('ałyście', 26, 1),
-    new Among('iałyście', 27, 1),
-    new Among('iłyście', 26, 1),
-    new Among('sze', 12, 1),
-    new Among('iejsze', 30, 1),
-    new Among('ach', -1, 1, r_R1),
-    new Among('iach', 32, 1, r_R1),
-    new Among('ich', -1, 5),
-    new Among('ych', -1, 5),
-    new Among('i', -1, 1, r_R1),
-    new Among('ali', 36, 1),
-    new Among('ieli', 36, 1),
-    new Among('ili', 36, 1),
-    new Among('ami', 36, 1, r_R1),
-    new Among('iami', 40, 1, r_R1),
-    new Among('imi', 36, 5),
-    new Among('ymi', 36, 5),
-    new Among('owi', 36, 1, r_R1),
-    new Among('iowi', 44, 1, r_R1),
-    new Among('aj', -1, 1),
-    new Among('ej', -1, 5),
-    new Among('iej', 47, 5),
-    new Among('am', -1, 1),
-    new Among('ałam', 49, 1),
-    new Among('iałam', 50, 1),
-    new Among('iłam', 49, 1),
-    new Among('em', -1, 1, r_R1),
-    new Among('iem', 53, 1, r_R1),
-    new Among('ałem', 53, 1),
-    new Among('iałem', 55, 1),
-    new Among('iłem', 53, 1),
-    new Among('im', -1, 5),
-    new Among('om', -1, 1, r_R1),
-    new Among('iom', 59, 1, r_R1),
-    new Among('ym', -1, 5),
-    new Among('o', -1, 1, r_R1),
-    new Among('ego', 62, 5),
-    new Among('iego', 63, 5),
-    new Among('ało', 62, 1),
-    new Among('iało', 65, 1),
-    new Among('iło', 62, 1),
-    new Among('u', -1, 1, r_R1),
-    new Among('iu', 68, 1, r_R1),
-    new Among('emu', 68, 5),
-    new Among('iemu', 70, 5),
-    new Among('ów', -1, 1, r_R1),
-    new Among('y', -1, 5),
-    new Among('amy', 73, 1),
-    new Among('emy', 73, 1),
-    new Among('imy', 73, 1),
-    new Among('liśmy', 73, 4),
-    new Among('aliśmy', 77, 1),
-    new Among('ieliśmy', 77, 1),
-    new Among('iliśmy', 77, 1),
-    new Among('łyśmy', 73, 4),
-    new Among('ałyśmy', 81, 1),
-    new Among('iałyśmy', 82, 1),
-    new Among('iłyśmy', 81, 1),
-    new Among('ały', 73, 1),
-    new Among('iały', 85, 1),
-    new Among('iły', 73, 1),
-    new Among('asz', -1, 1),
-    new Among('esz', -1, 1),
-    new Among('isz', -1, 1),
-    new Among('ą', -1, 1, r_R1),
-    new Among('ącą', 91, 1),
-    new Among('ającą', 92, 1),
-    new Among('szącą', 92, 2),
-    new Among('ią', 91, 1, r_R1),
-    new Among('ają', 91, 1),
-    new Among('szą', 91, 3),
-    new Among('iejszą', 97, 1),
-    new Among('ać', -1, 1),
-    new Among('ieć', -1, 1),
-    new Among('ić', -1, 1),
-    new Among('ąć', -1, 1),
-    new Among('aść', -1, 1),
-    new Among('eść', -1, 1),
-    new Among('ę', -1, 1),
-    new Among('szę', 105, 2),
-    new Among('ał', -1, 1),
-    new Among('iał', 107, 1),
-    new Among('ił', -1, 1),
-    new Among('łaś', -1, 4),
-    new Among('ałaś', 110, 1),
-    new Among('iałaś', 111, 1),
-    new Among('iłaś', 110, 1),
-    new Among('łeś', -1, 4),
-    new Among('ałeś', 114, 1),
-    new Among('iałeś', 115, 1),
-    new Among('iłeś', 114, 1)
-  ];
-
-  var a_3 = [
-    new Among('ć', -1, 1),
-    new Among('ń', -1, 2),
-    new Among('ś', -1, 3),
-    new Among('ź', -1, 4)
-  ];
-  var as_3 = ['c', 'n', 's', 'z'];
-
-  PolishStemmer.prototype.r_remove_endings = function () {
-    var v_1 = this.limit - this.cursor;
-    var v_3, v_4, v_5, v_6, among_var;
-    try {
-      if (this.cursor < this.I_p1) throw LAB0;
-      v_3 = this.limitBackward;
-      this.limitBackward = this.I_p1;
-      this.ket = this.cursor;
-      if (this.findAmongB(a_0) === 0) {
-        this.limitBackward = v_3;
-        throw LAB0;
-      }
-      this.bra = this.cursor;
-      this.limitBackward = v_3;
-      this.sliceDel();
-    } catch (e) {
-      if (e !== LAB0) throw e;
-    }
-    this.cursor = this.limit - v_1;
-    this.ket = this.cursor;
-    among_var = this.findAmongB(a_2);
-    if (among_var === 0) return false;
-    this.bra = this.cursor;
-    if (among_var === 1) {
-      this.sliceDel();
-    } else if (among_var === 2) {
-      this.sliceFrom('s');
-    } else if (among_var === 3) {
-      while (true) {
-        v_4 = this.limit - this.cursor;
-        try {
-          if (!this.r_R1()) throw LAB0;
-          this.sliceDel();
-          break;
-        } catch (e) {
-          if (e !== LAB0) throw e;
-        }
-        this.cursor = this.limit - v_4;
-        this.sliceFrom('s');
+BaseStemmer.prototype.findAmongB = function (v) {
+  var i = 0;
+  var j = v.length;
+  var c = this.cursor;
+  var lb = this.limitBackward;
+  var commonI = 0;
+  var commonJ = 0;
+  var firstKeyInspected = false;
+  var k, diff, common, w, i2;
+  while (true) {
+    k = i + ((j - i) >> 1);
+    diff = 0;
+    common = Math.min(commonI, commonJ);
+    w = v[k];
+    for (i2 = w.s.length - 1 - common; i2 >= 0; i2--) {
+      if (c - common === lb) {
+        diff = -1;
         break;
       }
-    } else if (among_var === 4) {
-      this.sliceFrom('ł');
+      diff = this.current[c - 1 - common].codePointAt(0) - w.s[i2].codePointAt(0);
+      if (diff !== 0) break;
+      common += 1;
+    }
+    if (diff < 0) {
+      j = k;
+      commonJ = common;
     } else {
-      this.sliceDel();
-      v_5 = this.limit - this.cursor;
-      try {
-        this.ket = this.cursor;
-        among_var = this.findAmongB(a_1);
-        if (among_var === 0) {
-          this.cursor = this.limit - v_5;
-          throw LAB0;
-        }
-        this.bra = this.cursor;
-        this.sliceFrom(as_1[among_var - 1]);
-      } catch (e) {
-        if (e !== LAB0) throw e;
+      i = k;
+      commonI = common;
+    }
+    if (j - i <= 1) {
+      if (i > 0) break;
+      if (j === i) break;
+      if (firstKeyInspected) break;
+      firstKeyInspected = true;
+    }
+  }
+  while (true) {
+    w = v[i];
+    if (commonI >= w.s.length) {
+      this.cursor = c - w.s.length;
+      if (w.method === null) return w.result;
+      if (w.method.call(this)) {
+        this.cursor = c - w.s.length;
+        return w.result;
       }
     }
-    v_6 = this.limit - this.cursor;
-    try {
-      this.ket = this.cursor;
-      if (this.cursor <= this.limitBackward || this.current[this.cursor - 1] !== "'") {
-        this.cursor = this.limit - v_6;
-        throw LAB0;
-      }
-      this.cursor -= 1;
-      this.bra = this.cursor;
-      this.sliceDel();
-    } catch (e) {
-      if (e !== LAB0) throw e;
-    }
-    return true;
-  };
+    i = w.substringI;
+    if (i < 0) return 0;
+  }
+};
 
-  PolishStemmer.prototype.r_normalize_consonant = function () {
+BaseStemmer.prototype.replaceS = function (cBra, cKet, s) {
+  var chars = Array.from(s);
+  var adjustment = chars.length - (cKet - cBra);
+  this.current = this.current.slice(0, cBra).concat(chars, this.current.slice(cKet));
+  this.limit += adjustment;
+  if (this.cursor >= cKet) {
+    this.cursor += adjustment;
+  } else if (this.cursor > cBra) {
+    this.cursor = cBra;
+  }
+  return adjustment;
+};
+
+BaseStemmer.prototype.sliceFrom = function (s) {
+  if (!(this.bra >= 0 && this.bra <= this.ket && this.ket <= this.limit &&
+        this.limit <= this.current.length)) {
+    throw new Error('faulty slice operation');
+  }
+  this.replaceS(this.bra, this.ket, s);
+  this.ket = this.bra + Array.from(s).length;
+};
+
+BaseStemmer.prototype.sliceDel = function () {
+  this.sliceFrom('');
+};
+
+BaseStemmer.prototype.stemWord = function (word) {
+  this.setCurrent(word);
+  this.stem();
+  return this.getCurrent();
+};
+
+// ---- polish_stemmer.py -------------------------------------------------------------
+
+function PolishStemmer() {
+  BaseStemmer.call(this);
+  this.I_p1 = 0;
+}
+PolishStemmer.prototype = Object.create(BaseStemmer.prototype);
+PolishStemmer.prototype.constructor = PolishStemmer;
+
+var g_v = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'ó', 'ą', 'ę']);
+
+// Thrown where the generated Python raises lab0(); caught where it catches it.
+var LAB0 = {};
+
+PolishStemmer.prototype.r_mark_regions = function () {
+  this.I_p1 = this.limit;
+  if (!this.goOutGrouping(g_v)) return false;
+  this.cursor += 1;
+  if (!this.goInGrouping(g_v)) return false;
+  this.cursor += 1;
+  this.I_p1 = this.cursor;
+  return true;
+};
+
+PolishStemmer.prototype.r_R1 = function () {
+  return this.I_p1 <= this.cursor;
+};
+
+function r_R1() {
+  return this.r_R1();
+}
+
+var a_0 = [
+  new Among('byście', -1, 1),
+  new Among('bym', -1, 1),
+  new Among('by', -1, 1),
+  new Among('byśmy', -1, 1),
+  new Among('byś', -1, 1)
+];
+
+var a_1 = [
+  new Among('ąc', -1, 1),
+  new Among('ając', 0, 1),
+  new Among('sząc', 0, 2),
+  new Among('sz', -1, 1),
+  new Among('iejsz', 3, 1)
+];
+var as_1 = ['', 's'];
+
+var a_2 = [
+  new Among('a', -1, 1, r_R1),
+  new Among('ąca', 0, 1),
+  new Among('ająca', 1, 1),
+  new Among('sząca', 1, 2),
+  new Among('ia', 0, 1, r_R1),
+  new Among('sza', 0, 1),
+  new Among('iejsza', 5, 1),
+  new Among('ała', 0, 1),
+  new Among('iała', 7, 1),
+  new Among('iła', 0, 1),
+  new Among('ąc', -1, 1),
+  new Among('ając', 10, 1),
+  new Among('e', -1, 1, r_R1),
+  new Among('ące', 12, 1),
+  new Among('ające', 13, 1),
+  new Among('szące', 13, 2),
+  new Among('ie', 12, 1, r_R1),
+  new Among('cie', 16, 1),
+  new Among('acie', 17, 1),
+  new Among('ecie', 17, 1),
+  new Among('icie', 17, 1),
+  new Among('ajcie', 17, 1),
+  new Among('liście', 17, 4),
+  new Among('aliście', 22, 1),
+  new Among('ieliście', 22, 1),
+  new Among('iliście', 22, 1),
+  new Among('łyście', 17, 4),
+  new Among('ałyście', 26, 1),
+  new Among('iałyście', 27, 1),
+  new Among('iłyście', 26, 1),
+  new Among('sze', 12, 1),
+  new Among('iejsze', 30, 1),
+  new Among('ach', -1, 1, r_R1),
+  new Among('iach', 32, 1, r_R1),
+  new Among('ich', -1, 5),
+  new Among('ych', -1, 5),
+  new Among('i', -1, 1, r_R1),
+  new Among('ali', 36, 1),
+  new Among('ieli', 36, 1),
+  new Among('ili', 36, 1),
+  new Among('ami', 36, 1, r_R1),
+  new Among('iami', 40, 1, r_R1),
+  new Among('imi', 36, 5),
+  new Among('ymi', 36, 5),
+  new Among('owi', 36, 1, r_R1),
+  new Among('iowi', 44, 1, r_R1),
+  new Among('aj', -1, 1),
+  new Among('ej', -1, 5),
+  new Among('iej', 47, 5),
+  new Among('am', -1, 1),
+  new Among('ałam', 49, 1),
+  new Among('iałam', 50, 1),
+  new Among('iłam', 49, 1),
+  new Among('em', -1, 1, r_R1),
+  new Among('iem', 53, 1, r_R1),
+  new Among('ałem', 53, 1),
+  new Among('iałem', 55, 1),
+  new Among('iłem', 53, 1),
+  new Among('im', -1, 5),
+  new Among('om', -1, 1, r_R1),
+  new Among('iom', 59, 1, r_R1),
+  new Among('ym', -1, 5),
+  new Among('o', -1, 1, r_R1),
+  new Among('ego', 62, 5),
+  new Among('iego', 63, 5),
+  new Among('ało', 62, 1),
+  new Among('iało', 65, 1),
+  new Among('iło', 62, 1),
+  new Among('u', -1, 1, r_R1),
+  new Among('iu', 68, 1, r_R1),
+  new Among('emu', 68, 5),
+  new Among('iemu', 70, 5),
+  new Among('ów', -1, 1, r_R1),
+  new Among('y', -1, 5),
+  new Among('amy', 73, 1),
+  new Among('emy', 73, 1),
+  new Among('imy', 73, 1),
+  new Among('liśmy', 73, 4),
+  new Among('aliśmy', 77, 1),
+  new Among('ieliśmy', 77, 1),
+  new Among('iliśmy', 77, 1),
+  new Among('łyśmy', 73, 4),
+  new Among('ałyśmy', 81, 1),
+  new Among('iałyśmy', 82, 1),
+  new Among('iłyśmy', 81, 1),
+  new Among('ały', 73, 1),
+  new Among('iały', 85, 1),
+  new Among('iły', 73, 1),
+  new Among('asz', -1, 1),
+  new Among('esz', -1, 1),
+  new Among('isz', -1, 1),
+  new Among('ą', -1, 1, r_R1),
+  new Among('ącą', 91, 1),
+  new Among('ającą', 92, 1),
+  new Among('szącą', 92, 2),
+  new Among('ią', 91, 1, r_R1),
+  new Among('ają', 91, 1),
+  new Among('szą', 91, 3),
+  new Among('iejszą', 97, 1),
+  new Among('ać', -1, 1),
+  new Among('ieć', -1, 1),
+  new Among('ić', -1, 1),
+  new Among('ąć', -1, 1),
+  new Among('aść', -1, 1),
+  new Among('eść', -1, 1),
+  new Among('ę', -1, 1),
+  new Among('szę', 105, 2),
+  new Among('ał', -1, 1),
+  new Among('iał', 107, 1),
+  new Among('ił', -1, 1),
+  new Among('łaś', -1, 4),
+  new Among('ałaś', 110, 1),
+  new Among('iałaś', 111, 1),
+  new Among('iłaś', 110, 1),
+  new Among('łeś', -1, 4),
+  new Among('ałeś', 114, 1),
+  new Among('iałeś', 115, 1),
+  new Among('iłeś', 114, 1)
+];
+
+var a_3 = [
+  new Among('ć', -1, 1),
+  new Among('ń', -1, 2),
+  new Among('ś', -1, 3),
+  new Among('ź', -1, 4)
+];
+var as_3 = ['c', 'n', 's', 'z'];
+
+PolishStemmer.prototype.r_remove_endings = function () {
+  var v_1 = this.limit - this.cursor;
+  var v_3, v_4, v_5, v_6, among_var;
+  try {
+    if (this.cursor < this.I_p1) throw LAB0;
+    v_3 = this.limitBackward;
+    this.limitBackward = this.I_p1;
     this.ket = this.cursor;
-    var among_var = this.findAmongB(a_3);
-    if (among_var === 0) return false;
+    if (this.findAmongB(a_0) === 0) {
+      this.limitBackward = v_3;
+      throw LAB0;
+    }
     this.bra = this.cursor;
-    if (this.cursor <= this.limitBackward) return false;
-    this.sliceFrom(as_3[among_var - 1]);
-    return true;
-  };
-
-  PolishStemmer.prototype.stem = function () {
-    var v_1 = this.cursor;
-    var v_2;
-    this.r_mark_regions();
-    this.cursor = v_1;
+    this.limitBackward = v_3;
+    this.sliceDel();
+  } catch (e) {
+    if (e !== LAB0) throw e;
+  }
+  this.cursor = this.limit - v_1;
+  this.ket = this.cursor;
+  among_var = this.findAmongB(a_2);
+  if (among_var === 0) return false;
+  this.bra = this.cursor;
+  if (among_var === 1) {
+    this.sliceDel();
+  } else if (among_var === 2) {
+    this.sliceFrom('s');
+  } else if (among_var === 3) {
     while (true) {
-      v_2 = this.cursor;
+      v_4 = this.limit - this.cursor;
       try {
-        if (this.cursor + 2 > this.limit) throw LAB0;
-        this.cursor += 2;
-        this.limitBackward = this.cursor;
-        this.cursor = this.limit;
-        if (!this.r_remove_endings()) throw LAB0;
-        this.cursor = this.limitBackward;
+        if (!this.r_R1()) throw LAB0;
+        this.sliceDel();
         break;
       } catch (e) {
         if (e !== LAB0) throw e;
       }
-      this.cursor = v_2;
-      this.limitBackward = this.cursor;
-      this.cursor = this.limit;
-      if (!this.r_normalize_consonant()) return false;
-      this.cursor = this.limitBackward;
+      this.cursor = this.limit - v_4;
+      this.sliceFrom('s');
       break;
     }
-    return true;
-  };
+  } else if (among_var === 4) {
+    this.sliceFrom('ł');
+  } else {
+    this.sliceDel();
+    v_5 = this.limit - this.cursor;
+    try {
+      this.ket = this.cursor;
+      among_var = this.findAmongB(a_1);
+      if (among_var === 0) {
+        this.cursor = this.limit - v_5;
+        throw LAB0;
+      }
+      this.bra = this.cursor;
+      this.sliceFrom(as_1[among_var - 1]);
+    } catch (e) {
+      if (e !== LAB0) throw e;
+    }
+  }
+  v_6 = this.limit - this.cursor;
+  try {
+    this.ket = this.cursor;
+    if (this.cursor <= this.limitBackward || this.current[this.cursor - 1] !== "'") {
+      this.cursor = this.limit - v_6;
+      throw LAB0;
+    }
+    this.cursor -= 1;
+    this.bra = this.cursor;
+    this.sliceDel();
+  } catch (e) {
+    if (e !== LAB0) throw e;
+  }
+  return true;
+};
 
-  var shared = new PolishStemmer();
+PolishStemmer.prototype.r_normalize_consonant = function () {
+  this.ket = this.cursor;
+  var among_var = this.findAmongB(a_3);
+  if (among_var === 0) return false;
+  this.bra = this.cursor;
+  if (this.cursor <= this.limitBackward) return false;
+  this.sliceFrom(as_3[among_var - 1]);
+  return true;
+};
 
-  root.CusSearch = root.CusSearch || {};
-  root.CusSearch.PolishStemmer = PolishStemmer;
-  root.CusSearch.stem = function (word) {
-    return shared.stemWord(word);
-  };
-})(typeof globalThis !== 'undefined' ? globalThis : this);
+PolishStemmer.prototype.stem = function () {
+  var v_1 = this.cursor;
+  var v_2;
+  this.r_mark_regions();
+  this.cursor = v_1;
+  while (true) {
+    v_2 = this.cursor;
+    try {
+      if (this.cursor + 2 > this.limit) throw LAB0;
+      this.cursor += 2;
+      this.limitBackward = this.cursor;
+      this.cursor = this.limit;
+      if (!this.r_remove_endings()) throw LAB0;
+      this.cursor = this.limitBackward;
+      break;
+    } catch (e) {
+      if (e !== LAB0) throw e;
+    }
+    this.cursor = v_2;
+    this.limitBackward = this.cursor;
+    this.cursor = this.limit;
+    if (!this.r_normalize_consonant()) return false;
+    this.cursor = this.limitBackward;
+    break;
+  }
+  return true;
+};
+
+var shared = new PolishStemmer();
+
+export function stem(word) {
+  return shared.stemWord(word);
+}
