@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from language_golden import FLOORS, LANGUAGES, golden_set
 from playwright.sync_api import expect
+from test_search_browser import RUN_QUERIES
 from test_search_golden import first_hit, metrics
 
 from cus_catalogue.search.model import load_search_model
@@ -23,17 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 MODEL = functools.cache(
     lambda language: load_search_model(ROOT / "content", ROOT / "data", language)
 )
-
-RUN_QUERIES = """async (queries) => {
-  const engine = await CusSearch.engine();
-  const out = {};
-  for (const q of queries) {
-    const ranked = await engine.search(q, {});
-    const records = await engine.records(ranked.slice(0, 10).map((r) => r.position));
-    out[q] = {ids: records.map((r) => r.id), keys: ranked.map((r) => [r.position, r.key])};
-  }
-  return out;
-}"""
 
 
 def search_url(base: str, language_root: str, **params: str) -> str:

@@ -205,10 +205,10 @@ def tokenize(text: str) -> list[str]:
     current: list[str] = []
     chars = normalize(text)
     for position, char in enumerate(chars):
+        if _joins_cyrillic(chars, position):
+            continue
         if _is_word_char(char):
             current.append(char)
-        elif _joins_cyrillic(chars, position):
-            continue
         elif current:
             tokens.append("".join(current))
             current = []
