@@ -36,7 +36,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -441,11 +441,19 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", nargs="+", default=["example", "1000", "10000"])
+def size_arguments(doc: str, sizes: list[str]) -> argparse.Namespace:
+    """``--sizes`` (``example`` or numbers of services) and ``--rounds`` of a benchmark."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--sizes", nargs="+", default=sizes)
     parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def run_sizes(
+    args: argparse.Namespace, bench: Callable[[str, Path, Path, Any, int], list[dict]]
+) -> list[dict]:
+    """``bench(label, content, work folder, browser, rounds)`` for each size, in one headless
+    Chromium; every row."""
     from playwright.sync_api import sync_playwright
 
     rows: list[dict] = []
@@ -458,9 +466,14 @@ def main() -> None:
                     content = CONTENT
                 else:
                     content = synthetic_catalogue(work / f"content-{label}", int(label))
-                rows += bench_size(label, content, work, browser, args.rounds)
+                rows += bench(label, content, work, browser, args.rounds)
         finally:
             browser.close()
+    return rows
+
+
+def main() -> None:
+    rows = run_sizes(size_arguments(__doc__ or "", ["example", "1000", "10000"]), bench_size)
     version = subprocess.run([chromium(), "--version"], capture_output=True, text=True).stdout
     print(
         f"\n{time.strftime('%Y-%m-%d')} · {platform.machine()} · {os.cpu_count()} cores · "

@@ -14,10 +14,8 @@ in each language; golden sets hit@5 >= 0.95 and MRR >= 0.85.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,17 +25,15 @@ sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
 from build_bench import machine_line  # noqa: E402
 from language_golden import golden_set  # noqa: E402
 from search_bench import (  # noqa: E402
-    CHROMIUM_ARGS,
-    CONTENT,
     build_pagefind,
     build_site,
-    chromium,
     cold_first_result,
     quality_and_latency,
+    run_sizes,
     serve,
+    size_arguments,
     write_harness,
 )
-from synthetic import synthetic_catalogue  # noqa: E402
 
 LANGUAGES = ("pl", "uk", "en")
 #: Pagefind indexes the service pages of every language; it groups them by ``<html lang>``.
@@ -108,26 +104,7 @@ def table(rows: list[dict]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", nargs="+", default=["example", "1000"])
-    parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
-    from playwright.sync_api import sync_playwright
-
-    rows: list[dict] = []
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        work = Path(tmp)
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        try:
-            for label in args.sizes:
-                content = (
-                    CONTENT
-                    if label == "example"
-                    else synthetic_catalogue(work / f"content-{label}", int(label))
-                )
-                rows += bench_size(label, content, work, browser, args.rounds)
-        finally:
-            browser.close()
+    rows = run_sizes(size_arguments(__doc__ or "", ["example", "1000"]), bench_size)
     print("\n" + machine_line() + "\n")
     print(table(rows))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from language_golden import FLOORS, LANGUAGES, golden_set
-from test_search_golden import first_hit, metrics
+from test_search_golden import scored
 
 from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.search.analyzer import (
@@ -112,16 +112,6 @@ def test_golden_set_meets_issue_13_budget(language, capsys):
     model = MODEL(language)
     queries = golden_set(language)
     ranked = {q.query: model.ids(q.query) for q in queries}
-    ranks = [first_hit(ranked[q.query], q.expected) for q in queries]
-    scores = metrics(ranks)
-    misses = [
-        f"  {q.kind:10} {q.query!r}: rank {rank}, top 3 {ranked[q.query][:3]}"
-        for q, rank in zip(queries, ranks, strict=True)
-        if rank != 1
-    ]
-    with capsys.disabled():
-        summary = ", ".join(f"{name} {value:.3f}" for name, value in scores.items())
-        print(f"\n{language} golden set (lunr.py, {len(queries)} queries): {summary}")
-        print("\n".join(misses))
+    scores, misses = scored(f"{language} golden set (lunr.py)", queries, ranked, capsys)
     for name, floor in FLOORS.items():
         assert scores[name] >= floor, f"{name} {scores[name]:.3f} < {floor}\n" + "\n".join(misses)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from language_golden import FLOORS, LANGUAGES, golden_set
 from playwright.sync_api import expect
-from test_search_browser import RUN_QUERIES
-from test_search_golden import first_hit, metrics
+from test_search_browser import rankings_in_browser
+from test_search_golden import scored
 
 from cus_catalogue.search.model import load_search_model
 from cus_catalogue.search.query import rank_key
@@ -35,24 +35,15 @@ def search_url(base: str, language_root: str, **params: str) -> str:
 def rankings(request, browser, example_server) -> tuple[str, dict[str, dict]]:
     """Every golden query of one language through the engine of that language's page."""
     language = request.param
-    context = browser.new_context(locale=language)
-    try:
-        page = context.new_page()
-        page.goto(search_url(example_server, f"{language}/"))
-        page.wait_for_selector("form[data-search-page][data-search-ready]")
-        queries = [q.query for q in golden_set(language)]
-        return language, page.evaluate(RUN_QUERIES, queries)
-    finally:
-        context.close()
+    queries = [q.query for q in golden_set(language)]
+    return language, rankings_in_browser(browser, example_server, queries, f"{language}/")
 
 
 def test_golden_set_in_chromium_meets_issue_13_budget(rankings, capsys):
     language, ranked = rankings
-    queries = golden_set(language)
-    scores = metrics([first_hit(ranked[q.query]["ids"], q.expected) for q in queries])
-    with capsys.disabled():
-        summary = ", ".join(f"{name} {value:.3f}" for name, value in scores.items())
-        print(f"\n{language} golden set (Chromium, built site, {len(queries)} queries): {summary}")
+    ids = {query: found["ids"] for query, found in ranked.items()}
+    label = f"{language} golden set (Chromium, built site)"
+    scores, _misses = scored(label, golden_set(language), ids, capsys)
     for name, floor in FLOORS.items():
         assert scores[name] >= floor, name
 
