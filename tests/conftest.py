@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from a11y_support import new_context, pages_by_width_and_mode
 from playwright.sync_api import expect
+from records import copy_mini
 from sitekit import EXAMPLE_CONTENT, FIXTURES, chromium_executable, run_pelican, serve_folder
 
 # expect() returns as soon as its condition holds, so a long ceiling costs time only when a test
@@ -33,6 +34,12 @@ def build_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
         return build(content, **{k: v for k, v in sorted(extra.items())})
 
     return build_with
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A fresh, valid copy of the two-service fixture catalogue, for a test to edit."""
+    return copy_mini(tmp_path / "katalog")
 
 
 @pytest.fixture(scope="session")
@@ -81,6 +88,14 @@ def page(browser: object) -> Iterator[object]:
     context = browser.new_context(locale="pl-PL")  # type: ignore[attr-defined]
     page = context.new_page()
     yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser: object) -> Iterator[object]:
+    """A page on an old phone's narrow screen (375 px) in a fresh context, closed afterwards."""
+    context = new_context(browser, width=375)
+    yield context.new_page()
     context.close()
 
 

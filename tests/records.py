@@ -1,11 +1,17 @@
-"""Helpers to write small catalogues into temporary folders for tests."""
+"""Helpers to write small catalogues into temporary folders for tests, and to check them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
+from cus_catalogue.catalogue import Catalogue, load_catalogue
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DATA = Path(__file__).resolve().parents[1] / "data"
+#: The day the fixture catalogues are checked on (their dates are neither future nor stale).
+TODAY = dt.date(2026, 11, 23)
 
 
 def copy_mini(target: Path) -> Path:
@@ -27,3 +33,18 @@ def edit(path: Path, old: str, new: str) -> Path:
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
     path.write_text(text.replace(old, new), encoding="utf-8")
     return path
+
+
+def checked(content: Path) -> Catalogue:
+    """The catalogue as ``katalog validate`` loads it, on ``TODAY``."""
+    return load_catalogue(content, DATA, today=TODAY)
+
+
+def problems_of(content: Path) -> list[str]:
+    """Formatted problems, with paths relative to the content folder."""
+    return [problem.format(content) for problem in checked(content).problems]
+
+
+def warnings_of(content: Path) -> list[str]:
+    """Formatted warnings only, with paths relative to the content folder."""
+    return [problem.format(content) for problem in checked(content).warnings]

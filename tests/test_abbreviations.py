@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from records import copy_mini, edit
+from records import DATA, TODAY, edit, warnings_of
 from sitekit import run_katalog
 
 from cus_catalogue.catalogue import load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-TODAY = dt.date(2026, 11, 23)
-
-
-def warnings_of(content: Path) -> list[str]:
-    catalogue = load_catalogue(content, DATA, today=TODAY)
-    return [problem.format(content) for problem in catalogue.warnings]
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    return copy_mini(tmp_path / "katalog")
 
 
 def service(mini: Path) -> Path:

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from a11y_support import new_context
 from pages import page, text
 
 
@@ -42,16 +41,13 @@ def test_area_pages_are_unchanged(example_site: Path):
 
 
 @pytest.mark.browser
-def test_audience_filter_keeps_services_for_everyone_marked(browser, example_server):
+def test_audience_filter_keeps_services_for_everyone_marked(phone, example_server):
     """Defect: /szukaj/?q=prawnik&dla=seniorzy found nothing."""
     from playwright.sync_api import expect
 
-    context = new_context(browser, width=375)
-    result_page = context.new_page()
-    result_page.goto(example_server + "/szukaj/?q=prawnik&dla=seniorzy")
-    advice = result_page.locator('[data-service-id="poradnictwo-specjalistyczne"]')
+    phone.goto(example_server + "/szukaj/?q=prawnik&dla=seniorzy")
+    advice = phone.locator('[data-service-id="poradnictwo-specjalistyczne"]')
     expect(advice).to_be_visible()
     expect(advice.locator(".search-result-everyone")).to_have_text("Dla wszystkich mieszkańców")
-    no_filter = result_page.locator("#search-dla option").first
+    no_filter = phone.locator("#search-dla option").first
     expect(no_filter).to_have_text("Wszystkie grupy")
-    context.close()

@@ -14,10 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
-from records import copy_mini, edit, write
+from records import edit, problems_of, write
 from sitekit import run_katalog, run_pelican
 
-from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.record_parser import MAX_RECORD_BYTES
 from cus_catalogue.records import ID_PATTERN
 from cus_catalogue.validation import schema
@@ -25,11 +24,6 @@ from katalog.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "Tajne hasło do serwera: 1234"
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    return copy_mini(tmp_path / "katalog")
 
 
 def outside_record(tmp_path: Path, mini: Path) -> Path:
@@ -65,7 +59,7 @@ def test_defect_17_a_symlinked_folder_and_a_fifo_are_refused_without_hanging(min
     (mini / "providers").symlink_to(outside)
     os.mkfifo(mini / "services" / "kolejka.yaml")
     started = time.monotonic()
-    problems = [p.format(mini) for p in load_catalogue(mini, ROOT / "data").problems]
+    problems = problems_of(mini)
     assert time.monotonic() - started < 30  # a FIFO is never opened (it would block forever)
     assert "providers:1: to jest dowiązanie symboliczne (skrót do innego pliku); rekord musi być " \
         "zwykłym plikiem w tym folderze" in problems  # fmt: skip
@@ -78,7 +72,7 @@ def test_defect_17_a_symlinked_folder_and_a_fifo_are_refused_without_hanging(min
 def test_defect_18_a_name_with_line_breaks_is_refused_and_never_reaches_codeowners(mini, tmp_path):
     provider = mini / "providers" / "fundacja-pomocna-dlon.yaml"
     edit(provider, "name: Fundacja Pomocna Dłoń\n", 'name: "Caritas\\n* @x\\n/.github/ @x"\n')
-    problems = [p.format(mini) for p in load_catalogue(mini, ROOT / "data").problems]
+    problems = problems_of(mini)
     assert problems == [
         "providers/fundacja-pomocna-dlon.yaml:2: name: musi być w jednym wierszu "
         "(bez przejścia do nowej linii)"
@@ -110,7 +104,7 @@ def test_defect_18_every_one_line_field_refuses_line_breaks(mini, field, old, ne
         new = f'summary: "Pierwszy wiersz\\n{line.removeprefix("summary: ")}"'
         old = line
     edit(service, old, new)
-    problems = [p.format(mini) for p in load_catalogue(mini, ROOT / "data").problems]
+    problems = problems_of(mini)
     assert len(problems) == 1
     assert f" {field}: musi być w jednym wierszu (bez przejścia do nowej linii)" in problems[0]
 
@@ -200,14 +194,14 @@ def test_defect_20_the_id_rule_is_the_schemas_and_matches_whole_ids_only():
 def test_defect_20_a_file_name_ending_in_a_newline_is_not_an_id(mini):
     source = (mini / "services" / "porada-prawna.yaml").read_text(encoding="utf-8")
     write(mini / "services" / "porada\n.yaml", source)
-    problems = [p.format(mini) for p in load_catalogue(mini, ROOT / "data").problems]
+    problems = problems_of(mini)
     assert any("nie jest poprawnym identyfikatorem" in problem for problem in problems)
 
 
 def test_defect_20_a_maintainer_ending_in_a_newline_is_refused(mini):
     provider = mini / "providers" / "fundacja-pomocna-dlon.yaml"
     edit(provider, "maintainers: [pomocna-dlon]", 'maintainers: ["pomocna-dlon\\n"]')
-    problems = [p.format(mini) for p in load_catalogue(mini, ROOT / "data").problems]
+    problems = problems_of(mini)
     assert len(problems) == 1
     assert "maintainers[0]: „pomocna-dlon\n” ma zły format: nazwa konta" in problems[0]
 

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-import pytest
-from records import copy_mini, edit
+from records import DATA, TODAY, checked, edit
 from sitekit import EXAMPLE_CONTENT, run_katalog
 
 from cus_catalogue.catalogue import load_catalogue
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-TODAY = dt.date(2026, 11, 23)
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    return copy_mini(tmp_path / "katalog")
 
 
 def test_active_service_without_how_to_apply_or_online_form_is_a_warning(mini: Path) -> None:
@@ -36,7 +26,7 @@ def test_active_service_without_how_to_apply_or_online_form_is_a_warning(mini: P
 def test_without_apply_online_the_warning_points_at_the_start_of_the_record(mini: Path) -> None:
     # Line 1 is the schema comment; the record's first field is on line 2.
     edit(mini / "services" / "zlota-raczka.yaml", "apply_online: true\n", "")
-    warnings = load_catalogue(mini, DATA, today=TODAY).warnings
+    warnings = checked(mini).warnings
     assert [(p.code, p.line, p.field) for p in warnings] == [("no-way-to-start", 2, "how_to_apply")]
 
 
@@ -44,9 +34,9 @@ def test_how_to_apply_or_the_online_form_is_enough_and_only_active_services_are_
     mini: Path,
 ) -> None:
     service = mini / "services" / "zlota-raczka.yaml"
-    assert load_catalogue(mini, DATA, today=TODAY).warnings == []  # apply_online: true
+    assert checked(mini).warnings == []  # apply_online: true
     edit(service, "apply_online: true\n", "how_to_apply: Zadzwoń do fundacji.\n")
-    assert load_catalogue(mini, DATA, today=TODAY).warnings == []
+    assert checked(mini).warnings == []
     # porada-prawna is suspended: nobody can start it, so it needs no instructions now.
     text = (mini / "services" / "porada-prawna.yaml").read_text(encoding="utf-8")
     assert "how_to_apply" not in text and "apply_online" not in text

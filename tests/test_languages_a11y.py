@@ -11,7 +11,6 @@ from a11y_support import (
     PAGE_KINDS,
     WIDTHS,
     describe,
-    new_context,
     run_axe,
     settle,
 )
@@ -39,40 +38,34 @@ def test_page_kind_in_the_language_has_no_axe_violations(
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_language_switch_keeps_the_page(browser, example_server, code):
+def test_language_switch_keeps_the_page(phone, example_server, code):
     """From a Ukrainian service page to its Polish and English versions, and back."""
-    page = new_context(browser, width=375).new_page()
-    page.goto(f"{example_server}/{code}/uslugi/zlota-raczka/")
-    page.get_by_role("link", name="Polski", exact=True).click()
-    expect(page).to_have_url(f"{example_server}/uslugi/zlota-raczka/")
-    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    phone.goto(f"{example_server}/{code}/uslugi/zlota-raczka/")
+    phone.get_by_role("link", name="Polski", exact=True).click()
+    expect(phone).to_have_url(f"{example_server}/uslugi/zlota-raczka/")
+    expect(phone.locator("html")).to_have_attribute("lang", "pl")
     name = {"uk": "Українська", "en": "English"}[code]
-    page.get_by_role("link", name=name, exact=True).click()
-    expect(page).to_have_url(f"{example_server}/{code}/uslugi/zlota-raczka/")
-    expect(page.locator("h1 [lang=pl]")).to_have_text("Złota rączka – mobilny konserwator")
-    page.context.close()
+    phone.get_by_role("link", name=name, exact=True).click()
+    expect(phone).to_have_url(f"{example_server}/{code}/uslugi/zlota-raczka/")
+    expect(phone.locator("h1 [lang=pl]")).to_have_text("Złota rączka – mobilny konserwator")
 
 
 @pytest.mark.parametrize("query", ["нічліжка", "noclegownia"])
-def test_search_on_a_ukrainian_page_finds_in_ukrainian_and_polish(browser, example_server, query):
+def test_search_on_a_ukrainian_page_finds_in_ukrainian_and_polish(phone, example_server, query):
     """A Ukrainian word, or the Polish word a newcomer may know, finds the night shelter; the
     result, its link and the messages are Ukrainian."""
-    page = new_context(browser, width=375).new_page()
-    page.goto(f"{example_server}/uk/szukaj/?q={query}")
-    link = page.locator("[data-search-results] ol > li").first.locator("a").first
+    phone.goto(f"{example_server}/uk/szukaj/?q={query}")
+    link = phone.locator("[data-search-results] ol > li").first.locator("a").first
     expect(link).to_have_text("Нічліжка")
     expect(link).to_have_attribute("href", f"{example_server}/uk/uslugi/noclegownia/")
-    expect(page.locator("main")).to_contain_text("Знайдено")
-    page.context.close()
+    expect(phone.locator("main")).to_contain_text("Знайдено")
 
 
-def test_plan_speaks_the_page_language(browser, example_server):
+def test_plan_speaks_the_page_language(phone, example_server):
     """Adding a service to My plan on an English page is announced in English."""
-    page = new_context(browser, width=375).new_page()
-    page.goto(f"{example_server}/en/uslugi/noclegownia/")
-    page.locator("[data-plan-toggle='noclegownia']").click()
-    expect(page.locator("[data-plan-live]")).to_have_text("Added to your plan: Night shelter.")
-    page.context.close()
+    phone.goto(f"{example_server}/en/uslugi/noclegownia/")
+    phone.locator("[data-plan-toggle='noclegownia']").click()
+    expect(phone.locator("[data-plan-live]")).to_have_text("Added to your plan: Night shelter.")
 
 
 def test_kiosk_offers_three_languages_and_returns_to_polish_when_idle(kiosk, example_server):

@@ -3,17 +3,13 @@ service is provided in: checked with file and line, shown in the page's language
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from records import copy_mini
+from records import copy_mini, problems_of
 from sitekit import run_katalog
 
-from cus_catalogue.catalogue import load_catalogue
-
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2026, 11, 23)
 UK_NAME = "Майстер на дрібний ремонт удома"
 TRANSLATED = f"""translations:
   uk:
@@ -23,16 +19,6 @@ TRANSLATED = f"""translations:
     name: Handyman at home
 languages: [pl, uk]
 """
-
-
-def problems_of(content: Path) -> list[str]:
-    catalogue = load_catalogue(content, ROOT / "data", today=TODAY)
-    return [problem.format(content) for problem in catalogue.problems]
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    return copy_mini(tmp_path / "katalog")
 
 
 def append(record: Path, text: str) -> int:

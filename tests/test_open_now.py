@@ -63,25 +63,26 @@ SERVICES = {
 }  # fmt: skip
 
 
-def test_tuesday_nine_in_the_morning(browser, server):
-    page = at(browser, TUESDAY_9)
+@pytest.mark.parametrize(
+    ("moment", "care", "shelter", "open_services"),
+    [
+        (TUESDAY_9, "Otwarte teraz, do 15:30", "Zamknięte, otwiera się dziś o 18:00",
+         {"opieka-z-tabela", "taksowka-dla-seniora"}),
+        (SUNDAY_2330, "Zamknięte, otwiera się jutro o 8:00", "Otwarte teraz, do jutra do 8:00",
+         {"noclegownia-testowa"}),
+    ],
+    ids=["Tuesday nine in the morning", "Sunday half past eleven at night: the shelter is open"],
+)  # fmt: skip
+def test_each_page_and_the_search_say_what_is_open_at_the_moment(
+    browser, server, moment, care, shelter, open_services
+):
+    page = at(browser, moment)
     page.goto(server + CARE)
-    expect(open_now(page)).to_have_text("Otwarte teraz, do 15:30")
+    expect(open_now(page)).to_have_text(care)
     page.goto(server + SHELTER)
-    expect(open_now(page)).to_have_text("Zamknięte, otwiera się dziś o 18:00")
+    expect(open_now(page)).to_have_text(shelter)
     page.goto(server + "/szukaj/?otwarte=teraz")
-    expect_found(page, {"opieka-z-tabela", "taksowka-dla-seniora"}, SERVICES)
-    page.context.close()
-
-
-def test_sunday_half_past_eleven_at_night_the_shelter_is_open(browser, server):
-    page = at(browser, SUNDAY_2330)
-    page.goto(server + SHELTER)
-    expect(open_now(page)).to_have_text("Otwarte teraz, do jutra do 8:00")
-    page.goto(server + CARE)
-    expect(open_now(page)).to_have_text("Zamknięte, otwiera się jutro o 8:00")
-    page.goto(server + "/szukaj/?otwarte=teraz")
-    expect_found(page, {"noclegownia-testowa"}, SERVICES)
+    expect_found(page, open_services, SERVICES)
     page.context.close()
 
 

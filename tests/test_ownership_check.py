@@ -63,22 +63,34 @@ def check(repo: Path, author: str, capsys: pytest.CaptureFixture[str]) -> tuple[
     return code, out.out + out.err
 
 
+def allowed(repo: Path, author: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """What ``katalog check-changes`` printed when it let the author's change through."""
+    code, output = check(repo, author, capsys)
+    assert code == 0, output
+    return output
+
+
+def refused(repo: Path, author: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """What ``katalog check-changes`` printed when it refused the author's change."""
+    code, output = check(repo, author, capsys)
+    assert code == 1, output
+    return output
+
+
 SERVICE = "content/services/zlota-raczka.yaml"
 
 
 def test_maintainer_of_the_provider_may_change_its_service(repo, capsys):
     edit(repo, SERVICE, "last_verified:", "keywords: [naprawy]\nlast_verified:")
     commit(repo, "Update a service")
-    code, output = check(repo, "pomocna-dlon", capsys)
-    assert code == 0, output
+    output = allowed(repo, "pomocna-dlon", capsys)
     assert "pomocna-dlon ma prawo zmieniać 1 zmieniony plik." in output
 
 
 def test_someone_else_is_refused_and_the_file_is_named(repo, capsys):
     edit(repo, SERVICE, "last_verified:", "keywords: [naprawy]\nlast_verified:")
     commit(repo, "Update a service")
-    code, output = check(repo, "inne-stowarzyszenie", capsys)
-    assert code == 1
+    output = refused(repo, "inne-stowarzyszenie", capsys)
     assert (
         f"{SERVICE}: inne-stowarzyszenie nie jest redaktorem rekordów realizatora "
         "„fundacja-pomocna-dlon” (redaktorzy: pomocna-dlon, wspolny-login)"
@@ -90,22 +102,18 @@ def test_centre_editors_may_change_everything(repo, capsys):
     edit(repo, SERVICE, "last_verified:", "keywords: [naprawy]\nlast_verified:")
     edit(repo, "README.md", "Katalog", "Katalog usług")
     commit(repo, "Editor's changes")
-    code, output = check(repo, "Redakcja-CUS", capsys)
-    assert code == 0, output
+    allowed(repo, "Redakcja-CUS", capsys)
 
 
 def test_moving_a_service_needs_both_the_old_and_the_new_provider(repo, capsys):
     edit(repo, SERVICE, "provider: fundacja-pomocna-dlon", "provider: stowarzyszenie-inne")
     commit(repo, "Move a service to another provider")
-    code, output = check(repo, "pomocna-dlon", capsys)
-    assert code == 1
+    output = refused(repo, "pomocna-dlon", capsys)
     assert "realizatora „stowarzyszenie-inne”" in output
-    code, output = check(repo, "inne-stowarzyszenie", capsys)
-    assert code == 1
+    output = refused(repo, "inne-stowarzyszenie", capsys)
     assert "realizatora „fundacja-pomocna-dlon”" in output
     # Listed for both providers (logins compare without regard to case).
-    code, output = check(repo, "WSPOLNY-login", capsys)
-    assert code == 0, output
+    allowed(repo, "WSPOLNY-login", capsys)
 
 
 def test_maintainers_are_read_from_the_base_so_a_change_cannot_grant_itself(repo, capsys):
@@ -117,8 +125,7 @@ def test_maintainers_are_read_from_the_base_so_a_change_cannot_grant_itself(repo
     )
     edit(repo, SERVICE, "last_verified:", "keywords: [naprawy]\nlast_verified:")
     commit(repo, "Add myself")
-    code, output = check(repo, "intruz", capsys)
-    assert code == 1
+    output = refused(repo, "intruz", capsys)
     assert "content/providers/fundacja-pomocna-dlon.yaml: intruz nie jest redaktorem" in output
     assert f"{SERVICE}: intruz nie jest redaktorem" in output
 
@@ -127,16 +134,14 @@ def test_editors_are_read_from_the_base_too(repo, capsys):
     edit(repo, "pelicanconf.py", '"redakcja-cus"', '"redakcja-cus", "intruz"')
     edit(repo, SERVICE, "last_verified:", "keywords: [naprawy]\nlast_verified:")
     commit(repo, "Make me an editor")
-    code, output = check(repo, "intruz", capsys)
-    assert code == 1
+    output = refused(repo, "intruz", capsys)
     assert "pelicanconf.py: pliki inne niż rekordy może zmieniać tylko redakcja centrum" in output
 
 
 def test_files_outside_the_records_are_for_editors(repo, capsys):
     edit(repo, "README.md", "Katalog", "Katalog usług")
     commit(repo, "Edit the readme")
-    code, output = check(repo, "pomocna-dlon", capsys)
-    assert code == 1
+    output = refused(repo, "pomocna-dlon", capsys)
     assert "README.md: pliki inne niż rekordy może zmieniać tylko redakcja centrum" in output
 
 
@@ -145,8 +150,7 @@ def test_new_service_and_deleted_service_of_own_provider_are_allowed(repo, capsy
     shutil.copy(source, repo / "content" / "services" / "nowa-usluga.yaml")
     (repo / "content" / "services" / "porada-prawna.yaml").unlink()
     commit(repo, "Add one service, remove another")
-    code, output = check(repo, "pomocna-dlon", capsys)
-    assert code == 0, output
+    output = allowed(repo, "pomocna-dlon", capsys)
     assert "wszystkie 2 zmienione pliki" in output
 
 
@@ -156,11 +160,9 @@ def test_a_new_provider_is_added_by_the_editors(repo, capsys):
         repo / "content" / "providers" / "nowa-fundacja.yaml",
     )
     commit(repo, "New provider")
-    code, output = check(repo, "pomocna-dlon", capsys)
-    assert code == 1
+    output = refused(repo, "pomocna-dlon", capsys)
     assert "realizatora „nowa-fundacja” nie ma jeszcze w katalogu" in output
-    code, output = check(repo, "redakcja-cus", capsys)
-    assert code == 0, output
+    allowed(repo, "redakcja-cus", capsys)
 
 
 def test_only_changes_since_the_branch_left_the_base_count(repo, capsys):
@@ -170,8 +172,7 @@ def test_only_changes_since_the_branch_left_the_base_count(repo, capsys):
     edit(repo, "README.md", "Katalog", "Katalog usług")
     commit(repo, "Meanwhile on main")
     git(repo, "checkout", "--quiet", "change")
-    code, output = check(repo, "pomocna-dlon", capsys)
-    assert code == 0, output
+    allowed(repo, "pomocna-dlon", capsys)
 
 
 def test_an_unknown_base_is_a_plain_message(repo, capsys):

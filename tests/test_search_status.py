@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from a11y_support import new_context
 
 from cus_catalogue.i18n import gettext
 from cus_catalogue.search.model import load_search_model
@@ -43,41 +42,35 @@ def test_a_suspended_service_that_matches_more_words_stays_above(ranked_ids):
 
 
 @pytest.mark.browser
-def test_results_show_the_status_of_suspended_and_planned_services(browser, example_server):
+def test_results_show_the_status_of_suspended_and_planned_services(phone, example_server):
     """Defect: a suspended service looked like any other in the results."""
     from playwright.sync_api import expect
 
-    context = new_context(browser, width=375)
-    page = context.new_page()
-    page.goto(example_server + "/szukaj/?q=pranie")
-    results = page.locator("[data-search-results] ol > li")
+    phone.goto(example_server + "/szukaj/?q=pranie")
+    results = phone.locator("[data-search-results] ol > li")
     expect(results).to_have_count(4)
     expect(results.nth(1)).to_have_attribute("data-service-id", "mycie-okien")
     laundry = results.last
     expect(laundry).to_have_attribute("data-service-id", "usluga-pralnicza")
     expect(laundry.locator(".status")).to_have_text(SUSPENDED)
     expect(results.nth(0).locator(".status")).to_have_count(0)
-    search = page.get_by_role("searchbox")
+    search = phone.get_by_role("searchbox")
     search.fill("kawiarenka")
     search.press("Enter")
-    cafe = page.locator('[data-service-id="kawiarenka-naprawcza"]')
+    cafe = phone.locator('[data-service-id="kawiarenka-naprawcza"]')
     expect(cafe.locator(".status")).to_have_text(PLANNED)
-    context.close()
 
 
 @pytest.mark.browser
-def test_start_page_suggestions_show_the_status(browser, example_server):
+def test_start_page_suggestions_show_the_status(phone, example_server):
     """Defect: the start page suggested a suspended service without a word about it."""
     from playwright.sync_api import expect
 
-    context = new_context(browser, width=375)
-    page = context.new_page()
-    page.goto(example_server + "/")
-    box = page.get_by_role("combobox")
+    phone.goto(example_server + "/")
+    box = phone.get_by_role("combobox")
     box.press_sequentially("pranie")
-    options = page.get_by_role("option")
+    options = phone.get_by_role("option")
     expect(options.filter(has_text="Mycie okien")).to_be_visible()
     laundry = options.filter(has_text="Usługa pralnicza")
     expect(laundry).to_contain_text(SUSPENDED)
     expect(options.first).not_to_contain_text(SUSPENDED)
-    context.close()

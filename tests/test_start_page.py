@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from a11y_support import new_context
 from pages import page, text
 from sitekit import EXAMPLE_CONTENT
 
@@ -46,19 +45,16 @@ def test_a_to_z_count_says_how_many_run_now(example_site: Path) -> None:
 
 
 @pytest.mark.browser
-def test_feedback_form_offers_only_active_services(browser, example_server) -> None:
+def test_feedback_form_offers_only_active_services(phone, example_server) -> None:
     """Defect: /ocen-usluge/ offered planned and suspended services for rating."""
     from playwright.sync_api import expect
 
     status = statuses()
-    context = new_context(browser, width=375)
-    form_page = context.new_page()
-    form_page.goto(example_server + "/ocen-usluge/")
-    options = form_page.locator("select[name='service'] option[value]:not([value=''])")
+    phone.goto(example_server + "/ocen-usluge/")
+    options = phone.locator("select[name='service'] option[value]:not([value=''])")
     expect(options).to_have_count(list(status.values()).count("active"))
     offered = options.evaluate_all("options => options.map(o => o.value)")
     assert {status[service_id] for service_id in offered} == {"active"}
-    context.close()
 
 
 def test_suspended_and_planned_services_have_no_rating_link(example_site: Path) -> None:

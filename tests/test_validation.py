@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from records import copy_mini, edit, write
+from records import DATA, TODAY, edit, problems_of, write
 from sitekit import run_katalog
 
 from cus_catalogue.catalogue import load_catalogue
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-TODAY = dt.date(2026, 11, 23)
-
-
-def problems_of(content: Path) -> list[str]:
-    """Formatted problems, with paths relative to the content folder."""
-    catalogue = load_catalogue(content, DATA, today=TODAY)
-    return [problem.format(content) for problem in catalogue.problems]
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    return copy_mini(tmp_path / "katalog")
 
 
 def service(mini: Path) -> Path:

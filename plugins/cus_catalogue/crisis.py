@@ -19,7 +19,7 @@ from .feature import Build, Contributions, Feature
 from .i18n import N_
 from .languages.content import localized_row
 from .problems import Problem
-from .site_settings import SiteSettings
+from .site_settings import SiteSettings, setting_problem
 
 FILE_NAME = "crisis-lines.csv"
 SETTING = "CATALOGUE_CRISIS"
@@ -52,19 +52,12 @@ class CrisisLines(Feature):
 
     def check(self, catalogue: Catalogue, settings: SiteSettings) -> list[Problem]:
         """The audiences the setting names must exist (a typo would hide the numbers)."""
+        unknown = [a for a in settings.crisis.get("audiences", []) if a not in catalogue.audiences]
         return [
-            Problem(
-                "crisis-unknown-audience",
-                Path("pelicanconf.py"),
-                1,
-                SETTING,
-                {"id": audience},
-                severity="warning",
-                template=UNKNOWN_AUDIENCE,
-            )
-            for audience in settings.crisis.get("audiences", [])
-            if audience not in catalogue.audiences
-        ]
+            setting_problem("crisis-unknown-audience", SETTING, {"id": audience},
+                            severity="warning", template=UNKNOWN_AUDIENCE)
+            for audience in unknown
+        ]  # fmt: skip
 
     def contribute(self, build: Build) -> Contributions:
         """``CRISIS``: the numbers, and the audiences whose pages show them."""

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from .catalogue import Catalogue, load_catalogue
 from .feature import Feature
-from .problems import Problem
-from .site_settings import SettingsInvalid, SiteSettings
+from .site_settings import SettingsInvalid, SiteSettings, setting_problem
 
 EXTRA_SETTING = "CATALOGUE_EXTRA_FEATURES"
 
@@ -25,13 +24,11 @@ def extra_feature(path: str) -> Feature:
     except Exception as error:  # any fault of the site's code: say which setting and why
         detail = f"{path}: {type(error).__name__}: {error}"
         raise SettingsInvalid(
-            [Problem("bad-setting", Path("pelicanconf.py"), 1, EXTRA_SETTING, {"detail": detail})]
+            [setting_problem("bad-setting", EXTRA_SETTING, {"detail": detail})]
         ) from None
     if not isinstance(feature, Feature):
         detail = f"{path}: not a cus_catalogue.feature.Feature"
-        raise SettingsInvalid(
-            [Problem("bad-setting", Path("pelicanconf.py"), 1, EXTRA_SETTING, {"detail": detail})]
-        )
+        raise SettingsInvalid([setting_problem("bad-setting", EXTRA_SETTING, {"detail": detail})])
     return feature
 
 

@@ -22,7 +22,7 @@ from pydantic_core import PydanticCustomError
 
 from . import example_centre
 from .i18n import BABEL_LOCALES, DEFAULT_LOCALE, N_, gettext
-from .problems import Problem
+from .problems import Problem, Severity
 from .service_list import privacy_problem
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -248,6 +248,19 @@ def _line_of(source: Path | None, key: str) -> int:
     return 1
 
 
+def setting_problem(
+    code: str,
+    key: str,
+    params: dict[str, Any],
+    source: Path | None = None,
+    severity: Severity = "error",
+    template: str = "",
+) -> Problem:
+    """A problem with the setting ``key``, at the line of the settings file that assigns it."""
+    return Problem(code, source or Path("pelicanconf.py"), _line_of(source, key), key, params,
+                   severity=severity, template=template)  # fmt: skip
+
+
 def unknown_keys(settings: Mapping[str, Any], source: Path | None = None) -> list[Problem]:
     """A warning for every ``CATALOGUE_*`` key the plugin does not read, naming a close one."""
     declared = {str(field.alias) for field in PluginSettings.model_fields.values()}
@@ -255,16 +268,8 @@ def unknown_keys(settings: Mapping[str, Any], source: Path | None = None) -> lis
     problems = []
     for key in sorted(k for k in settings if k.startswith(PREFIX) and k not in declared):
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        problems.append(
-            Problem(
-                "unknown-setting",
-                source or Path("pelicanconf.py"),
-                _line_of(source, key),
-                key,
-                {"name": key, "close": close[0] if close else ", ".join(known)},
-                severity="warning",
-            )
-        )
+        params = {"name": key, "close": close[0] if close else ", ".join(known)}
+        problems.append(setting_problem("unknown-setting", key, params, source, "warning"))
     return problems
 
 
@@ -278,12 +283,8 @@ def load_settings(
     except ValidationError as error:
         raise SettingsInvalid(
             [
-                Problem(
-                    "bad-setting",
-                    source or Path("pelicanconf.py"),
-                    _line_of(source, str(detail["loc"][0])),
-                    str(detail["loc"][0]),
-                    {"detail": detail["msg"]},
+                setting_problem(
+                    "bad-setting", str(detail["loc"][0]), {"detail": detail["msg"]}, source
                 )
                 for detail in error.errors()
             ]

@@ -1,12 +1,13 @@
 """Tables of a catalogue's own content folder (capacity, needs), checked against their Frictionless
-Table Schemas in ``schemas/``: every row error at its CSV line and column."""
+Table Schemas in ``schemas/``: the columns of the first line, then every row error at its CSV
+line and column."""
 
 from __future__ import annotations
 
 import csv
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"$')
 CELL_TYPE = re.compile(r'type is "(\w+)')
 SAME_AS = re.compile(r"the same as in the row at position (\d+)")
+# What the clerk reads about a cell or a row, in place of Frictionless's note.
 EMPTY_CELL = N_("empty cell: fill in a value")
 REPEATED = N_("“{value}” is already on line {other}: every row needs a different one")
 REPEATED_KEY = N_("the same {columns} as on line {other}: every row needs a different one")
@@ -27,6 +29,38 @@ PATTERN_HINTS = {
         "a year (2026), a month (2026-11), a quarter (2026-Q4) or a half-year (2026-H2)"
     ),
 }
+# What is wrong with the first line (the header) itself.
+OLD_COLUMN = N_("column “{old}” is now called “{new}”: rename it in the first line of the table")
+MISSING_COLUMN = N_("column “{name}” is missing from the first line of the table")
+UNKNOWN_COLUMN = N_("unknown column “{name}” (a typo?); allowed columns: {allowed}")
+
+
+def header_problems(
+    path: Path, schema_name: str, prefix: str, renamed: Mapping[str, str]
+) -> list[Problem]:
+    """The first line against ``schemas/<schema_name>``: a column under its ``renamed`` old
+    name, unknown columns and missing required ones, each said plainly (``<prefix>-...``)."""
+    with path.open(encoding="utf-8", newline="") as table:
+        header = next(csv.reader(table), [])
+    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+    fields = [field["name"] for field in schema["fields"]]
+    required = [f["name"] for f in schema["fields"] if f.get("constraints", {}).get("required")]
+    problems = []
+    for column in header:
+        if renamed.get(column) and renamed[column] not in header:
+            params = {"old": column, "new": renamed[column]}
+            problems.append(Problem(f"{prefix}-old-column", path, 1, column, params,
+                                    template=OLD_COLUMN))  # fmt: skip
+        elif column not in fields:
+            params = {"name": column, "allowed": ", ".join(fields)}
+            problems.append(Problem(f"{prefix}-unknown-column", path, 1, column, params,
+                                    template=UNKNOWN_COLUMN))  # fmt: skip
+    present = set(header) | {renamed[column] for column in header if column in renamed}
+    for column in required:
+        if column not in present:
+            problems.append(Problem(f"{prefix}-missing-column", path, 1, column,
+                                    {"name": column}, template=MISSING_COLUMN))  # fmt: skip
+    return problems
 
 
 def table_problems(

@@ -23,7 +23,6 @@ from ..validation import field_name
 FILE_NAME = "conditions.csv"
 INCOME_CONDITION = "kryterium-dochodowe"  # decided from the household's income when given
 UNKNOWN = N_("“{value}” is not a condition id of data/conditions.csv; allowed: {allowed}")
-AGE_ORDER = N_("age_min ({age_min}) is greater than age_max ({age_max})")
 
 
 @dataclass(frozen=True)
@@ -108,8 +107,8 @@ def check_conditions(record: Record, conditions: Mapping[str, Condition]) -> lis
             and low > high
         ):
             where = (*path, "age_min")
-            problems.append(
+            problems.append(  # the same check and message as the record's top level
                 Problem("age-order", record.path, record.line_of(*where), field_name(where),
-                        {"age_min": low, "age_max": high}, template=AGE_ORDER)
+                        {"age_min": low, "age_max": high})
             )  # fmt: skip
     return problems

@@ -3,15 +3,13 @@ served and waiting, as of a day; the newest row of each service is the one shown
 
 The table belongs to the content folder (its rows are about the catalogue's own services), so
 any catalogue brings its own. frictionless checks it against its Table Schema
-(``schemas/capacity.tableschema.json``); the optional columns may be left out. Here the header
-and the figures are also checked against the services and units.
+(``schemas/capacity.tableschema.json``); the optional columns may be left out, and a renamed
+one is named plainly. Here the figures are also checked against the services and units.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -19,51 +17,23 @@ from typing import Any
 from ..formatting import date_text
 from ..i18n import N_
 from ..problems import Problem
+from ..tables import header_problems, typed_rows
 from ..tables import table_problems as check_table
-from ..tables import typed_rows
 
 FILE_NAME = "capacity.csv"
-SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "capacity.tableschema.json"
+SCHEMA_NAME = "capacity.tableschema.json"
 TABLE_INVALID = N_("capacity table is invalid: {note}")
 UNKNOWN_SERVICE = N_("service “{service}” is not in this catalogue")
 OVER_LIMIT = N_("granted ({granted}) is more than the limit ({limit})")
 OVER_GRANTED = N_("used ({used}) is more than granted ({granted})")
 UNKNOWN_UNIT = N_("“{unit}” is not a unit of data/units.csv; allowed: {allowed}")
-OLD_COLUMN = N_("column “{old}” is now called “{new}”: rename it in the first line of the table")
-MISSING_COLUMN = N_("column “{name}” is missing from the first line of the table")
-UNKNOWN_COLUMN = N_("unknown column “{name}” (a typo?); allowed columns: {allowed}")
 RENAMED = {"updated_on": "as_of"}
-OPTIONAL = ("people_served", "waiting", "used", "unit")
-
-
-def header_problems(path: Path) -> list[Problem]:
-    """The first line: an old column name, unknown and missing columns, each said plainly."""
-    with path.open(encoding="utf-8", newline="") as table:
-        header = next(csv.reader(table), [])
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    fields = [field["name"] for field in schema["fields"]]
-    problems = []
-    for column in header:
-        if RENAMED.get(column) and RENAMED[column] not in header:
-            params = {"old": column, "new": RENAMED[column]}
-            problems.append(Problem("capacity-old-column", path, 1, column, params,
-                                    template=OLD_COLUMN))  # fmt: skip
-        elif column not in fields:
-            params = {"name": column, "allowed": ", ".join(fields)}
-            problems.append(Problem("capacity-unknown-column", path, 1, column, params,
-                                    template=UNKNOWN_COLUMN))  # fmt: skip
-    renamed = {RENAMED[column] for column in header if column in RENAMED}
-    for column in fields:
-        if column not in header and column not in OPTIONAL and column not in renamed:
-            problems.append(Problem("capacity-missing-column", path, 1, column,
-                                    {"name": column}, template=MISSING_COLUMN))  # fmt: skip
-    return problems
 
 
 def table_problems(path: Path) -> list[Problem]:
     """Every error of the header, then of each row against the Table Schema, at its line."""
-    return header_problems(path) or check_table(
-        path, SCHEMA.name, "capacity-invalid", TABLE_INVALID, follow_header=True
+    return header_problems(path, SCHEMA_NAME, "capacity", RENAMED) or check_table(
+        path, SCHEMA_NAME, "capacity-invalid", TABLE_INVALID, follow_header=True
     )
 
 

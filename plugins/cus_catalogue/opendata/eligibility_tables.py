@@ -5,6 +5,7 @@ vocabularies they refer to (conditions, income criteria)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Any
 
 from ..catalogue import Catalogue
@@ -15,6 +16,13 @@ from .datapackage import ID, LIST_SEPARATOR, Column, Table
 SERVICE = Column(
     "service", "string", "Identyfikator usługi.", lambda row: row["service"], {"required": True}
 )
+
+
+def _numbered(name: str, description: str) -> Column:
+    """The number (from 1) of a row among its service's rows: with ``service``, the key."""
+    return Column(name, "integer", description, itemgetter(name), {"required": True, "minimum": 1})
+
+
 CONDITION_COLUMNS = [
     SERVICE,
     Column(
@@ -27,13 +35,7 @@ CONDITION_COLUMNS = [
 ]
 OPTION_COLUMNS = [
     SERVICE,
-    Column(
-        "option",
-        "integer",
-        "Numer zestawu (od 1); wystarczy spełnić jeden zestaw usługi.",
-        lambda row: row["option"],
-        {"required": True, "minimum": 1},
-    ),
+    _numbered("option", "Numer zestawu (od 1); wystarczy spełnić jeden zestaw usługi."),
     Column("age_min", "integer", "Najniższy wiek w zestawie.", lambda row: row.get("age_min")),
     Column("age_max", "integer", "Najwyższy wiek w zestawie.", lambda row: row.get("age_max")),
     Column(
@@ -45,13 +47,7 @@ OPTION_COLUMNS = [
 ]
 FEE_COLUMNS = [
     SERVICE,
-    Column(
-        "row",
-        "integer",
-        "Numer wiersza tabeli opłat (od 1), rosnąco według dochodu.",
-        lambda row: row["row"],
-        {"required": True, "minimum": 1},
-    ),
+    _numbered("row", "Numer wiersza tabeli opłat (od 1), rosnąco według dochodu."),
     Column(
         "income_up_to",
         "number",
