@@ -36,7 +36,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,8 @@ FIRST_RESULT_QUERIES = [
     "transport do lekarza",
     "ojciec znowu pije i wywalili mnie z chaty",
 ]
+#: The empty start page of each language (``write_harness``).
+HARNESS = {"pl": "index.html", "uk": "index-uk.html", "en": "index-en.html"}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -107,9 +109,9 @@ def build_plain_lunr(content: Path, output: Path) -> None:
     shutil.copy(LUNR_JS, folder / "lunr.js")
 
 
-def build_pagefind(output: Path) -> float:
+def build_pagefind(output: Path, glob: str = "uslugi/*/index.html") -> float:
     """Pagefind over the service pages of the same built site; seconds."""
-    command = [str(PAGEFIND), "--site", str(output), "--glob", "uslugi/*/index.html"]
+    command = [str(PAGEFIND), "--site", str(output), "--glob", glob]
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     if result.returncode != 0:
@@ -117,21 +119,22 @@ def build_pagefind(output: Path) -> float:
     return time.perf_counter() - start
 
 
-def write_harness(output: Path) -> str:
-    """An empty page on the site's origin from which every engine starts cold."""
+def write_harness(output: Path, language: str = "pl") -> str:
+    """An empty page on the site's origin from which every engine starts cold (in the page's
+    language: Pagefind picks its index by ``<html lang>``); returns the search bundle that
+    language's search page loads."""
     folder = output / "bench"
     folder.mkdir(exist_ok=True)
-    (folder / "index.html").write_text(
-        '<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>bench</title>'
+    (folder / f"{HARNESS[language]}").write_text(
+        f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"><title>bench</title>'
         "</head><body><main></main></body></html>",
         encoding="utf-8",
     )
-    # The Polish search page's script (each language has its own index and script).
-    page = (output / "szukaj" / "index.html").read_text(encoding="utf-8")
-    match = re.search(r"static/search/search\.[0-9a-f]+\.js", page)
-    if match is None:
-        raise SystemExit("the built /szukaj/ page links no search script")
-    return "/" + match.group(0)
+    page = output / ("" if language == "pl" else language) / "szukaj" / "index.html"
+    bundle = re.search(r"static/search/search\.[0-9a-f]+\.js", page.read_text(encoding="utf-8"))
+    if bundle is None:
+        raise SystemExit(f"{page} loads no search bundle")
+    return "/" + bundle.group(0)
 
 
 # ---- serving ------------------------------------------------------------------------------
@@ -235,21 +238,27 @@ window.benchEngines = {
 """
 
 
-def open_harness(browser: Any, base: str, bundle: str) -> tuple[Any, Any]:
+def open_harness(browser: Any, base: str, bundle: str, language: str = "pl") -> tuple[Any, Any]:
     """A fresh context (empty cache) on the empty page, with the engines defined."""
-    context = browser.new_context(locale="pl-PL")
+    context = browser.new_context(locale=language)
     page = context.new_page()
-    page.goto(base + "/bench/index.html")
+    page.goto(base + "/bench/" + HARNESS[language])
     page.evaluate(f"window.BUNDLE = {json.dumps(bundle)};")
     page.evaluate(ENGINES_JS)
     return context, page
 
 
 def cold_first_result(
-    browser: Any, base: str, served: list[str], bundle: str, engine: str, query: str
+    browser: Any,
+    base: str,
+    served: list[str],
+    bundle: str,
+    engine: str,
+    query: str,
+    language: str = "pl",
 ) -> dict:
     """Bytes and time from an empty page until the first result is ready to show."""
-    context, page = open_harness(browser, base, bundle)
+    context, page = open_harness(browser, base, bundle, language)
     try:
         served.clear()
         timing = page.evaluate(
@@ -276,10 +285,16 @@ def cold_first_result(
 
 
 def quality_and_latency(
-    browser: Any, base: str, bundle: str, engine: str, rounds: int, golden: list
+    browser: Any,
+    base: str,
+    bundle: str,
+    engine: str,
+    rounds: int,
+    golden: list,
+    language: str = "pl",
 ) -> dict:
     """Golden-set metrics, warm p50/p95 and first-time p50/p95, in one page."""
-    context, page = open_harness(browser, base, bundle)
+    context, page = open_harness(browser, base, bundle, language)
     try:
         result = page.evaluate(
             """async ([name, queries, rounds]) => {
@@ -426,11 +441,19 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", nargs="+", default=["example", "1000", "10000"])
+def size_arguments(doc: str, sizes: list[str]) -> argparse.Namespace:
+    """``--sizes`` (``example`` or numbers of services) and ``--rounds`` of a benchmark."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--sizes", nargs="+", default=sizes)
     parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def run_sizes(
+    args: argparse.Namespace, bench: Callable[[str, Path, Path, Any, int], list[dict]]
+) -> list[dict]:
+    """``bench(label, content, work folder, browser, rounds)`` for each size, in one headless
+    Chromium; every row."""
     from playwright.sync_api import sync_playwright
 
     rows: list[dict] = []
@@ -443,9 +466,14 @@ def main() -> None:
                     content = CONTENT
                 else:
                     content = synthetic_catalogue(work / f"content-{label}", int(label))
-                rows += bench_size(label, content, work, browser, args.rounds)
+                rows += bench(label, content, work, browser, args.rounds)
         finally:
             browser.close()
+    return rows
+
+
+def main() -> None:
+    rows = run_sizes(size_arguments(__doc__ or "", ["example", "1000", "10000"]), bench_size)
     version = subprocess.run([chromium(), "--version"], capture_output=True, text=True).stdout
     print(
         f"\n{time.strftime('%Y-%m-%d')} · {platform.machine()} · {os.cpu_count()} cores · "

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 from sitekit import EXAMPLE_CONTENT, serve_folder
-from test_search_golden import FLOORS, first_hit, golden_queries, metrics
+from test_search_golden import FLOORS, golden_queries, scored
 
 from cus_catalogue.audiences import EVERYONE
 from cus_catalogue.catalogue import load_catalogue
@@ -320,12 +320,15 @@ RUN_QUERIES = """async (queries) => {
 }"""
 
 
-def rankings_in_browser(browser, server: str, queries: list[str]) -> dict[str, dict]:
-    """Each query through the browser's engine on the built site: top ids and rank keys."""
-    context = browser.new_context(locale="pl-PL")
+def rankings_in_browser(
+    browser, server: str, queries: list[str], language_root: str = ""
+) -> dict[str, dict]:
+    """Each query through the engine of a language's search page (Polish: ``language_root``
+    empty) on the built site: top ids and rank keys."""
+    context = browser.new_context(locale=language_root.strip("/") or "pl-PL")
     try:
         page = context.new_page()
-        page.goto(search_url(server))
+        page.goto(f"{server}/{language_root}szukaj/")
         page.wait_for_selector("form[data-search-page][data-search-ready]")
         return page.evaluate(RUN_QUERIES, queries)
     finally:
@@ -339,12 +342,8 @@ def browser_rankings(browser, search_server) -> dict[str, dict]:
 
 
 def test_golden_set_in_chromium(browser_rankings, capsys):
-    queries = golden_queries()
-    ranks = [first_hit(browser_rankings[q.query]["ids"], q.expected) for q in queries]
-    scores = metrics(ranks)
-    with capsys.disabled():
-        summary = ", ".join(f"{name} {value:.3f}" for name, value in scores.items())
-        print(f"\ngolden set (Chromium, built site, {len(queries)} queries): {summary}")
+    ids = {query: ranked["ids"] for query, ranked in browser_rankings.items()}
+    scores, _misses = scored("golden set (Chromium, built site)", golden_queries(), ids, capsys)
     for name, floor in FLOORS.items():
         assert scores[name] >= floor, name
 

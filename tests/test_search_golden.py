@@ -8,6 +8,7 @@ in the fast test run.  Metrics: hit@1, hit@5 and mean reciprocal rank (MRR).
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +72,24 @@ def metrics(ranks: list[int | None]) -> dict[str, float]:
     }
 
 
+def scored(
+    label: str, queries: Sequence[GoldenQuery], ranked: Mapping[str, list[str]], capsys
+) -> tuple[dict[str, float], list[str]]:
+    """The metrics of ranked ids per query and the queries not ranked first, both printed."""
+    ranks = [first_hit(ranked[q.query], q.expected) for q in queries]
+    scores = metrics(ranks)
+    misses = [
+        f"  {q.kind:13} {q.query!r}: rank {rank}, top 3 {ranked[q.query][:3]}"
+        for q, rank in zip(queries, ranks, strict=True)
+        if rank != 1
+    ]
+    with capsys.disabled():
+        summary = ", ".join(f"{name} {value:.3f}" for name, value in scores.items())
+        print(f"\n{label} ({len(queries)} queries): {summary}")
+        print("\n".join(misses))
+    return scores, misses
+
+
 @pytest.fixture(scope="module")
 def ranked() -> dict[str, list[str]]:
     """Every golden query's ranked service ids, from lunr.py over the example catalogue."""
@@ -92,19 +111,8 @@ def test_expected_services_exist():
 
 
 def test_golden_set_meets_the_floor(ranked, record_property, capsys):
-    queries = golden_queries()
-    ranks = [first_hit(ranked[q.query], q.expected) for q in queries]
-    scores = metrics(ranks)
+    scores, misses = scored("golden set (lunr.py)", golden_queries(), ranked, capsys)
     for name, value in scores.items():
         record_property(name, round(value, 3))
-    misses = [
-        f"  {q.kind:13} {q.query!r}: rank {rank}, top 3 {ranked[q.query][:3]}"
-        for q, rank in zip(queries, ranks, strict=True)
-        if rank != 1
-    ]
-    with capsys.disabled():
-        summary = ", ".join(f"{name} {value:.3f}" for name, value in scores.items())
-        print(f"\ngolden set (lunr.py, {len(queries)} queries): {summary}")
-        print("\n".join(misses))
     for name, floor in FLOORS.items():
         assert scores[name] >= floor, f"{name} {scores[name]:.3f} < {floor}\n" + "\n".join(misses)

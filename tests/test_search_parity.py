@@ -22,9 +22,8 @@ from situational_golden import situation_queries
 from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.search import LEMMA_SHARD_BYTES, search_documents
 from cus_catalogue.search.analyzer import (
-    FOLD_MAP,
-    STOP_WORDS,
     analyze,
+    browser_settings,
     fold,
     index_terms,
     is_stop_word,
@@ -33,7 +32,8 @@ from cus_catalogue.search.analyzer import (
 )
 from cus_catalogue.search.index import QUERY_SETTINGS
 from cus_catalogue.search.lemmas import lemma_shards
-from cus_catalogue.search.model import load_search_model
+from cus_catalogue.search.model import SearchModel, load_search_model
+from cus_catalogue.search.pipeline import pipeline_names
 from cus_catalogue.search.query import query_plan
 from cus_catalogue.search.thesaurus import load_thesaurus
 
@@ -133,7 +133,7 @@ const lunr = (await import(pathToFileURL(input.lunr).href)).default;
 const S = Object.assign({}, ...(await Promise.all(input.modules.map(load))));
 S.configure(input.analyzer);
 S.registerPipeline(lunr);
-const pipeline = lunr.Pipeline.load(['cusPolishStopWordFilter', 'cusPolishStemmer']);
+const pipeline = lunr.Pipeline.load(input.pipeline);
 const all = new S.LemmaMap();
 for (const shard of input.lemmaShards) all.add(shard);
 const common = new Set(input.common);
@@ -161,6 +161,14 @@ process.stdout.write(JSON.stringify(out));
 
 
 MODEL = functools.cache(lambda: load_search_model(ROOT / "content", ROOT / "data"))
+#: The modules whose exports the parity script compares (the page code needs a document).
+NODE_MODULES = [
+    "search-stemmer.js",
+    "search-analyzer.js",
+    "search-lemmas.js",
+    "search-situations.js",
+    "search-engine.js",
+]
 
 
 def lemma_word_list(vocabulary: list[str], texts: list[str]) -> list[str]:
@@ -211,14 +219,9 @@ def parity() -> dict:
     payload = {
         "lunr": str(LUNR),
         "js": str(JS),
-        "modules": [
-            "search-stemmer.js",
-            "search-analyzer.js",
-            "search-lemmas.js",
-            "search-situations.js",
-            "search-engine.js",
-        ],
-        "analyzer": {"stopWords": sorted(STOP_WORDS), "fold": FOLD_MAP},
+        "modules": NODE_MODULES,
+        "analyzer": browser_settings("pl"),
+        "pipeline": list(pipeline_names("pl")),
         "query": QUERY_SETTINGS,
         "words": words,
         "known": known,
@@ -229,6 +232,18 @@ def parity() -> dict:
         "lemmaStarts": [[next(iter(shard)), str(n)] for n, shard in enumerate(shards)],
         "lemmaWords": lemma_words,
     }
+    return {
+        "words": words,
+        "texts": texts,
+        "js": run_node(node, payload),
+        "vocabulary": vocabulary,
+        "known": known,
+        "lemma_words": lemma_words,
+    }
+
+
+def run_node(node: str, payload: dict) -> dict:
+    """The JavaScript outputs for the payload (Node runs the scripts the bundle carries)."""
     run = subprocess.run(
         [node, "--input-type=module", "-e", NODE_SCRIPT],
         input=json.dumps(payload),
@@ -237,14 +252,7 @@ def parity() -> dict:
         check=True,
         timeout=120,
     )
-    return {
-        "words": words,
-        "texts": texts,
-        "js": json.loads(run.stdout),
-        "vocabulary": vocabulary,
-        "known": known,
-        "lemma_words": lemma_words,
-    }
+    return json.loads(run.stdout)
 
 
 def _differences(inputs: list[str], python: list, js: list) -> list[str]:
@@ -320,3 +328,145 @@ def test_lemma_terms_are_identical_with_only_the_words_shard(parity):
     assert len(words) > 3000
     assert sum(word in lemmas.forms for word in words) > 2000
     assert not _differences(words, [lemmas.terms(w) for w in words], parity["js"]["lemmas"])
+
+
+# ---- Ukrainian and English (issue 13) ------------------------------------------------------
+
+#: Ukrainian forms that walk every ending of the suffix stripper, the reflexive endings, the
+#: short-stem guard, apostrophes, Russian keyboard habits and Latin look-alikes.
+UKRAINIAN_WORDS = _words(
+    """
+житло житла житлу житлом житлі житлах житлами дитина дитини дитині дитину дитиною діти дітей
+дітям дітьми дітях психолог психолога психологові психологом психологи психологів
+психологічна психологічної психологічній психологічну психологічною психологічний
+психологічного психологічному психологічним психологічних психологічними психологічне
+безоплатна безоплатні безоплатних безоплатне безкоштовно допомога допомоги допомогу
+допомозі допомогою допомагати допомагаю допомагаєш допомагає допомагаємо допомагаєте
+допомагають навчатися навчаюся навчаєшся вчитися вчусь сім'я сім’я сімʼя сім`я сім‘я
+сім'ї сім’єю кар'єра кар’єри м'ясо мʼясо мъясо об'єкт пʼять ґанок ганок їдальня їдальні
+ідальня идальня нічліжка нічліжки нічліжку нічліжці ничлижка пiдтримка пiдтримки підтримка
+підтримки підтримкою є їх її й і а я ю у мова мови мові мову мовою дім дому домі
+українською українська української польською польської польська іноземців іноземці
+роботу роботи робота роботою роботодавець роботодавцями курс курси курсів курсами
+шукаю хочу мені потрібна будь ласка нужно мне где ищу
+ЖИТЛО Житло ДОПОМОГА сІм'Я
+"""
+)
+
+#: English forms that walk the Porter steps (plurals, -ed/-ing, -ational, -ness, -ize...).
+ENGLISH_WORDS = _words(
+    """
+caresses ponies ties caress cats feed agreed plastered bled motoring sing conflated troubled
+sized hopping tanned falling hissing fizzed failing filing happy sky relational conditional
+rational valenci hesitanci digitizer conformabli radicalli differentli vileli analogousli
+vietnamization predication operator feudalism decisiveness hopefulness callousness
+formaliti sensitiviti sensibiliti triplicate formative formalize electriciti electrical
+hopeful goodness revival allowance inference airliner gyroscopic adjustable defensible
+irritant replacement adjustment dependent adoption homologou communism activate
+angulariti homologous effective bowdlerize probate rate cease controll roll
+generalization oscillators lawyers lawyer housing homeless shelters psychologists
+counselling children childcare carers caring meals workshops interviews employers
+refugees foreigners disabilities disabled supported flats older women's parents
+a an the i y yy ye eed ied sses
+"""
+)
+
+LANGUAGE_WORDS = {"uk": UKRAINIAN_WORDS, "en": ENGLISH_WORDS}
+LANGUAGE_MODELS = functools.cache(
+    lambda language: load_search_model(ROOT / "content", ROOT / "data", language)
+)
+
+
+def language_texts(model: SearchModel) -> list[str]:
+    """Every indexed text of the language's documents (translations and Polish keywords)."""
+    return [text for document in model.documents for values in document.texts.values()
+            for text in values]  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=["uk", "en"])
+def language_parity(request) -> dict:
+    """Python and JavaScript outputs in the Ukrainian or the English index."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is required for the parity test (Node 20 is part of the toolchain)")
+    language = request.param
+    model = LANGUAGE_MODELS(language)
+    texts = language_texts(model) + EDGE_CASES + [" ".join(LANGUAGE_WORDS[language])]
+    golden = Path(__file__).with_name(f"golden_queries_{language}.csv")
+    with golden.open(encoding="utf-8", newline="") as table:
+        texts += [row["query"] for row in csv.DictReader(table)]
+    vocabulary = {token for text in texts for token in tokenize(text)}
+    words = sorted(vocabulary | set(LANGUAGE_WORDS[language]) | set(EDGE_CASES))
+    shards = lemma_shards(model.lemma_map, LEMMA_SHARD_BYTES)
+    payload = {
+        "lunr": str(LUNR),
+        "js": str(JS),
+        "modules": NODE_MODULES,
+        "analyzer": browser_settings(language),
+        "pipeline": list(pipeline_names(language)),
+        "query": QUERY_SETTINGS,
+        "words": words,
+        "known": sorted(model.index.inverted_index),
+        "texts": texts,
+        "situations": model.situations,
+        "common": sorted(model.common),
+        "lemmaShards": shards,
+        "lemmaStarts": [[next(iter(shard)), str(n)] for n, shard in enumerate(shards)],
+        "lemmaWords": words,
+    }
+    return {
+        "language": language,
+        "model": model,
+        "words": words,
+        "texts": texts,
+        "js": run_node(node, payload),
+    }
+
+
+def test_language_inputs_cover_the_translations(language_parity):
+    cyrillic = [w for w in language_parity["words"] if any("а" <= c <= "я" for c in w)]
+    assert len(language_parity["words"]) > 500
+    assert len(cyrillic) > (400 if language_parity["language"] == "uk" else 0)
+
+
+def test_language_index_terms_are_identical(language_parity):
+    words, language = language_parity["words"], language_parity["language"]
+    python = [index_terms(w, language) for w in words]
+    assert not _differences(words, python, language_parity["js"]["terms"])
+    assert not _differences(words, [fold(w) for w in words], language_parity["js"]["fold"])
+    assert not _differences(words, [is_stop_word(w) for w in words], language_parity["js"]["stop"])
+
+
+def test_language_pipelines_agree(language_parity):
+    from lunr.pipeline import Pipeline
+
+    from cus_catalogue.search.analyzer import normalize
+    from cus_catalogue.search.pipeline import register
+
+    register()
+    pipeline = Pipeline.load(list(pipeline_names(language_parity["language"])))
+    words = language_parity["words"]
+    python = [pipeline.run_string(normalize(w)) for w in words]
+    assert not _differences(words, python, language_parity["js"]["pipeline"])
+
+
+def test_language_tokens_analysis_and_query_plans_are_identical(language_parity):
+    texts, language = language_parity["texts"], language_parity["language"]
+    model = language_parity["model"]
+    known = set(model.index.inverted_index)
+    js = language_parity["js"]
+    assert not _differences(texts, [tokenize(t) for t in texts], js["tokenize"])
+    assert not _differences(texts, [analyze(t, language) for t in texts], js["analyze"])
+    python = [
+        query_plan(t, known, QUERY_SETTINGS, model.situations, model.lemma_map, model.common)
+        for t in texts
+    ]
+    assert not _differences(texts, python, js["plan"])
+
+
+def test_language_lemma_terms_are_identical(language_parity):
+    words = language_parity["words"]
+    lemmas = language_parity["model"].lemma_map
+    assert not _differences(
+        words, [lemmas.terms(w) for w in words], language_parity["js"]["lemmas"]
+    )

@@ -37,11 +37,12 @@ def read_crisis_lines(data: Path) -> list[dict[str, str]]:
         return [dict(row) for row in csv.DictReader(table)]
 
 
-def crisis_terms(words: Iterable[str]) -> list[str]:
-    """The search index terms of the crisis words: a query with any of them shows the numbers."""
+def crisis_terms(words: Iterable[str], language: str = "pl") -> list[str]:
+    """The search index terms of the crisis words (in ``language``'s index): a query with any
+    of them shows the numbers."""
     from .search.analyzer import analyze
 
-    return sorted({term for word in words for term in analyze(word)})
+    return sorted({term for word in words for term in analyze(word, language)})
 
 
 class CrisisLines(Feature):

@@ -10,7 +10,10 @@ from typing import Any
 
 from ..catalogue import Catalogue
 from ..i18n import DEFAULT_LOCALE
-from .content import localized, localized_terms
+from .content import PolishText, localized, localized_terms
+
+#: Package fields shown in results: packages have no translations, so they are marked Polish.
+PACKAGE_TEXTS = ("name", "summary")
 
 
 def catalogue_in(catalogue: Catalogue, language: str) -> Catalogue:
@@ -25,10 +28,15 @@ def catalogue_in(catalogue: Catalogue, language: str) -> Catalogue:
         key: dataclasses.replace(record, data=localized(record.data, "provider", language))
         for key, record in catalogue.providers.items()
     }
+    packages = {
+        key: dataclasses.replace(record, data=polish_marked(record.data, PACKAGE_TEXTS))
+        for key, record in catalogue.packages.items()
+    }
     return dataclasses.replace(
         catalogue,
         services=services,
         providers=providers,
+        packages=packages,
         audiences=localized_terms(catalogue.audiences, language),
         units=localized_terms(catalogue.units, language),
     )
@@ -41,3 +49,11 @@ def searchable(data: Mapping[str, Any], language: str) -> dict[str, Any]:
     polish = [data.get("name", ""), data.get("summary", ""), *(data.get("keywords") or [])]
     own["keywords"] = keywords + [str(text) for text in polish if text and text not in keywords]
     return own
+
+
+def polish_marked(data: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """A copy of untranslatable data whose shown texts are marked as Polish."""
+    return {
+        **data,
+        **{name: PolishText(data[name]) for name in fields if isinstance(data.get(name), str)},
+    }

@@ -16,7 +16,7 @@ from ..audiences import facet_audiences, is_for_everyone
 from ..crisis import crisis_terms
 from .analyzer import analyze, fold, stem, tokenize
 from .bundle import ENTRY, PROJECT_ROOT, bundle_js
-from .index import FIELDS, SearchDocument, add_synonyms, pack, service_texts
+from .index import FIELDS, SearchDocument, add_synonyms, pack, service_texts, with_polish_marked
 from .index import _dumps as dumps
 from .lemmas import lemma_shards
 from .messages import translated_messages
@@ -105,7 +105,7 @@ def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchD
             "providers": [str(data.get("provider", ""))],
             "free": ["1"] if free else [],
         }
-        documents.append(SearchDocument(service_id, texts, record, facets))
+        documents.append(SearchDocument(service_id, texts, with_polish_marked(record), facets))
     documents += package_documents(catalogue, groups)
     documents.sort(key=lambda d: (_sort_key(str(d.record["name"])), d.id))
     return documents
@@ -136,8 +136,8 @@ def build_search_assets(
     the manifest's ``crisis`` terms make the page show the emergency numbers first."""
     from .model import search_model
 
-    model = search_model(catalogue, groups, situations)
-    packed = pack(model.index, model.documents)
+    model = search_model(catalogue, groups, situations, language)
+    packed = pack(model.index, model.documents, language)
     assets: dict[str, bytes] = {}
     manifest = dict(packed.manifest)
 
@@ -163,7 +163,7 @@ def build_search_assets(
         [start, name] for start, name in zip(manifest["docs"], doc_files, strict=True)
     ]
     manifest["facets"] = relative(facets_path)
-    manifest["crisis"] = crisis_terms(crisis_words)
+    manifest["crisis"] = crisis_terms(crisis_words, language)
     manifest["situations"] = model.situations
     lemma_files = []
     for number, shard in enumerate(lemma_shards(model.lemma_map, LEMMA_SHARD_BYTES)):

@@ -1,4 +1,9 @@
-"""The Polish analyzer: one definition of how text becomes index terms, mirrored in JavaScript.
+"""The analyzer: one definition of how text becomes index terms, mirrored in JavaScript.
+
+Polish words get Snowball's Polish stems; Cyrillic words the Ukrainian folding and suffix
+stripper (``ukrainian.py``); in the English index Latin words get Porter's English stems
+(``english.py``). Stop words and folding are shared by every index, so one analyzer serves
+the Polish page, the Ukrainian page (whose records keep their Polish words) and the English.
 
 Every step here has a twin in ``themes/cus/static/js/search-analyzer.js``; the parity test
 (tests/test_search_parity.py) runs both over the whole index vocabulary and a list of Polish
@@ -14,6 +19,8 @@ from collections.abc import Iterable
 
 import snowballstemmer
 
+from . import english, ukrainian
+
 #: Letters folded explicitly. ł has no Unicode decomposition, so NFD alone would keep it.
 FOLD_MAP: dict[str, str] = {
     "ą": "a",
@@ -25,13 +32,14 @@ FOLD_MAP: dict[str, str] = {
     "ś": "s",
     "ź": "z",
     "ż": "z",
+    **ukrainian.FOLD_MAP,
 }
 
 #: Function words and conversational fillers that carry no meaning for a service search.
 #: Kept deliberately short: a word that names a need ("pomoc", "opieka") is never here.
 #: "nie" is here too: a negation cannot be searched for, and as a prefix it reaches every
 #: "nie-" word (niepełnosprawność, niebieska karta…).
-STOP_WORDS: frozenset[str] = frozenset(
+POLISH_STOP_WORDS: frozenset[str] = frozenset(
     [
         "a",
         "aby",
@@ -170,6 +178,9 @@ STOP_WORDS: frozenset[str] = frozenset(
     ]
 )
 
+#: Function words of any of the three languages: one list for every index (shipped).
+STOP_WORDS: frozenset[str] = POLISH_STOP_WORDS | ukrainian.STOP_WORDS | english.STOP_WORDS
+
 #: Longest token kept: longer "words" are noise (hashes, pasted links) and slow fuzzy matching.
 MAX_TOKEN_LENGTH = 40
 
@@ -188,10 +199,14 @@ def _is_word_char(char: str) -> bool:
 
 
 def tokenize(text: str) -> list[str]:
-    """Split normalised text into words made of letters, digits and marks (Polish letters kept)."""
+    """Split normalised text into words made of letters, digits and marks (Polish letters kept);
+    an apostrophe between Cyrillic letters belongs to the word ("сім’я") and is dropped."""
     tokens: list[str] = []
     current: list[str] = []
-    for char in normalize(text):
+    chars = normalize(text)
+    for position, char in enumerate(chars):
+        if _joins_cyrillic(chars, position):
+            continue
         if _is_word_char(char):
             current.append(char)
         elif current:
@@ -202,8 +217,21 @@ def tokenize(text: str) -> list[str]:
     return [token[:MAX_TOKEN_LENGTH] for token in tokens]
 
 
+def _joins_cyrillic(chars: str, position: int) -> bool:
+    """An apostrophe with a Cyrillic letter on each side."""
+    return (
+        chars[position] in ukrainian.APOSTROPHES
+        and 0 < position < len(chars) - 1
+        and ukrainian.is_cyrillic(chars[position - 1])
+        and ukrainian.is_cyrillic(chars[position + 1])
+    )
+
+
 def fold(word: str) -> str:
-    """Remove diacritics (ł explicitly) so "zlota raczka" meets "złota rączka"."""
+    """Remove diacritics (ł explicitly) so "zlota raczka" meets "złota rączka"; fold Ukrainian
+    letters a Russian keyboard lacks (і→и, є→е, ґ→г) and Latin look-alikes in Cyrillic words."""
+    if any(ukrainian.is_cyrillic(char) for char in word):
+        word = "".join(ukrainian.HOMOGLYPHS.get(char, char) for char in word)
     mapped = "".join(FOLD_MAP.get(char, char) for char in word)
     decomposed = unicodedata.normalize("NFD", mapped)
     return "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
@@ -223,15 +251,21 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
-def index_terms(word: str) -> list[str]:
-    """The folded stem and the stem of the folded word (see ``_index_terms``), as a new list."""
-    return list(_index_terms(word))
+def index_terms(word: str, language: str = "pl") -> list[str]:
+    """The word's index terms in the index of ``language`` (see ``_index_terms``), a new list."""
+    return list(_index_terms(word, language))
 
 
 @functools.lru_cache(maxsize=1 << 17)
-def _index_terms(word: str) -> tuple[str, ...]:
-    """The folded stem and the stem of the folded word: a word typed without Polish letters
-    still meets its own form (stemming "złotą" and "zlota" strip different endings)."""
+def _index_terms(word: str, language: str = "pl") -> tuple[str, ...]:
+    """A Cyrillic word: its folded Ukrainian stem. A Latin word in the English index: the
+    Porter stem of its folded form. Otherwise the folded stem and the stem of the folded word:
+    a word typed without Polish letters still meets its own form (stemming "złotą" and
+    "zlota" strip different endings)."""
+    if any(ukrainian.is_cyrillic(char) for char in word):
+        return (ukrainian.stem(fold(word)),)
+    if language == "en":
+        return (english.stem(fold(word)),)
     folded_stem = fold(stem(word))
     stem_of_folded = stem(fold(word))
     if folded_stem == stem_of_folded:
@@ -239,12 +273,12 @@ def _index_terms(word: str) -> tuple[str, ...]:
     return (folded_stem, stem_of_folded)
 
 
-def analyze(text: str) -> list[str]:
+def analyze(text: str, language: str = "pl") -> list[str]:
     """Text to index terms, in order; the reference behaviour the parity test compares."""
     terms: list[str] = []
     for token in tokenize(text):
         if not is_stop_word(token):
-            terms.extend(_index_terms(token))
+            terms.extend(_index_terms(token, language))
     return terms
 
 
@@ -256,3 +290,19 @@ def analyze_positions(text: str) -> list[frozenset[str]]:
 def vocabulary(texts: Iterable[str]) -> set[str]:
     """Every distinct token of the given texts, for the parity test's word list."""
     return {token for text in texts for token in tokenize(text)}
+
+
+def browser_settings(language: str = "pl") -> dict[str, object]:
+    """The analyzer's data as the index manifest ships it to ``search-analyzer.js``."""
+    return {
+        "language": "en" if language == "en" else "pl",
+        "stopWords": sorted(STOP_WORDS),
+        "fold": dict(sorted(FOLD_MAP.items())),
+        "homoglyphs": dict(sorted(ukrainian.HOMOGLYPHS.items())),
+        "apostrophes": ukrainian.APOSTROPHES,
+        "ukrainian": {
+            "suffixes": list(ukrainian.SUFFIXES),
+            "reflexive": list(ukrainian.REFLEXIVE),
+            "minStem": ukrainian.MIN_STEM,
+        },
+    }

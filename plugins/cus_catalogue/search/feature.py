@@ -6,6 +6,8 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from ..feature import Build, Contributions, Feature, SiteWriter
 from ..i18n import gettext as _
+from ..i18n import use_language
+from ..languages import OWN_NAMES, prefix
 from ..languages.search import catalogue_in
 from ..problems import Problem
 from ..site_settings import SiteSettings
@@ -18,6 +20,8 @@ from .thesaurus import SynonymGroup, read_thesaurus
 SEARCH_PAGE_URL = "szukaj/"
 SEARCH_TEMPLATE = "search.html"
 THESAURUS_FILE = "synonyms.csv"
+#: A query in Cyrillic on the Polish search page searches this language's index (issue 13).
+CYRILLIC_LANGUAGE = "uk"
 
 
 class Search(Feature):
@@ -29,6 +33,7 @@ class Search(Feature):
         self.groups: list[SynonymGroup] = []
         self.situations: list[Situation] = []
         self.assets: dict[str, bytes] = {}
+        self.built: dict[str, dict[str, bytes]] = {}  # language → its files, each built once
 
     def check(self, catalogue: Catalogue, settings: SiteSettings) -> list[Problem]:
         """The thesaurus and the life situations in the data folder (a site may have neither),
@@ -41,17 +46,37 @@ class Search(Feature):
         return problems + more + bundler_problems()
 
     def contribute(self, build: Build) -> Contributions:
-        """Build the index and scripts once; every page links them."""
+        """Build the index and scripts once; every page links them. The Polish search page
+        also learns where the Ukrainian index is, for queries typed in Cyrillic."""
         with build.progress.step(_("Search index")):
-            self.assets = build_search_assets(
-                catalogue_in(build.catalogue, build.language),  # the pass's language
-                self.groups,
-                theme_static(build.settings.theme),
-                build.language,  # the messages of this pass's pages
-                build.settings.crisis.get("words", []),
-                self.situations,
-            )
-        return Contributions(context={"SEARCH_ASSETS": search_asset_urls(self.assets)})
+            self.assets = self.language_assets(build, build.language)
+            cyrillic = {}
+            if build.is_primary and CYRILLIC_LANGUAGE in build.settings.languages[1:]:
+                root = prefix(CYRILLIC_LANGUAGE, build.settings.languages)
+                urls = search_asset_urls(self.language_assets(build, CYRILLIC_LANGUAGE))
+                cyrillic = {
+                    "index": urls["index"],
+                    "root": root,
+                    "page": root + SEARCH_PAGE_URL,
+                    "name": OWN_NAMES[CYRILLIC_LANGUAGE],
+                    "language": CYRILLIC_LANGUAGE,
+                }
+        context = {"SEARCH_ASSETS": search_asset_urls(self.assets), "SEARCH_CYRILLIC": cyrillic}
+        return Contributions(context=context)
+
+    def language_assets(self, build: Build, language: str) -> dict[str, bytes]:
+        """The index and scripts of ``language``'s search, built on first use."""
+        if language not in self.built:
+            with use_language(language):
+                self.built[language] = build_search_assets(
+                    catalogue_in(build.catalogue, language),
+                    self.groups,
+                    theme_static(build.settings.theme),
+                    language,  # the messages of that language's pages
+                    build.settings.crisis.get("words", []),
+                    self.situations,
+                )
+        return self.built[language]
 
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
         """The index files, the script bundle and the search page."""

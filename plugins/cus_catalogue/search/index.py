@@ -17,9 +17,9 @@ from typing import Any
 from lunr.builder import Builder
 from lunr.index import Index
 
-from .analyzer import FOLD_MAP, STOP_WORDS, is_stop_word, tokenize
+from .analyzer import browser_settings, is_stop_word, tokenize
 from .lemmas import LemmaMap
-from .pipeline import PIPELINE_NAMES, pipeline_functions
+from .pipeline import pipeline_functions, pipeline_names
 from .thesaurus import SynonymGroup, expand
 
 #: Field name → lunr build-time boost: name > keywords > summary > description > the rest.
@@ -75,6 +75,15 @@ class SearchDocument:
     facets: dict[str, list[str]] = field(default_factory=dict)
 
 
+def with_polish_marked(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with ``pl``: the fields shown untranslated (``PolishText``), which results
+    on another language's page mark ``lang="pl"``; the Polish index has none."""
+    from ..languages.content import PolishText
+
+    polish = sorted(name for name, value in record.items() if isinstance(value, PolishText))
+    return {**record, "pl": polish} if polish else record
+
+
 def service_texts(
     data: Mapping[str, Any],
     provider_name: str,
@@ -127,7 +136,7 @@ def build_lunr_index(
     """lunr.py with the Polish pipeline over lemmas; refs are positions in ``documents``."""
     lemma_map = lemma_map or LemmaMap()
     builder = Builder()
-    functions = pipeline_functions()
+    functions = pipeline_functions(lemma_map.language)
     builder.pipeline.add(*functions)
     builder.search_pipeline.add(*functions)
     builder.ref("ref")
@@ -186,7 +195,7 @@ class PackedIndex:
     facets: dict[str, Any]
 
 
-def pack(index: Index, documents: Sequence[SearchDocument]) -> PackedIndex:
+def pack(index: Index, documents: Sequence[SearchDocument], language: str = "pl") -> PackedIndex:
     """Split the serialised lunr index into term-range shards and the results into chunks."""
     serialised = index.serialize()
     fields: list[str] = serialised["fields"]
@@ -229,8 +238,8 @@ def pack(index: Index, documents: Sequence[SearchDocument]) -> PackedIndex:
         "format": FORMAT_VERSION,
         "lunr": serialised["version"],
         "fields": fields,
-        "pipeline": list(PIPELINE_NAMES),
-        "analyzer": {"stopWords": sorted(STOP_WORDS), "fold": dict(sorted(FOLD_MAP.items()))},
+        "pipeline": list(pipeline_names(language)),
+        "analyzer": browser_settings(language),
         "query": QUERY_SETTINGS,
         "count": len(documents),
         "demoted": demoted_positions(documents),

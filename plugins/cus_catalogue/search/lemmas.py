@@ -59,6 +59,7 @@ class LemmaMap:
     """Inflected (and folded) form → its lemmas, for the forms of the index's lemmas."""
 
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    language: str = "pl"  # whose index: how ``terms`` stems a Latin word
 
     def lemmas(self, word: str) -> tuple[str, ...]:
         """The word's lemmas, or the word itself when the dictionary left it out."""
@@ -75,14 +76,14 @@ class LemmaMap:
 
     def terms(self, word: str) -> list[str]:
         """Index terms of the word: Snowball's, then its lemmas'."""
-        return [*index_terms(word), *self.lemma_terms(word)]
+        return [*index_terms(word, self.language), *self.lemma_terms(word)]
 
 
-def build_lemma_map(words: Iterable[str]) -> LemmaMap:
+def build_lemma_map(words: Iterable[str], language: str = "pl") -> LemmaMap:
     """Analyse the words, then list every form of every lemma found (SGJP synthesis)."""
     morfeusz = _morfeusz()
     if morfeusz is None:
-        return LemmaMap()
+        return LemmaMap(language=language)
     found: dict[str, set[str]] = {}
     raw_lemmas: set[str] = set()
     for word in set(words):
@@ -103,7 +104,8 @@ def build_lemma_map(words: Iterable[str]) -> LemmaMap:
             form: tuple(sorted(lemmas)[:MAX_LEMMAS])
             for form, lemmas in sorted(found.items())
             if lemmas and not is_stop_word(form)
-        }
+        },
+        language,
     )
 
 

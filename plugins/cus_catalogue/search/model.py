@@ -50,14 +50,18 @@ class SearchModel:
 
 
 def search_model(
-    catalogue: Any, groups: Sequence[SynonymGroup], situations: Sequence[Situation] = ()
+    catalogue: Any,
+    groups: Sequence[SynonymGroup],
+    situations: Sequence[Situation] = (),
+    language: str = "pl",
 ) -> SearchModel:
-    """Documents, the lemma map of their words and the situations' words, the index."""
+    """Documents, the lemma map of their words and the situations' words, the index; the
+    catalogue already in ``language`` (``languages.search.catalogue_in``)."""
     from . import search_documents
 
     documents = search_documents(catalogue, list(groups))
     words = vocabulary(documents) | {word for s in situations for word in s.words()}
-    lemma_map = build_lemma_map(words)
+    lemma_map = build_lemma_map(words, language)
     index = build_lunr_index(documents, lemma_map)
     return SearchModel(
         documents=documents,
@@ -69,12 +73,15 @@ def search_model(
     )
 
 
-def load_search_model(content: Path, data: Path) -> SearchModel:
-    """The model of a content folder with the thesaurus and situations of a data folder."""
+def load_search_model(content: Path, data: Path, language: str = "pl") -> SearchModel:
+    """The model of a content folder with the thesaurus and situations of a data folder, as
+    the search page of ``language`` queries it."""
     from ..catalogue import load_catalogue
+    from ..languages.search import catalogue_in
 
     groups = load_thesaurus(data / "synonyms.csv")
     situations, problems = read_situations(data / SITUATIONS_FILE, groups)
     if problems:
         raise ValueError("\n".join(problem.format() for problem in problems))
-    return search_model(load_catalogue(content, data), groups, situations)
+    catalogue = catalogue_in(load_catalogue(content, data), language)
+    return search_model(catalogue, groups, situations, language)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..i18n import ngettext
-from .index import SearchDocument, add_synonyms, plain_text
+from .index import SearchDocument, add_synonyms, plain_text, with_polish_marked
 from .thesaurus import SynonymGroup
 
 KIND = "package"
@@ -40,5 +40,6 @@ def package_documents(catalogue: Any, groups: Sequence[SynonymGroup]) -> list[Se
             "meta": meta,
             "audiences": audiences,
         }
+        record = with_polish_marked(record)
         documents.append(SearchDocument(package_id, texts, record, {"audiences": audiences}))
     return documents

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lunr.pipeline import Pipeline
 from lunr.token import Token
 
@@ -11,6 +13,7 @@ LEMMA_MARK = "="  # lemmas.LEMMA_MARK (lemmas imports the analyzer; keep this mo
 
 STOP_WORD_FILTER = "cusPolishStopWordFilter"
 STEMMER = "cusPolishStemmer"
+ENGLISH_STEMMER = "cusEnglishStemmer"
 #: The search pipeline serialised into the index; lunr.js loads it by these names.
 PIPELINE_NAMES = (STOP_WORD_FILTER, STEMMER)
 
@@ -20,22 +23,37 @@ def polish_stop_word_filter(token: Token, i: int, tokens: list[Token]) -> Token 
     return None if is_stop_word(normalize(str(token))) else token
 
 
-def polish_stemmer(token: Token, i: int, tokens: list[Token]) -> list[Token]:
-    """Replace a word by its folded stem and the stem of its folded form; a marked lemma
-    (``=pic``) is already a term."""
-    text = str(token)
-    terms = [text] if text.startswith(LEMMA_MARK) else index_terms(text)
-    return [token.clone(lambda _s, _m, term=term: term) for term in terms]
+def _stemmer(language: str) -> Callable[[Token, int, list[Token]], list[Token]]:
+    def stemmer(token: Token, i: int, tokens: list[Token]) -> list[Token]:
+        """Replace a word by its index terms in ``language``'s index; a marked lemma
+        (``=pic``) is already a term."""
+        text = str(token)
+        terms = [text] if text.startswith(LEMMA_MARK) else index_terms(text, language)
+        return [token.clone(lambda _s, _m, term=term: term) for term in terms]
+
+    return stemmer
+
+
+#: Polish and Ukrainian indexes share one stemmer (Latin words Polish, Cyrillic Ukrainian).
+polish_stemmer = _stemmer("pl")
+english_stemmer = _stemmer("en")
+_STEMMERS = {"pl": (polish_stemmer, STEMMER), "en": (english_stemmer, ENGLISH_STEMMER)}
+
+
+def pipeline_names(language: str = "pl") -> tuple[str, str]:
+    """The pipeline of ``language``'s index, by registered names."""
+    return (STOP_WORD_FILTER, _STEMMERS.get(language, _STEMMERS["pl"])[1])
 
 
 def register() -> None:
     """Register once; lunr.py warns (and JS would throw on load) for unknown names."""
-    for fn, label in ((polish_stop_word_filter, STOP_WORD_FILTER), (polish_stemmer, STEMMER)):
+    pairs = [(polish_stop_word_filter, STOP_WORD_FILTER), *_STEMMERS.values()]
+    for fn, label in pairs:
         if Pipeline.registered_functions.get(label) is not fn:
             Pipeline.register_function(fn, label)
 
 
-def pipeline_functions() -> list:
+def pipeline_functions(language: str = "pl") -> list:
     """The functions in pipeline order, registered."""
     register()
-    return [polish_stop_word_filter, polish_stemmer]
+    return [polish_stop_word_filter, _STEMMERS.get(language, _STEMMERS["pl"])[0]]

@@ -52,7 +52,7 @@ class Situation:
 def word_terms(word: str, lemma_map: LemmaMap) -> list[str]:
     """Terms of one word for phrase matching: its folded form (stop words such as "nie" and
     "gdzie" take part in phrases), Snowball's terms and its lemmas' terms."""
-    return sorted({fold(word), *index_terms(word), *lemma_map.terms(word)})
+    return sorted({fold(word), *index_terms(word, lemma_map.language), *lemma_map.terms(word)})
 
 
 def _places(phrase: str) -> list[tuple[str, ...]] | None:

@@ -5,6 +5,7 @@
  * Interface strings arrive translated in start()'s messages (from the build).
  */
 import { el } from "./dom.js";
+import { cyrillicRoute } from "./search-cyrillic.js";
 import { Engine } from "./search-engine.js";
 
 var PAGE_SIZE = 20;
@@ -46,14 +47,16 @@ function siteRoot() {
   return new URL('../../', manifestUrl);
 }
 
-function serviceUrl(id) {
-  return new URL('uslugi/' + encodeURIComponent(id) + '/', siteRoot()).href;
+/* A result is a service, or a package of services (record.kind, with its meta line); its page
+   is under root (another language's, for a Cyrillic query on the Polish page) or the page's. */
+function recordUrl(record, root) {
+  var folder = record.kind === 'package' ? 'pakiety/' : 'uslugi/';
+  return new URL(folder + encodeURIComponent(record.id) + '/', root || siteRoot()).href;
 }
 
-/* A result is a service, or a package of services (record.kind, with its meta line). */
-function recordUrl(record) {
-  if (record.kind !== 'package') return serviceUrl(record.id);
-  return new URL('pakiety/' + encodeURIComponent(record.id) + '/', siteRoot()).href;
+/* lang="pl" for a field the record shows untranslated (record.pl, on other languages' pages). */
+function langOf(record, field) {
+  return (record.pl || []).indexOf(field) >= 0 ? { lang: 'pl' } : {};
 }
 
 function debounce(fn, ms) {
@@ -100,12 +103,13 @@ function urlFromState(state) {
   return window.location.pathname + (query ? '?' + query : '');
 }
 
-function resultItem(record) {
+function resultItem(record, root) {
   var isPackage = record.kind === 'package';
   var item = el('li', { 'class': 'search-result' });
   item.setAttribute(isPackage ? 'data-package-id' : 'data-service-id', record.id);
   var heading = el('h2', { 'class': 'search-result-title' });
-  heading.appendChild(el('a', { href: recordUrl(record) }, record.name));
+  heading.appendChild(el('a', Object.assign({ href: recordUrl(record, root) },
+    langOf(record, 'name')), record.name));
   item.appendChild(heading);
   if (record.status_label) {
     item.appendChild(el('p', { 'class': 'status status-' + record.status }, record.status_label));
@@ -113,14 +117,15 @@ function resultItem(record) {
   if (record.for_everyone) {
     item.appendChild(el('p', { 'class': 'search-result-everyone' }, msg('forEveryone')));
   }
-  item.appendChild(el('p', { 'class': 'search-result-summary' }, record.summary));
+  item.appendChild(el('p', Object.assign({ 'class': 'search-result-summary' },
+    langOf(record, 'summary')), record.summary));
   if (isPackage) {
     item.appendChild(el('p', { 'class': 'search-result-meta' }, record.meta));
     return item;
   }
   var meta = el('p', { 'class': 'search-result-meta' });
   meta.appendChild(el('span', { 'class': 'search-result-provider' },
-    msg('provider') + ' ' + record.provider));
+    msg('provider') + ' ', el('span', langOf(record, 'provider'), record.provider)));
   meta.appendChild(document.createTextNode(' · '));
   meta.appendChild(el('span', { 'class': 'search-result-fee' }, msg('fee') + ' ' + record.fee));
   item.appendChild(meta);
@@ -139,17 +144,20 @@ function enhanceSearchPage(form) {
   var sequence = 0;
   var ranked = [];
   var shown = 0;
+  var cyrillic = cyrillicRoute(form);
+  var searched = null;  /* the engine of the query shown: the page's, or the Ukrainian one */
+  var resultRoot = null;
 
   function showMore(focusFirstNew) {
     var slice = ranked.slice(shown, shown + PAGE_SIZE);
     var mySequence = sequence;
-    return engine().then(function (e) {
+    return searched.then(function (e) {
       return e.records(slice.map(function (r) { return r.position; }));
     }).then(function (records) {
       if (mySequence !== sequence) return;
       var first = null;
       records.forEach(function (record) {
-        var item = resultItem(record);
+        var item = resultItem(record, resultRoot);
         list.appendChild(item);
         if (!first) first = item;
       });
@@ -172,11 +180,15 @@ function enhanceSearchPage(form) {
       if (empty) empty.hidden = true;
       if (more) more.hidden = true;
       if (crisis) crisis.hidden = true;
+      if (cyrillic) cyrillic.tell('');
       return Promise.resolve();
     }
     results.setAttribute('aria-busy', 'true');
     var crisisQuery = false;
-    return engine().then(function (e) {
+    var inUkrainian = cyrillic !== null && cyrillic.applies(state.q);
+    searched = inUkrainian ? cyrillic.engine({ refine: refineConfig }) : engine();
+    resultRoot = inUkrainian ? cyrillic.root : null;
+    return searched.then(function (e) {
       return e.search(state.q, state).then(function (found) {
         crisisQuery = e.isCrisis(state.q);  /* after search: its words' lemmas are loaded */
         return found;
@@ -187,6 +199,7 @@ function enhanceSearchPage(form) {
       shown = 0;
       list.textContent = '';
       if (crisis) crisis.hidden = !crisisQuery;
+      if (cyrillic) cyrillic.tell(state.q);
       var weak = Engine.isWeak(found);
       if (empty) empty.hidden = found.length > 0 && !weak;
       if (weakNote) weakNote.hidden = !weak;
@@ -312,7 +325,8 @@ function enhanceTypeahead(form) {
     options = records.map(function (record, i) {
       var option = el('li', { id: id + '-' + i, role: 'option', 'aria-selected': 'false',
         'class': 'search-suggestion', 'data-href': recordUrl(record) });
-      option.appendChild(el('span', { 'class': 'search-suggestion-name' }, record.name));
+      option.appendChild(el('span', Object.assign({ 'class': 'search-suggestion-name' },
+        langOf(record, 'name')), record.name));
       if (record.status_label) {
         option.appendChild(el('span', { 'class': 'search-suggestion-status' },
           record.status_label));
