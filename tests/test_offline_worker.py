@@ -15,7 +15,7 @@ from a11y_support import new_context, settle
 from playwright.sync_api import expect
 
 from cus_catalogue.accessibility.offline import precache_list, url_of
-from cus_catalogue.accessibility.precache_groups import language_groups
+from cus_catalogue.accessibility.precache_groups import SHARED, language_groups
 
 pytestmark = pytest.mark.browser
 
@@ -251,18 +251,18 @@ def test_precache_groups_split_files_by_the_language_whose_pages_name_them(tmp_p
     assert sorted(groups["pl"]) == ["./", "atom.xml", "s/idx.3c.json", "s/pl.1a.js",
                                     "s/shard-0.5e.json"]  # fmt: skip
     assert sorted(groups["uk"]) == ["s/idx.4d.json", "s/uk.2b.js", "uk/", "uk/atom.xml"]
-    assert sorted(groups["shared"]) == ["manifest.webmanifest", "theme/site.js"]
+    assert sorted(groups[SHARED]) == ["manifest.webmanifest", "theme/site.js"]
 
 
 def test_no_file_of_the_example_is_left_to_every_language_that_only_one_needs(example_site):
     """The search files of each language (a third of the site) are in that language's group."""
     groups = precache_groups(example_site)
-    assert set(groups) == {"shared", "pl", "uk", "en"}
+    assert set(groups) == {SHARED, "pl", "uk", "en"}
     for code in ("uk", "en"):
         assert all(url.startswith(f"{code}/") or url.startswith("static/search/")
                    for url in groups[code])  # fmt: skip
         assert any(url.startswith("static/search/") for url in groups[code])
-    assert not any(url.startswith(("uk/", "en/")) for url in groups["shared"] | groups["pl"])
+    assert not any(url.startswith(("uk/", "en/")) for url in groups[SHARED] | groups["pl"])
 
 
 CACHED_URLS = """async () => {
@@ -282,23 +282,29 @@ def test_a_first_visit_keeps_its_language_and_another_language_once_visited(
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.goto(example_server + "/")
-    assert page.evaluate(WORKER_READY)["languages"] == ["pl"]
+    ready = page.evaluate(WORKER_READY)  # resolves once the install has kept its files
+    assert ready["languages"] == ["pl"]
     groups = precache_groups(example_site)
     kept = {url.removeprefix(example_server + "/") or "./" for url in page.evaluate(CACHED_URLS)}
-    assert kept == set(groups["shared"]) | set(groups["pl"])
+    assert kept == set(groups[SHARED]) | set(groups["pl"])
     # Opening an English page keeps the English files too, in the background.
     page.goto(example_server + "/en/uslugi/")
-    page.wait_for_function(
+    # Polled inside the page: wait_for_function does not await a promise (any promise is truthy).
+    page.evaluate(
         """async () => {
-            const registration = await navigator.serviceWorker.ready;
-            const info = await new Promise((resolve) => {
-                const channel = new MessageChannel();
-                channel.port1.onmessage = (event) => resolve(event.data);
-                registration.active.postMessage({type: 'VERSION'}, [channel.port2]);
-            });
-            return info.languages.includes('en');
-        }""",
-        polling=250,
+            const deadline = Date.now() + 60000;
+            while (Date.now() < deadline) {
+                const registration = await navigator.serviceWorker.ready;
+                const info = await new Promise((resolve) => {
+                    const channel = new MessageChannel();
+                    channel.port1.onmessage = (event) => resolve(event.data);
+                    registration.active.postMessage({type: 'VERSION'}, [channel.port2]);
+                });
+                if (info.languages.includes('en')) return;
+                await new Promise((resolve) => setTimeout(resolve, 250));
+            }
+            throw new Error('the English files were not all kept within 60 s');
+        }"""
     )
     page.context.set_offline(True)
     page.goto(example_server + "/en/uslugi/asystent-rodziny/")

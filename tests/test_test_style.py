@@ -113,6 +113,25 @@ def fixed_waits(tree: ast.Module) -> list[str]:
     ]
 
 
+def promise_conditions(tree: ast.Module) -> list[str]:
+    """``wait_for_function`` with an async function: its promise is truthy, so it never waits."""
+    return [
+        f"line {node.lineno}: wait_for_function(async …)"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "wait_for_function"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and str(node.args[0].value).lstrip().startswith("async")
+    ]
+
+
+def problems_of(tree: ast.Module) -> list[str]:
+    """Every way a browser test can read the page too early or wait a fixed time."""
+    return snapshot_assertions(tree) + fixed_waits(tree) + promise_conditions(tree)
+
+
 def browser_modules() -> list[Path]:
     """Test modules and helpers that drive Chromium (this guard itself excepted)."""
     return [
@@ -131,8 +150,7 @@ def test_the_guard_finds_browser_modules():
 
 @pytest.mark.parametrize("path", browser_modules(), ids=lambda path: path.name)
 def test_browser_tests_assert_with_expect_and_never_sleep(path: Path):
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    problems = snapshot_assertions(tree) + fixed_waits(tree)
+    problems = problems_of(ast.parse(path.read_text(encoding="utf-8")))
     assert not problems, (
         f"{path.name}: use expect(locator).to_be_visible()/to_have_text()/to_have_count()/…"
         " or page.wait_for_function(condition) instead:\n" + "\n".join(problems)
@@ -166,6 +184,7 @@ BAD_EXAMPLES = {
     "assert page.evaluate('1') == 1": "evaluate",
     "page.wait_for_timeout(500)": "wait_for_timeout",
     "time.sleep(0.5)": "sleep",
+    "page.wait_for_function('async () => false')": "wait_for_function(async",
 }
 
 
@@ -174,7 +193,7 @@ def test_the_guard_catches_snapshots_and_sleeps(source: str):
     tree = ast.parse(
         "def test_x(page):\n" + "".join(f"    {line}\n" for line in source.split("\n"))
     )
-    problems = snapshot_assertions(tree) + fixed_waits(tree)
+    problems = problems_of(tree)
     assert len(problems) == 1 and BAD_EXAMPLES[source] in problems[0], problems
 
 
@@ -186,6 +205,6 @@ def test_the_guard_lets_waiting_assertions_and_plain_counts_pass():
         "    assert html.count('id=a') == 2\n"
         "    size = page.evaluate('1')\n"
         "    assert size == 1\n"
+        "    page.wait_for_function('() => document.title')\n"
     )
-    tree = ast.parse(source)
-    assert snapshot_assertions(tree) + fixed_waits(tree) == []
+    assert problems_of(ast.parse(source)) == []
