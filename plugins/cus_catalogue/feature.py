@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from markupsafe import Markup
 
 from .catalogue import Catalogue
+from .incremental.store import BuildCache
 from .languages import prefix
 from .problems import Problem
 from .progress import Progress
@@ -47,6 +48,9 @@ class Build:
     #: The language of this pass: every published language is built in turn (Polish first),
     #: with views, messages and pages in that language; its pages live under ``prefix``.
     language: str = "pl"
+    #: The build cache (``katalog build --cache``) features keep per-record results in, or
+    #: None; see ``incremental/memo.py``.
+    cache: BuildCache | None = None
 
     @property
     def today(self) -> dt.date:

@@ -170,6 +170,7 @@ class CatalogueGenerator(Generator):
                     Path(self.output_path),
                     self.progress,
                     language,
+                    self.cache,
                 )
             )
         self.build = self.builds[0]  # Polish: what finalize and the summary work on

@@ -11,8 +11,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .memo import MemoTable, digest
+
 PLUGIN = Path(__file__).resolve().parents[1]
 LIBRARIES = ("pelican", "jinja2", "markupsafe", "markdown", "jsonschema", "PyYAML", "babel")
+#: Libraries whose output memo tables keep (search terms, lemmas); a site may lack one.
+ANALYSIS_LIBRARIES = ("lunr", "snowballstemmer", "morfeusz2", "segno", "markdown-it-py", "PyICU")
 READS = "reads.json"
 NOT_INPUTS = ("OUTPUT_PATH", "CATALOGUE_BUILD_CACHE")
 
@@ -29,9 +33,17 @@ def tree_digest(*folders: Path) -> str:
     return digest.hexdigest()
 
 
+def version(library: str) -> str:
+    """The installed version of ``library``, or "absent"."""
+    try:
+        return importlib.metadata.version(library)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
 def code_version() -> str:
     """The plugin's own code and the versions of the libraries that shape its output."""
-    versions = [importlib.metadata.version(name) for name in LIBRARIES]
+    versions = [version(name) for name in LIBRARIES + ANALYSIS_LIBRARIES]
     return hashlib.sha256((tree_digest(PLUGIN) + repr(versions)).encode()).hexdigest()
 
 
@@ -47,6 +59,7 @@ class BuildCache:
         self.base_key = base_key
         self.used: set[str] = set()
         self.hits = self.misses = 0
+        self.tables: dict[str, MemoTable] = {}
         try:
             self.reads: dict[str, list[str]] = json.loads((folder / READS).read_text("utf-8"))
         except (OSError, ValueError):
@@ -82,9 +95,19 @@ class BuildCache:
         os.replace(temporary.name, path)
         self.used.add(key)
 
+    def table(self, name: str, *inputs: Any) -> MemoTable:
+        """The memo table ``name`` of steps that also read ``inputs``, loaded on first use."""
+        key = self.key("table", name, digest(inputs))
+        if key not in self.tables:
+            self.tables[key] = MemoTable(self.get(key))
+        return self.tables[key]
+
     def save(self) -> None:
         """Keep what this build used and the names each page read; drop everything else."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        for key, table in self.tables.items():
+            if table.changed:
+                self.put(key, table.used)
         for bucket in (p for p in self.folder.iterdir() if p.is_dir()):
             for entry in bucket.iterdir():
                 if entry.name not in self.used:

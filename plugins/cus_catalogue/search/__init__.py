@@ -16,6 +16,7 @@ from ..audiences import facet_audiences, is_for_everyone
 from ..crisis import crisis_terms
 from .analyzer import analyze, fold, stem, tokenize
 from .bundle import ENTRY, PROJECT_ROOT, bundle_js
+from .cached import synonyms_table
 from .index import FIELDS, SearchDocument, add_synonyms, pack, service_texts, with_polish_marked
 from .index import _dumps as dumps
 from .lemmas import lemma_shards
@@ -71,9 +72,13 @@ def _status_fields(status: str) -> dict[str, str]:
     return {"status": status, "status_label": gettext(STATUS_LABELS[status])}
 
 
-def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchDocument]:
-    """Every service and package as a search document, in Polish alphabetical order of names."""
+def search_documents(
+    catalogue: Any, groups: list | None = None, cache: Any = None
+) -> list[SearchDocument]:
+    """Every service and package as a search document, in Polish alphabetical order of names
+    (``cache``: the build cache, which remembers thesaurus expansions)."""
     groups = groups or []
+    expansions = synonyms_table(cache, groups)
     documents = []
     for service_id, service in catalogue.services.items():
         data = service.data
@@ -84,7 +89,7 @@ def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchD
         labels = [catalogue.audiences.get(a, {}).get("label", a) for a in audiences]
         # Area labels stay out: "Pomoc społeczna" names most services and would only add noise.
         texts = service_texts(data, provider_name, labels)
-        add_synonyms(texts, groups)
+        add_synonyms(texts, groups, expansions)
         free = (data.get("fee") or {}).get("kind") == "free"
         record = {
             "id": service_id,
@@ -106,7 +111,7 @@ def search_documents(catalogue: Any, groups: list | None = None) -> list[SearchD
             "free": ["1"] if free else [],
         }
         documents.append(SearchDocument(service_id, texts, with_polish_marked(record), facets))
-    documents += package_documents(catalogue, groups)
+    documents += package_documents(catalogue, groups, expansions)
     documents.sort(key=lambda d: (_sort_key(str(d.record["name"])), d.id))
     return documents
 
@@ -131,12 +136,14 @@ def build_search_assets(
     language: str,
     crisis_words: Sequence[str] = (),
     situations: Sequence[Situation] = (),
+    cache: Any = None,
 ) -> dict[str, bytes]:
     """Output-relative path → bytes of every file the search needs, names content-hashed;
-    the manifest's ``crisis`` terms make the page show the emergency numbers first."""
+    the manifest's ``crisis`` terms make the page show the emergency numbers first
+    (``cache``: the build cache, which remembers each document's analysis)."""
     from .model import search_model
 
-    model = search_model(catalogue, groups, situations, language)
+    model = search_model(catalogue, groups, situations, language, cache)
     packed = pack(model.index, model.documents, language)
     assets: dict[str, bytes] = {}
     manifest = dict(packed.manifest)

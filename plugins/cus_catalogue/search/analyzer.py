@@ -227,6 +227,7 @@ def _joins_cyrillic(chars: str, position: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def fold(word: str) -> str:
     """Remove diacritics (ł explicitly) so "zlota raczka" meets "złota rączka"; fold Ukrainian
     letters a Russian keyboard lacks (і→и, є→е, ґ→г) and Latin look-alikes in Cyrillic words."""

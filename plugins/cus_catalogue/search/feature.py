@@ -75,6 +75,7 @@ class Search(Feature):
                     language,  # the messages of that language's pages
                     build.settings.crisis.get("words", []),
                     self.situations,
+                    build.cache,
                 )
         return self.built[language]
 

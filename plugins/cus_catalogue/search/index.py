@@ -17,7 +17,9 @@ from typing import Any
 from lunr.builder import Builder
 from lunr.index import Index
 
-from .analyzer import browser_settings, is_stop_word, tokenize
+from ..incremental.memo import MemoTable
+from .analyzer import browser_settings
+from .cached import AnalysedDocuments, add_terms
 from .lemmas import LemmaMap
 from .pipeline import pipeline_functions, pipeline_names
 from .thesaurus import SynonymGroup, expand
@@ -103,38 +105,38 @@ def service_texts(
     }
 
 
-def add_synonyms(texts: dict[str, list[str]], groups: Sequence[SynonymGroup]) -> None:
-    """Fill the ``synonyms`` field from every other field's text."""
+def add_synonyms(
+    texts: dict[str, list[str]], groups: Sequence[SynonymGroup], remembered: MemoTable | None = None
+) -> None:
+    """Fill the ``synonyms`` field from every other field's text (``remembered``: a table of
+    earlier expansions by the same ``groups``, see ``cached.synonyms_table``)."""
     source = [text for name, values in texts.items() if name != "provider" for text in values]
-    texts["synonyms"] = expand(source, groups)
+    table = remembered or MemoTable()
+    texts["synonyms"] = table.get(source, lambda: expand(source, groups))
 
 
-def index_words(text: str, lemma_map: LemmaMap) -> list[str]:
-    """The text's words as lunr receives them: each word by its lemmas (stop words stay, the
-    pipeline drops them)."""
-    return [
-        lemma
-        for token in tokenize(text)
-        for lemma in ([token] if is_stop_word(token) else lemma_map.tokens(token))
-    ]
-
-
-def vocabulary(documents: Sequence[SearchDocument]) -> set[str]:
+def vocabulary(
+    documents: Sequence[SearchDocument], analysed: AnalysedDocuments | None = None
+) -> set[str]:
     """Every word of every indexed field: what the lemma map is built for."""
+    analysed = analysed or AnalysedDocuments()
     return {
         token
         for document in documents
-        for values in document.texts.values()
-        for text in values
-        for token in tokenize(text)
+        for words in analysed.words(document.texts).values()
+        for token in words
     }
 
 
 def build_lunr_index(
-    documents: Sequence[SearchDocument], lemma_map: LemmaMap | None = None
+    documents: Sequence[SearchDocument],
+    lemma_map: LemmaMap | None = None,
+    analysed: AnalysedDocuments | None = None,
 ) -> Index:
-    """lunr.py with the Polish pipeline over lemmas; refs are positions in ``documents``."""
+    """lunr.py with the Polish pipeline over lemmas; refs are positions in ``documents``
+    (``analysed``: each document's words and terms, remembered from earlier builds)."""
     lemma_map = lemma_map or LemmaMap()
+    analysed = analysed or AnalysedDocuments()
     builder = Builder()
     functions = pipeline_functions(lemma_map.language)
     builder.pipeline.add(*functions)
@@ -143,11 +145,8 @@ def build_lunr_index(
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for position, document in enumerate(documents):
-        fields = {
-            name: index_words(" \n ".join(document.texts.get(name, [])), lemma_map)
-            for name, _ in FIELDS
-        }
-        builder.add({"ref": str(position), **fields})
+        fields = analysed.index_words(document.texts, lemma_map)
+        add_terms(builder, str(position), analysed.terms(builder, fields))
     return builder.build()
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..incremental.memo import MemoTable
 from .analyzer import fold, index_terms, is_stop_word
 
 #: A word's lemmas are capped: a handful of readings is meaning, more is noise.
@@ -79,23 +80,37 @@ class LemmaMap:
         return [*index_terms(word, self.language), *self.lemma_terms(word)]
 
 
-def build_lemma_map(words: Iterable[str], language: str = "pl") -> LemmaMap:
-    """Analyse the words, then list every form of every lemma found (SGJP synthesis)."""
+def dictionary_forms(morfeusz: Any, raw: str) -> list[tuple[str, str]]:
+    """(form, clean lemma) of every form SGJP's synthesis gives the raw lemma."""
+    return [
+        (form.lower(), _clean(lemma))
+        for form, lemma, tag, *_rest in morfeusz.generate(raw)
+        if not tag.startswith(SKIPPED_TAGS)
+    ]
+
+
+def build_lemma_map(
+    words: Iterable[str], language: str = "pl", remembered: MemoTable | None = None
+) -> LemmaMap:
+    """Analyse the words, then list every form of every lemma found (SGJP synthesis);
+    ``remembered``: the dictionary's answers of earlier builds, by word and by lemma."""
     morfeusz = _morfeusz()
     if morfeusz is None:
         return LemmaMap(language=language)
+    table = remembered or MemoTable()
     found: dict[str, set[str]] = {}
     raw_lemmas: set[str] = set()
     for word in set(words):
         if is_stop_word(word):
             continue
-        lemmas = dictionary_lemmas(word)
+        lemmas = table.get(("analyse", word), functools.partial(dictionary_lemmas, word))
         raw_lemmas.update(lemmas)
         found.setdefault(word, set()).update(_clean(lemma) for lemma in lemmas)
     for raw in sorted(raw_lemmas):
-        for form, lemma, tag, *_rest in morfeusz.generate(raw):
-            if not tag.startswith(SKIPPED_TAGS):
-                found.setdefault(form.lower(), set()).add(_clean(lemma))
+        for form, lemma in table.get(
+            ("generate", raw), functools.partial(dictionary_forms, morfeusz, raw)
+        ):
+            found.setdefault(form, set()).add(lemma)
     for form, form_lemmas in list(found.items()):
         if fold(form) != form:
             found.setdefault(fold(form), set()).update(form_lemmas)

@@ -13,6 +13,7 @@ from typing import Any
 
 from lunr.index import Index
 
+from .cached import AnalysedDocuments, lemma_map_of
 from .index import (
     SearchDocument,
     build_lunr_index,
@@ -20,7 +21,7 @@ from .index import (
     demoted_positions,
     vocabulary,
 )
-from .lemmas import LemmaMap, build_lemma_map
+from .lemmas import LemmaMap
 from .query import run_query
 from .situations import FILE_NAME as SITUATIONS_FILE
 from .situations import Situation, manifest_situations, read_situations
@@ -54,15 +55,18 @@ def search_model(
     groups: Sequence[SynonymGroup],
     situations: Sequence[Situation] = (),
     language: str = "pl",
+    cache: Any = None,
 ) -> SearchModel:
     """Documents, the lemma map of their words and the situations' words, the index; the
-    catalogue already in ``language`` (``languages.search.catalogue_in``)."""
+    catalogue already in ``language`` (``languages.search.catalogue_in``); ``cache``: the
+    build cache, which remembers each document's analysis (``cached.py``)."""
     from . import search_documents
 
-    documents = search_documents(catalogue, list(groups))
-    words = vocabulary(documents) | {word for s in situations for word in s.words()}
-    lemma_map = build_lemma_map(words, language)
-    index = build_lunr_index(documents, lemma_map)
+    documents = search_documents(catalogue, list(groups), cache)
+    analysed = AnalysedDocuments(cache, language)
+    words = vocabulary(documents, analysed) | {word for s in situations for word in s.words()}
+    lemma_map = lemma_map_of(words, language, cache)
+    index = build_lunr_index(documents, lemma_map, analysed)
     return SearchModel(
         documents=documents,
         index=index,

@@ -7,14 +7,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..i18n import ngettext
+from ..incremental.memo import MemoTable
 from .index import SearchDocument, add_synonyms, plain_text, with_polish_marked
 from .thesaurus import SynonymGroup
 
 KIND = "package"
 
 
-def package_documents(catalogue: Any, groups: Sequence[SynonymGroup]) -> list[SearchDocument]:
-    """One document per package; its record says ``kind: package`` so results link its page."""
+def package_documents(
+    catalogue: Any, groups: Sequence[SynonymGroup], expansions: MemoTable | None = None
+) -> list[SearchDocument]:
+    """One document per package; its record says ``kind: package`` so results link its page
+    (``expansions``: earlier thesaurus expansions by the same groups)."""
     documents = []
     for package_id, package in catalogue.packages.items():
         data = package.data
@@ -27,7 +31,7 @@ def package_documents(catalogue: Any, groups: Sequence[SynonymGroup]) -> list[Se
             "tags": [catalogue.audiences.get(a, {}).get("label", a) for a in audiences],
             "description": [plain_text(data.get("description")), *names],
         }
-        add_synonyms(texts, groups)
+        add_synonyms(texts, groups, expansions)
         count = len(services)
         meta = ngettext(
             "Package of services: %(num)d service", "Package of services: %(num)d services", count

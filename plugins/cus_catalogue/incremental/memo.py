@@ -1,0 +1,49 @@
+"""Memo tables: results of a pure per-item step (one record's search terms, one word's
+lemmas) by the digest of everything the step reads, kept in the build cache as one entry."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def digest(inputs: Any) -> bytes:
+    """Equal digests mean equal inputs: a pickle round-trips, so unequal values differ."""
+    return hashlib.sha256(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+
+
+class MemoTable:
+    """Item results by their inputs' digest; only the ones this build asked for are kept."""
+
+    def __init__(self, entries: dict[bytes, Any] | None = None) -> None:
+        self.known = entries or {}
+        self.used: dict[bytes, Any] = {}
+        self.computed = 0
+
+    def get(self, inputs: Any, compute: Callable[[], T]) -> T:
+        """The result for ``inputs``: remembered, or ``compute()``d now and remembered."""
+        key = digest(inputs)
+        if key in self.used:
+            return self.used[key]
+        if key in self.known:
+            found = self.known[key]
+        else:
+            found = compute()
+            self.computed += 1
+        self.used[key] = found
+        return found
+
+    @property
+    def changed(self) -> bool:
+        """Whether the entries this build used differ from the ones it found."""
+        return self.computed > 0 or len(self.used) != len(self.known)
+
+
+def memo_table(cache: Any, name: str, *inputs: Any) -> MemoTable:
+    """The cache's table ``name`` for steps that also read ``inputs`` (a vocabulary, a
+    language); a table that forgets everything when the build keeps no cache."""
+    return MemoTable() if cache is None else cache.table(name, *inputs)
