@@ -29,25 +29,81 @@ class Fingerprints:
 
     def __init__(self) -> None:
         self._shallow: dict[int, tuple[RecordView, bytes, list[RecordView]]] = {}
+        self._reaches: dict[int, frozenset[int]] = {}  # view → the views it reaches
+        self._joined: dict[tuple[int, ...], bytes] = {}  # reach sets → their sorted digests
 
     def of(self, value: Any) -> bytes:
         """The digest of ``value``; ``Unfingerprintable`` if it has none."""
         digest = hashlib.sha256()
         reached: dict[int, RecordView] = {}
         self._encode(value, digest, reached, set())
-        for view in self._closure(reached):
-            digest.update(self._view(view)[1])
+        digest.update(self._closure(reached))
         return digest.digest()
 
-    def _closure(self, reached: dict[int, RecordView]) -> list[RecordView]:
-        """Every record view reachable from the ones a value holds, in a stable order."""
-        pending = list(reached.values())
-        while pending:
-            for linked in self._view(pending.pop())[2]:
-                if id(linked) not in reached:
-                    reached[id(linked)] = linked
-                    pending.append(linked)
-        return sorted(reached.values(), key=lambda view: self._view(view)[1])
+    def _closure(self, reached: dict[int, RecordView]) -> bytes:
+        """The digests of every record view reachable from the ones a value holds, sorted.
+
+        Views that reach each other (a provider and its services) share one reach set, made
+        once per build: a page's key costs its own values, not the size of its provider.
+        """
+        sets = {id(found): found for found in map(self._reach, reached.values())}
+        key = tuple(sorted(sets))
+        joined = self._joined.get(key)
+        if joined is None:
+            views = frozenset().union(*sets.values())
+            joined = b"".join(sorted(self._shallow[view][1] for view in views))
+            self._joined[key] = joined
+        return joined
+
+    def _reach(self, start: RecordView) -> frozenset[int]:
+        """The views ``start`` reaches (itself too), by Tarjan's strongly connected components:
+        every view of a component gets the component's set, made from its members' links."""
+        if id(start) in self._reaches:
+            return self._reaches[id(start)]
+        order: dict[int, int] = {}
+        low: dict[int, int] = {}
+        stack: list[RecordView] = []
+        work: list[tuple[RecordView, Any]] = []
+
+        def visit(view: RecordView) -> None:
+            order[id(view)] = low[id(view)] = len(order)
+            stack.append(view)
+            work.append((view, iter(self._view(view)[2])))
+
+        visit(start)
+        while work:
+            view, links = work[-1]
+            for linked in links:
+                if id(linked) in self._reaches:
+                    continue
+                if id(linked) not in order:
+                    visit(linked)
+                    break
+                if id(linked) in low:  # still on the stack: part of this component
+                    low[id(view)] = min(low[id(view)], order[id(linked)])
+            else:
+                work.pop()
+                if work:
+                    parent = id(work[-1][0])
+                    low[parent] = min(low[parent], low[id(view)])
+                if low[id(view)] == order[id(view)]:
+                    self._close_component(view, stack, low)
+        return self._reaches[id(start)]
+
+    def _close_component(self, root: RecordView, stack: list[RecordView], low: dict) -> None:
+        """Pop ``root``'s component off the stack and give each member the component's reach."""
+        members: list[RecordView] = []
+        while not members or members[-1] is not root:
+            members.append(stack.pop())
+            del low[id(members[-1])]
+        reach = {id(member) for member in members}
+        for member in members:
+            for linked in self._view(member)[2]:
+                if id(linked) not in reach:
+                    reach |= self._reaches[id(linked)]
+        found = frozenset(reach)
+        for member in members:
+            self._reaches[id(member)] = found
 
     def _view(self, view: RecordView) -> tuple[RecordView, bytes, list[RecordView]]:
         """A view's own digest (links to other views by kind and id) and the views it links."""
