@@ -88,7 +88,7 @@ class PageWriter:
         name = build.prefix + (f"{url}index.html" if url.endswith("/") or not url else url)
         values = {"page_url": url, "template_name": template, **values}
 
-        def render() -> None:
+        def render() -> None:  # the cache keeps the page as this leaves it, links localized
             self.writer.write_file(
                 name,
                 generator.get_template(template.removesuffix(".html")),
@@ -96,6 +96,8 @@ class PageWriter:
                 relative_urls=relative_urls,
                 **values,
             )
+            if not build.is_primary:
+                self._localize_links(name, relative_urls)
 
         if self.cached is None:
             render()
@@ -103,8 +105,6 @@ class PageWriter:
             self.cached.write(name, template, relative_urls, values, render)
         if build.is_primary:  # the summary counts the pages of one language
             generator.summary.count_page(template)
-        else:
-            self._localize_links(name, relative_urls)
 
     def _localize_links(self, name: str, relative_urls: bool) -> None:
         settings = self.build.settings

@@ -14,11 +14,12 @@ from ..documents.feature import PUBLISHED as PUBLISHED_DOCUMENTS
 from ..feature import Build, Contributions, Feature, SiteWriter
 from ..i18n import gettext as _
 from ..i18n import ngettext
+from ..incremental.memo import MemoTable, memo_table
 from ..languages import prefix
 from ..problems import Problem
 from .offline import MANIFEST, web_manifest, write_service_worker
 from .pages import write_pages
-from .qr import service_qr_codes, write_outbound_qr
+from .qr import remember_codes, service_qr_codes, write_outbound_qr
 
 
 class Accessibility(Feature):
@@ -28,10 +29,15 @@ class Accessibility(Feature):
 
     def __init__(self) -> None:
         self.qr_pool: ProcessPoolExecutor | None = None
+        self.qr_codes: list = []
+        self.remembered_qr = MemoTable()
 
     def contribute(self, build: Build) -> Contributions:
-        """QR code on every service card (large catalogues encode them in worker processes)."""
-        codes, self.qr_pool = service_qr_codes(build.settings, build.services)
+        """QR code on every service card (large catalogues encode them in worker processes;
+        the build cache keeps them by address and label)."""
+        self.remembered_qr = memo_table(build.cache, "qr")
+        codes, self.qr_pool = service_qr_codes(build.settings, build.services, self.remembered_qr)
+        self.qr_codes = codes
         return Contributions(
             service_extras={
                 service.id: {"qr_svg": code}
@@ -45,6 +51,7 @@ class Accessibility(Feature):
         if self.qr_pool is not None:
             self.qr_pool.shutdown()
             self.qr_pool = None
+            remember_codes(self.qr_codes, self.remembered_qr)
         write_pages(site)
         if build.is_primary:
             site.file(MANIFEST, web_manifest(build.settings))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -15,6 +16,7 @@ import segno
 from markupsafe import Markup, escape
 
 from ..i18n import gettext as _
+from ..incremental.memo import MemoTable
 from ..site_settings import SiteSettings
 
 QR_DIR = "kiosk/qr"
@@ -37,12 +39,6 @@ def qr_svg(data: str, label: str, scale: int = 4) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 
 
-def service_qr(settings: SiteSettings, service: Any) -> Markup:
-    """The QR code of a service page, for the printed card and for phones."""
-    url = settings.url(service.url)
-    return Markup(qr_svg(url, _("QR code with the address %(url)s") % {"url": url}))
-
-
 def _qr_chunk(items: list[tuple[str, str]]) -> list[str]:
     return [qr_svg(url, label) for url, label in items]
 
@@ -62,28 +58,43 @@ class PendingQr:
 
 
 def service_qr_codes(
-    settings: SiteSettings, services: list[Any]
+    settings: SiteSettings, services: list[Any], remembered: MemoTable | None = None
 ) -> tuple[list[Markup | PendingQr], ProcessPoolExecutor | None]:
     """Every service's QR code; large catalogues encode them in worker processes meanwhile.
 
     Encoding is most of the cost of a 10,000-service build; the main process renders pages
-    while spare cores encode. The caller shuts the returned pool down once pages are written.
+    while spare cores encode. The caller shuts the returned pool down once pages are written,
+    then keeps the new codes (``remember_codes``). ``remembered``: codes of earlier builds by
+    address and label.
     """
-    if len(services) < settings.qr_parallel_from:
-        return [service_qr(settings, service) for service in services], None
+    table = remembered or MemoTable()
     items = []
     for service in services:
         url = settings.url(service.url)
         items.append((url, _("QR code with the address %(url)s") % {"url": url}))
+    known = [table.peek(item) for item in items]
+    missing = [item for item, svg in zip(items, known, strict=True) if svg is None]
+    if len(missing) < settings.qr_parallel_from:
+        made = {item: table.get(item, functools.partial(qr_svg, *item)) for item in missing}
+        return [Markup(svg or made[item]) for item, svg in zip(items, known, strict=True)], None
     pool = ProcessPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) - 1))
-    codes: list[Markup | PendingQr] = []
-    for start in range(0, len(items), QR_CHUNK):
-        chunk = pool.submit(_qr_chunk, items[start : start + QR_CHUNK])
-        codes.extend(
-            PendingQr(chunk, index, item)
-            for index, item in enumerate(items[start : start + QR_CHUNK])
-        )
+    pending: dict[tuple[str, str], PendingQr] = {}
+    for start in range(0, len(missing), QR_CHUNK):
+        chunk = pool.submit(_qr_chunk, missing[start : start + QR_CHUNK])
+        for index, item in enumerate(missing[start : start + QR_CHUNK]):
+            pending[item] = PendingQr(chunk, index, item)
+    codes = [
+        pending[item] if svg is None else Markup(svg)
+        for item, svg in zip(items, known, strict=True)
+    ]
     return codes, pool
+
+
+def remember_codes(codes: list[Markup | PendingQr], remembered: MemoTable) -> None:
+    """Keep the codes workers made for the next build (their pool is shut down)."""
+    for code in codes:
+        if isinstance(code, PendingQr):
+            remembered.remember(code.fingerprint_source(), code.__html__())
 
 
 def outbound_links(output: Path) -> set[str]:

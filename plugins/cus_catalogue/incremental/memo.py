@@ -37,6 +37,21 @@ class MemoTable:
         self.used[key] = found
         return found
 
+    def peek(self, inputs: Any) -> Any | None:
+        """The remembered result for ``inputs`` (kept for the next build), or None."""
+        key = digest(inputs)
+        found = self.used.get(key, self.known.get(key))
+        if found is not None:
+            self.used[key] = found
+        return found
+
+    def remember(self, inputs: Any, result: Any) -> None:
+        """Keep ``result``, made elsewhere (a worker process), for ``inputs``."""
+        key = digest(inputs)
+        if key not in self.used:
+            self.used[key] = result
+            self.computed += 1
+
     @property
     def changed(self) -> bool:
         """Whether the entries this build used differ from the ones it found."""
