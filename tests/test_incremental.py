@@ -8,11 +8,16 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from records import copy_mini
 from sitekit import ROOT, TEST_TODAY
 
+from cus_catalogue.accessibility import qr as accessibility_qr
+from cus_catalogue.search import cached as search_cached
+from cus_catalogue.search import index as search_index
+from cus_catalogue.search import lemmas as search_lemmas
 from katalog.build import build_site
 
 NAMES = ["Pomoc sąsiedzka", "Obiady dla seniora", "Łaźnia miejska", "Złota rączka"]
@@ -27,7 +32,8 @@ add = st.tuples(st.just("add"), st.integers(0, 9), st.sampled_from(NAMES))
 remove = st.tuples(st.just("remove"), st.integers(0, 9), st.none())
 provider = st.tuples(st.just("provider"), st.none(), st.sampled_from(NAMES))
 template = st.tuples(st.just("template"), st.sampled_from(TEMPLATES), st.sampled_from(NAMES))
-EDITS = st.lists(st.one_of(rename, regroup, add, remove, provider, template), max_size=3)
+thesaurus = st.tuples(st.just("thesaurus"), st.none(), st.sampled_from(NAMES))
+EDITS = st.lists(st.one_of(rename, regroup, add, remove, provider, template, thesaurus), max_size=3)
 
 
 def replace_line(path: Path, key: str, value: str) -> None:
@@ -39,7 +45,8 @@ def replace_line(path: Path, key: str, value: str) -> None:
 
 
 def apply(edit: tuple, content: Path, theme: Path, step: int) -> None:
-    """One edit a volunteer or a designer might make between two builds."""
+    """One edit a volunteer or a designer might make between two builds (the data folder is
+    ``content``'s sibling)."""
     kind, target, value = edit
     services = sorted((content / "services").glob("*.yaml"))
     service = services[target % len(services)] if isinstance(target, int) else None
@@ -58,6 +65,10 @@ def apply(edit: tuple, content: Path, theme: Path, step: int) -> None:
     elif kind == "template":
         page = theme / "templates" / target
         page.write_text(page.read_text("utf-8") + f"<!-- {value} {step} -->\n", "utf-8")
+    elif kind == "thesaurus":  # a new word for "złota rączka": its services' index changes
+        table = content.parent / "data" / "synonyms.csv"
+        text = table.read_text("utf-8").replace("; majster,", f"; majster; fachowiec{step},", 1)
+        table.write_text(text, "utf-8")
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -65,9 +76,13 @@ def files(folder: Path) -> dict[str, bytes]:
 
 
 def build(content: Path, output: Path, theme: Path, cache: Path | None) -> dict[str, bytes]:
+    """A build of ``content`` with the data folder beside it (a cached one encodes its QR
+    codes in worker processes, so the codes they make are cached too)."""
     overrides: dict[str, object] = {"CATALOGUE_TODAY": TEST_TODAY, "THEME": str(theme)}
+    overrides["CATALOGUE_DATA_PATH"] = str(content.parent / "data")
     if cache is not None:
         overrides["CATALOGUE_BUILD_CACHE"] = str(cache)
+        overrides["CATALOGUE_QR_PARALLEL_FROM"] = 0
     assert build_site(content, output, overrides=overrides).code == 0
     return files(output)
 
@@ -80,15 +95,18 @@ def build(content: Path, output: Path, theme: Path, cache: Path | None) -> dict[
 )
 @given(edits=EDITS)
 @example(edits=[("rename", 0, NAMES[0]), ("template", "base.html", NAMES[1])])
+@example(edits=[("thesaurus", None, NAMES[0]), ("rename", 1, NAMES[3])])
 def test_a_build_from_the_cache_equals_a_build_from_scratch(
     tmp_path_factory, edits: list[tuple]
 ) -> None:
     """Every page, list, index, feed and precache list is what a full build writes: a record
-    edit, a new or deleted record, a provider's new name or a template edit leaves nothing
-    stale (the cache folder is shared by every sequence, as a preview's is)."""
+    edit, a new or deleted record, a provider's new name, a template or thesaurus edit leaves
+    nothing stale, the search terms, lemmas and QR codes remembered per record included (the
+    cache folder is shared by every sequence, as a preview's is)."""
     work = tmp_path_factory.mktemp("edits")
     cache = tmp_path_factory.getbasetemp() / "shared-cache"
     content = copy_mini(work / "content")
+    shutil.copytree(ROOT / "data", work / "data")
     theme = work / "theme"
     shutil.copytree(ROOT / "themes" / "cus", theme)
     build(content, work / "incremental", theme, cache)
@@ -108,6 +126,7 @@ def test_an_unchanged_page_comes_from_the_cache_and_a_template_edit_renders_it_a
     inputs did not change is copied from it; a template edit invalidates it."""
     content, theme, cache = copy_mini(tmp_path / "content"), tmp_path / "theme", tmp_path / "c"
     shutil.copytree(ROOT / "themes" / "cus", theme)
+    shutil.copytree(ROOT / "data", tmp_path / "data")
     page = "uslugi/porada-prawna/index.html"
     built = build(content, tmp_path / "site", theme, cache)[page]
     entries = [p for p in cache.glob("*/*") if pickle.loads(p.read_bytes()) == built]
@@ -117,3 +136,41 @@ def test_an_unchanged_page_comes_from_the_cache_and_a_template_edit_renders_it_a
     apply(("template", "base.html", "Nowy szablon"), content, theme, 0)
     rendered = build(content, tmp_path / "site", theme, cache)[page]
     assert b"Nieodp\xc5\x82atna pomoc prawna" in rendered and b"Nowy szablon" in rendered
+
+
+def test_after_one_record_changes_only_that_record_is_analysed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The per-record caches are really used (else the property above would hold trivially):
+    after a service is renamed, only its text is expanded, tokenized and run through lunr's
+    pipeline again, only its new words go to the dictionary, and no QR code is encoded (its
+    address did not change)."""
+    content, theme, cache = copy_mini(tmp_path / "content"), tmp_path / "theme", tmp_path / "c"
+    shutil.copytree(ROOT / "themes" / "cus", theme)
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    build(content, tmp_path / "site", theme, cache)
+    replace_line(content / "services" / "zlota-raczka.yaml", "name", "Fachowiec Wiesio")
+    calls: dict[str, list] = {"expand": [], "tokenize": [], "lunr": [], "lemmas": [], "qr": []}
+
+    def spy(module: object, name: str, log: str) -> None:
+        real = getattr(module, name)
+
+        def spying(*args: object) -> object:
+            calls[log].append(args[0])
+            return real(*args)
+
+        monkeypatch.setattr(module, name, spying)
+
+    spy(search_index, "expand", "expand")
+    spy(search_cached, "tokenize", "tokenize")
+    spy(search_cached, "Tokenizer", "lunr")
+    spy(search_lemmas, "dictionary_lemmas", "lemmas")
+    spy(accessibility_qr, "qr_svg", "qr")
+    build(content, tmp_path / "site", theme, cache)
+    assert calls["expand"] and all("Fachowiec Wiesio" in source for source in calls["expand"])
+    assert any(text.startswith("Fachowiec Wiesio") for text in calls["tokenize"])
+    assert not [text for text in calls["tokenize"] if "Nieodpłatna pomoc" in text]
+    assert any(words[:1] == ["fachowiec"] for words in calls["lunr"])
+    assert not [words for words in calls["lunr"] if words[:1] == ["nieodpłatna"]]
+    assert calls["lemmas"] and set(calls["lemmas"]) <= {"fachowiec", "wiesio"}
+    assert calls["qr"] == []

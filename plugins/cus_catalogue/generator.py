@@ -3,11 +3,13 @@ runs every feature (``feature.py``) in its declared order (``features.py``)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator, PelicanTemplateNotFound
 from pelican.log import LimitFilter
@@ -18,12 +20,14 @@ from .feature import Build, Contributions, merge
 from .features import inspect_catalogue, make_features
 from .i18n import gettext as _
 from .i18n import ngettext, use_language
+from .incremental.memo import memo_table
 from .incremental.pages import CachedPages
 from .incremental.records import CachedRecords
 from .incremental.store import open_cache
 from .languages import OWN_NAMES, prefix
 from .languages.links import localize_links
 from .languages.setting_texts import localized_setting
+from .markdown import render_markdown
 from .problems import Problem
 from .progress import Progress
 from .script_paths import script_paths
@@ -157,9 +161,14 @@ class CatalogueGenerator(Generator):
         self.summary.problems(catalogue.problems + self.settings_problems)
         # One pass a language, Polish first: the files every language shares are written then.
         self.builds = []
+        markdown = memo_table(self.cache, "markdown")
+
+        def render(text: str | None) -> Markup:  # pure: the text's HTML, remembered
+            return markdown.get(str(text or ""), functools.partial(render_markdown, text))
+
         for language in settings.languages:
             with use_language(language):
-                services, providers = build_views(catalogue)
+                services, providers = build_views(catalogue, render)
             self.builds.append(
                 Build(
                     catalogue,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,9 @@ from .i18n import gettext as _
 from .languages.content import PolishText, localized, localized_terms, polish_block
 from .markdown import render_markdown
 from .records import Record
+
+#: Markdown to safe HTML: ``render_markdown``, or the build cache's memo of it.
+Render = Callable[[str | None], Markup]
 
 STATUS_LABELS = {
     "active": "",
@@ -85,20 +89,21 @@ def kind_label(kind: str) -> str:
     return PROVIDER_KINDS[kind]
 
 
-def markdown_in_language(text: str | None) -> Markup:
+def markdown_in_language(text: str | None, render: Render = render_markdown) -> Markup:
     """A record's Markdown field; marked Polish, with a note, where it is untranslated."""
-    return polish_block(render_markdown(text), isinstance(text, PolishText))
+    return polish_block(render(text), isinstance(text, PolishText))
 
 
-def provider_view(record: Record) -> ProviderView:
-    """Provider record to view, in the language being built (services are attached later)."""
+def provider_view(record: Record, render: Render = render_markdown) -> ProviderView:
+    """Provider record to view, in the language being built (services are attached later);
+    ``render``: how Markdown becomes HTML (the build cache remembers it by text)."""
     data = localized(record.data, "provider", current_language())
     return ProviderView(
         id=record.id,
         url=f"realizatorzy/{record.id}/",
         data=data,
         kind_label=_(kind_label(data["kind"])),
-        description_html=markdown_in_language(data.get("description")),
+        description_html=markdown_in_language(data.get("description"), render),
         hours=hours_rows(data.get("hours", [])),
         last_verified_text=date_text(data["last_verified"]),
     )
@@ -109,6 +114,7 @@ def service_view(
     provider: ProviderView,
     catalogue: Catalogue,
     vocabularies: dict[str, dict[str, dict[str, str]]] | None = None,
+    render: Render = render_markdown,
 ) -> ServiceView:
     """Service record to view in the language being built; the provider's contact as the
     fallback. ``vocabularies`` (audiences, areas, units) are already in that language."""
@@ -132,8 +138,8 @@ def service_view(
         hours=hours_rows(data["hours"]),
         contact=contact,
         contact_is_providers="contact" not in data,
-        description_html=markdown_in_language(data["description"]),
-        how_to_apply_html=markdown_in_language(data.get("how_to_apply")),
+        description_html=markdown_in_language(data["description"], render),
+        how_to_apply_html=markdown_in_language(data.get("how_to_apply"), render),
         status=status,
         status_label=_(STATUS_LABELS[status]) if STATUS_LABELS[status] else "",
         last_verified_text=date_text(data["last_verified"]),
@@ -150,13 +156,15 @@ def localized_vocabularies(catalogue: Catalogue) -> dict[str, dict[str, dict[str
     }
 
 
-def build_views(catalogue: Catalogue) -> tuple[list[ServiceView], list[ProviderView]]:
+def build_views(
+    catalogue: Catalogue, render: Render = render_markdown
+) -> tuple[list[ServiceView], list[ProviderView]]:
     """Views of every service and provider in the language being built, each list in
-    alphabetical order."""
+    alphabetical order (``render``: Markdown to HTML, remembered by the build cache)."""
     vocabularies = localized_vocabularies(catalogue)
-    providers = {pid: provider_view(record) for pid, record in catalogue.providers.items()}
+    providers = {pid: provider_view(record, render) for pid, record in catalogue.providers.items()}
     services = [
-        service_view(record, providers[record.data["provider"]], catalogue, vocabularies)
+        service_view(record, providers[record.data["provider"]], catalogue, vocabularies, render)
         for record in catalogue.services.values()
     ]
     services.sort(key=lambda view: sort_key(view.name))

@@ -74,7 +74,7 @@ def service_qr_codes(
         items.append((url, _("QR code with the address %(url)s") % {"url": url}))
     known = [table.peek(item) for item in items]
     missing = [item for item, svg in zip(items, known, strict=True) if svg is None]
-    if len(missing) < settings.qr_parallel_from:
+    if not missing or len(missing) < settings.qr_parallel_from:
         made = {item: table.get(item, functools.partial(qr_svg, *item)) for item in missing}
         return [Markup(svg or made[item]) for item, svg in zip(items, known, strict=True)], None
     pool = ProcessPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) - 1))
