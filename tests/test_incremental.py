@@ -95,7 +95,7 @@ def build(content: Path, output: Path, theme: Path, cache: Path | None) -> dict[
 )
 @given(edits=EDITS)
 @example(edits=[("rename", 0, NAMES[0]), ("template", "base.html", NAMES[1])])
-@example(edits=[("thesaurus", None, NAMES[0]), ("rename", 1, NAMES[3])])
+@example(edits=[("thesaurus", None, NAMES[0]), ("audiences", 1, {"seniorzy"})])
 def test_a_build_from_the_cache_equals_a_build_from_scratch(
     tmp_path_factory, edits: list[tuple]
 ) -> None:

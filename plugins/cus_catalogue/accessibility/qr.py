@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import segno
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from ..i18n import gettext as _
 from ..incremental.memo import MemoTable
@@ -43,6 +43,21 @@ def _qr_chunk(items: list[tuple[str, str]]) -> list[str]:
     return [qr_svg(url, label) for url, label in items]
 
 
+class ReadyQr:
+    """A service's QR code, made now or remembered: a cached page's key names its source, as a
+    pending code's does, so a page keeps its key whichever way its code was made."""
+
+    def __init__(self, svg: str, source: tuple[str, str]) -> None:
+        self._svg, self._source = svg, source
+
+    def fingerprint_source(self) -> tuple[str, str]:
+        """What the code is made from (address, label)."""
+        return self._source
+
+    def __html__(self) -> str:
+        return self._svg
+
+
 class PendingQr:
     """A service's QR code still being made in a worker; it is awaited when its page renders."""
 
@@ -59,7 +74,7 @@ class PendingQr:
 
 def service_qr_codes(
     settings: SiteSettings, services: list[Any], remembered: MemoTable | None = None
-) -> tuple[list[Markup | PendingQr], ProcessPoolExecutor | None]:
+) -> tuple[list[ReadyQr | PendingQr], ProcessPoolExecutor | None]:
     """Every service's QR code; large catalogues encode them in worker processes meanwhile.
 
     Encoding is most of the cost of a 10,000-service build; the main process renders pages
@@ -76,7 +91,8 @@ def service_qr_codes(
     missing = [item for item, svg in zip(items, known, strict=True) if svg is None]
     if not missing or len(missing) < settings.qr_parallel_from:
         made = {item: table.get(item, functools.partial(qr_svg, *item)) for item in missing}
-        return [Markup(svg or made[item]) for item, svg in zip(items, known, strict=True)], None
+        pairs = zip(items, known, strict=True)
+        return [ReadyQr(svg or made[item], item) for item, svg in pairs], None
     pool = ProcessPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) - 1))
     pending: dict[tuple[str, str], PendingQr] = {}
     for start in range(0, len(missing), QR_CHUNK):
@@ -84,13 +100,13 @@ def service_qr_codes(
         for index, item in enumerate(missing[start : start + QR_CHUNK]):
             pending[item] = PendingQr(chunk, index, item)
     codes = [
-        pending[item] if svg is None else Markup(svg)
+        pending[item] if svg is None else ReadyQr(svg, item)
         for item, svg in zip(items, known, strict=True)
     ]
     return codes, pool
 
 
-def remember_codes(codes: list[Markup | PendingQr], remembered: MemoTable) -> None:
+def remember_codes(codes: list[ReadyQr | PendingQr], remembered: MemoTable) -> None:
     """Keep the codes workers made for the next build (their pool is shut down)."""
     for code in codes:
         if isinstance(code, PendingQr):
