@@ -43,38 +43,30 @@ def _qr_chunk(items: list[tuple[str, str]]) -> list[str]:
     return [qr_svg(url, label) for url, label in items]
 
 
-class ReadyQr:
-    """A service's QR code, made now or remembered: a cached page's key names its source, as a
-    pending code's does, so a page keeps its key whichever way its code was made."""
+class ServiceQr:
+    """A service's QR code: made now, remembered, or still being made in a worker (awaited
+    when its page renders). A cached page's key names its source, the same whichever way the
+    code was made."""
 
-    def __init__(self, svg: str, source: tuple[str, str]) -> None:
-        self._svg, self._source = svg, source
-
-    def fingerprint_source(self) -> tuple[str, str]:
-        """What the code is made from (address, label)."""
-        return self._source
-
-    def __html__(self) -> str:
-        return self._svg
-
-
-class PendingQr:
-    """A service's QR code still being made in a worker; it is awaited when its page renders."""
-
-    def __init__(self, chunk: Future[list[str]], index: int, source: tuple[str, str]) -> None:
-        self._chunk, self._index, self._source = chunk, index, source
+    def __init__(
+        self, source: tuple[str, str], svg: str = "", pending: tuple[Future, int] | None = None
+    ) -> None:
+        self._source, self._svg, self.pending = source, svg, pending
 
     def fingerprint_source(self) -> tuple[str, str]:
         """What the code is made from (address, label): a cached page's key, without waiting."""
         return self._source
 
     def __html__(self) -> str:
-        return self._chunk.result()[self._index]
+        if self.pending is not None:
+            chunk, index = self.pending
+            return chunk.result()[index]
+        return self._svg
 
 
 def service_qr_codes(
     settings: SiteSettings, services: list[Any], remembered: MemoTable | None = None
-) -> tuple[list[ReadyQr | PendingQr], ProcessPoolExecutor | None]:
+) -> tuple[list[ServiceQr], ProcessPoolExecutor | None]:
     """Every service's QR code; large catalogues encode them in worker processes meanwhile.
 
     Encoding is most of the cost of a 10,000-service build; the main process renders pages
@@ -92,24 +84,24 @@ def service_qr_codes(
     if not missing or len(missing) < settings.qr_parallel_from:
         made = {item: table.get(item, functools.partial(qr_svg, *item)) for item in missing}
         pairs = zip(items, known, strict=True)
-        return [ReadyQr(svg or made[item], item) for item, svg in pairs], None
+        return [ServiceQr(item, svg or made[item]) for item, svg in pairs], None
     pool = ProcessPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) - 1))
-    pending: dict[tuple[str, str], PendingQr] = {}
+    pending: dict[tuple[str, str], ServiceQr] = {}
     for start in range(0, len(missing), QR_CHUNK):
         chunk = pool.submit(_qr_chunk, missing[start : start + QR_CHUNK])
         for index, item in enumerate(missing[start : start + QR_CHUNK]):
-            pending[item] = PendingQr(chunk, index, item)
+            pending[item] = ServiceQr(item, pending=(chunk, index))
     codes = [
-        pending[item] if svg is None else ReadyQr(svg, item)
+        pending[item] if svg is None else ServiceQr(item, svg)
         for item, svg in zip(items, known, strict=True)
     ]
     return codes, pool
 
 
-def remember_codes(codes: list[ReadyQr | PendingQr], remembered: MemoTable) -> None:
+def remember_codes(codes: list[ServiceQr], remembered: MemoTable) -> None:
     """Keep the codes workers made for the next build (their pool is shut down)."""
     for code in codes:
-        if isinstance(code, PendingQr):
+        if code.pending is not None:
             remembered.remember(code.fingerprint_source(), code.__html__())
 
 
