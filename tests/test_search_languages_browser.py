@@ -99,6 +99,33 @@ def test_cyrillic_query_on_the_polish_page_searches_the_ukrainian_index(page, ex
     expect(link.locator("span")).to_have_attribute("lang", "uk")
 
 
+def test_cyrillic_typed_on_the_start_page_suggests_the_ukrainian_pages(page, example_server):
+    """Issue 13: "нічліжка" typed into the start page's search box suggested nothing (its
+    suggestions came from the Polish index only); now they come from the Ukrainian index and
+    lead to the Ukrainian pages, and a note in Polish links to /uk/szukaj/ with the query."""
+    page.goto(f"{example_server}/")
+    form = page.locator("form[data-search-as-you-type]")
+    box = form.locator("input[name=q]")
+    first = form.locator("[role=option]").first
+    note = form.locator("[data-search-cyrillic]")
+    ukrainian_search = search_url(example_server, "uk/", q="нічліжка")
+    box.fill("нічліжка")
+    expect(first).to_have_attribute("data-href", f"{example_server}/uk/uslugi/noclegownia/")
+    expect(form.locator(".search-suggestion-all")).to_have_attribute("data-href", ukrainian_search)
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("cyrylicą")
+    expect(note.locator("a")).to_have_attribute("href", ukrainian_search)
+    expect(note.locator("a span")).to_have_attribute("lang", "uk")
+    box.fill("noclegownia")
+    expect(first).to_have_attribute("data-href", f"{example_server}/uslugi/noclegownia/")
+    expect(note).to_be_hidden()
+    box.fill("нічліжка")
+    expect(first).to_have_attribute("data-href", f"{example_server}/uk/uslugi/noclegownia/")
+    box.press("ArrowDown")
+    box.press("Enter")
+    page.wait_for_url("**/uk/uslugi/noclegownia/")
+
+
 def test_latin_query_on_the_polish_page_stays_polish(page, example_server):
     page.goto(search_url(example_server, "", q="noclegownia"))
     first = page.locator("[data-search-results] ol > li").first
