@@ -141,21 +141,38 @@ def read_thesaurus(path: Path) -> tuple[list[SynonymGroup], list[Problem]]:
                 owners = translated_owners.setdefault(language, {})
                 for term in terms:  # a translation may repeat its group's Polish word
                     owners.setdefault(_phrase(term, language), (group_id, line))
-                column, own = TRANSLATED_TERMS[language], set()
-                for term in translated:
-                    phrase = _phrase(term, language)
-                    other = owners.get(phrase)
-                    if not phrase:
-                        problem("thesaurus-no-word", NO_WORD, line, column, term=term)
-                    elif phrase in own:
-                        problem("thesaurus-repeated-word", REPEATED_WORD, line, column, term=term)
-                    elif other and other[0] != group_id:
-                        problem("thesaurus-in-other-group", IN_OTHER_GROUP, line, column,
-                                term=term, other=other[0], other_line=other[1])  # fmt: skip
-                    own.add(phrase)
-                    owners.setdefault(phrase, (group_id, line))
+                for code, template, term, params in _translation_problems(
+                    translated, language, group_id, owners, line
+                ):
+                    problem(code, template, line, TRANSLATED_TERMS[language], term=term, **params)
             groups.append(SynonymGroup(group_id, tuple(terms), line, tuple(phrases), translations))
     return groups, problems
+
+
+def _translation_problems(
+    terms: Sequence[str],
+    language: str,
+    group_id: str,
+    owners: dict[Phrase, tuple[str, int]],
+    line: int,
+) -> list[tuple[str, str, str, dict[str, object]]]:
+    """Code, template, term and params of each problem of a group's terms in ``language``;
+    ``owners`` (that language's phrase → group, line) learns the group's new phrases."""
+    found: list[tuple[str, str, str, dict[str, object]]] = []
+    own: set[Phrase] = set()
+    for term in terms:
+        phrase = _phrase(term, language)
+        other = owners.get(phrase)
+        if not phrase:
+            found.append(("thesaurus-no-word", NO_WORD, term, {}))
+        elif phrase in own:
+            found.append(("thesaurus-repeated-word", REPEATED_WORD, term, {}))
+        elif other and other[0] != group_id:
+            params = {"other": other[0], "other_line": other[1]}
+            found.append(("thesaurus-in-other-group", IN_OTHER_GROUP, term, params))
+        own.add(phrase)
+        owners.setdefault(phrase, (group_id, line))
+    return found
 
 
 def load_thesaurus(path: Path) -> list[SynonymGroup]:
