@@ -10,6 +10,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+from a11y_support import describe, run_axe
 from language_golden import FLOORS, LANGUAGES, golden_set
 from playwright.sync_api import expect
 from situational_golden import first_hit, scores, situation_queries
@@ -116,6 +117,8 @@ def test_cyrillic_typed_on_the_start_page_suggests_the_ukrainian_pages(page, exa
     expect(note).to_contain_text("cyrylicą")
     expect(note.locator("a")).to_have_attribute("href", ukrainian_search)
     expect(note.locator("a span")).to_have_attribute("lang", "uk")
+    violations = run_axe(page)  # the open suggestions and the note, at their final state
+    assert not violations, describe(violations)
     box.fill("noclegownia")
     expect(first).to_have_attribute("data-href", f"{example_server}/uslugi/noclegownia/")
     expect(note).to_be_hidden()
