@@ -6,6 +6,7 @@ The browser ranks the same way (test_search_languages_browser.py)."""
 from __future__ import annotations
 
 import functools
+import json
 import shutil
 from collections import Counter
 
@@ -16,7 +17,8 @@ from situational_golden import SPLITS, first_hit, scores, situation_queries
 from cus_catalogue.catalogue import load_catalogue
 from cus_catalogue.search.analyzer import tokenize
 from cus_catalogue.search.model import SearchModel, load_search_model
-from cus_catalogue.search.situations import match_situations
+from cus_catalogue.search.situations import SCHEMA_NAME, TRANSLATED_PHRASES, match_situations
+from cus_catalogue.search.thesaurus import TRANSLATED_TERMS
 
 LANGUAGES = ("uk", "en")
 #: Issue 12's budget for situational queries, held by every language.
@@ -107,3 +109,19 @@ def test_a_broken_translated_column_fails_validate_at_its_column(tmp_path):
         f"{synonyms}:{synonym_line}: terms_uk: „юрист” jest już w grupie „pomoc-prawna”" in output
     )
     assert f"{situations}:{situation_line}: phrases_en: " in output
+
+
+def test_the_translated_columns_are_the_ones_the_table_schemas_declare():
+    """The readers' column lists and the Table Schemas (the single source) name the same
+    columns: a column added to one and not the other would be silently ignored."""
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    (synonyms,) = [r["schema"] for r in package["resources"] if r["name"] == "synonyms"]
+    schema_dir = ROOT / "plugins" / "cus_catalogue" / "schemas"
+    situations = json.loads((schema_dir / SCHEMA_NAME).read_text(encoding="utf-8"))
+
+    def translated(schema: dict, prefix: str) -> set[str]:
+        return {f["name"] for f in schema["fields"] if f["name"].startswith(prefix + "_")}
+
+    assert translated(synonyms, "terms") == set(TRANSLATED_TERMS.values())
+    assert translated(situations, "phrases") == set(TRANSLATED_PHRASES.values())
+    assert set(TRANSLATED_TERMS) == set(TRANSLATED_PHRASES) == set(LANGUAGES)
