@@ -399,9 +399,9 @@ def language_parity(request) -> dict:
     language = request.param
     model = LANGUAGE_MODELS(language)
     texts = language_texts(model) + EDGE_CASES + [" ".join(LANGUAGE_WORDS[language])]
-    golden = Path(__file__).with_name(f"golden_queries_{language}.csv")
-    with golden.open(encoding="utf-8", newline="") as table:
-        texts += [row["query"] for row in csv.DictReader(table)]
+    for golden in (f"golden_queries_{language}.csv", f"golden_situations_{language}.csv"):
+        with Path(__file__).with_name(golden).open(encoding="utf-8", newline="") as table:
+            texts += [row["query"] for row in csv.DictReader(table)]
     vocabulary = {token for text in texts for token in tokenize(text)}
     words = sorted(vocabulary | set(LANGUAGE_WORDS[language]) | set(EDGE_CASES))
     shards = lemma_shards(model.lemma_map, LEMMA_SHARD_BYTES)

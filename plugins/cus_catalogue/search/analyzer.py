@@ -282,9 +282,13 @@ def analyze(text: str, language: str = "pl") -> list[str]:
     return terms
 
 
-def analyze_positions(text: str) -> list[frozenset[str]]:
+def analyze_positions(text: str, language: str = "pl") -> list[frozenset[str]]:
     """One set of terms per word that survives the stop list, for phrase matching (synonyms)."""
-    return [frozenset(index_terms(token)) for token in tokenize(text) if not is_stop_word(token)]
+    return [
+        frozenset(_index_terms(token, language))
+        for token in tokenize(text)
+        if not is_stop_word(token)
+    ]
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:
