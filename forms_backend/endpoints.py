@@ -112,7 +112,8 @@ async def _accept(
         result = await backend.committer.submit(item)
     except (OutboxError, OSError, RuntimeError) as error:
         backend.last_write = "failed"
-        log.exception("outbox write failed for a %s submission", spec.key)
+        # One line per refusal: during a database restart a traceback per request buried the log.
+        log.warning("outbox write failed for the %s form: %r", spec.key, error)
         raise Refusal(503, "outbox_unavailable", retry_after=30) from error
     backend.last_write = "ok"
     if result.outcome is store.Outcome.CONFLICT:

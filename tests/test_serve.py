@@ -18,6 +18,10 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
+#: Each wait holds a whole build: the two-record site took 50 s under `stress-ng` and other suites.
+BUILD_DEADLINE_S = 300
+
+
 def test_preview_serves_the_site_and_rebuilds_on_change(tmp_path: Path) -> None:
     content = copy_mini(tmp_path / "content")
     port = free_port()
@@ -26,15 +30,15 @@ def test_preview_serves_the_site_and_rebuilds_on_change(tmp_path: Path) -> None:
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_until_answers(base + "/", timeout=60)
+        wait_until_answers(base + "/", timeout=BUILD_DEADLINE_S)
         assert "Złota rączka dla seniora" in fetch(base + "/uslugi/zlota-raczka/")
         # Rebuilds start from the cache the first build left beside the site (issue 17).
         assert (tmp_path / "site.cache" / "reads.json").is_file()
         edit(content / "services" / "zlota-raczka.yaml", "name: Złota rączka dla seniora",
              "name: Pomoc złotej rączki")  # fmt: skip
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + BUILD_DEADLINE_S
         while "Pomoc złotej rączki" not in fetch(base + "/uslugi/zlota-raczka/"):
-            assert time.monotonic() < deadline, "the preview did not rebuild within 60 s"
+            assert time.monotonic() < deadline, "the preview did not rebuild in time"
             time.sleep(0.2)
     except Exception:
         server.terminate()

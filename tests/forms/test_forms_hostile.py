@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from formkit import PATHS, STORES, VALID
 
@@ -105,6 +107,19 @@ def test_health_reports_that_writes_fail(make_client, make_config):
     conn.execute(ALLOW_WRITES[conn.dialect])
     assert client.post(PATHS["feedback"], json=VALID["feedback"]).status_code == 201
     assert client.get("/health").json() == {"status": "ok", "last_write": "ok"}
+
+
+def test_a_refused_write_logs_one_line_without_a_traceback(make_client, make_config, caplog):
+    """While the database restarts every request is refused: a traceback each buried the log."""
+    client = make_client(background_worker=False)
+    conn = store.connect(make_config())
+    for statement in REFUSE_WRITES[conn.dialect]:
+        conn.execute(statement)
+    caplog.set_level(logging.WARNING, logger="forms_backend")
+    assert client.post(PATHS["feedback"], json=VALID["feedback"]).status_code == 503
+    [refusal] = [r for r in caplog.records if "outbox write failed" in r.getMessage()]
+    assert refusal.exc_info is None and "the feedback form" in refusal.getMessage()
+    conn.execute(ALLOW_WRITES[conn.dialect])
 
 
 def test_outbox_counts_only_for_a_local_or_authenticated_caller(make_client):

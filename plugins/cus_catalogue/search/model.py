@@ -25,7 +25,7 @@ from .lemmas import LemmaMap
 from .query import run_query
 from .situations import FILE_NAME as SITUATIONS_FILE
 from .situations import Situation, manifest_situations, read_situations
-from .thesaurus import SynonymGroup, load_thesaurus
+from .thesaurus import SynonymGroup, groups_in, load_thesaurus
 
 
 @dataclass
@@ -62,9 +62,10 @@ def search_model(
     build cache, which remembers each document's analysis (``cached.py``)."""
     from . import search_documents
 
-    documents = search_documents(catalogue, list(groups), cache)
+    documents = search_documents(catalogue, groups_in(groups, language), cache)
     analysed = AnalysedDocuments(cache, language)
-    words = vocabulary(documents, analysed) | {word for s in situations for word in s.words()}
+    situation_words = {word for s in situations for word in s.words(language)}
+    words = vocabulary(documents, analysed) | situation_words
     lemma_map = lemma_map_of(words, language, cache)
     index = build_lunr_index(documents, lemma_map, analysed)
     return SearchModel(
