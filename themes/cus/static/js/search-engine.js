@@ -72,15 +72,28 @@ function plan(text, settings, lunr, known, situations, lemmaMap, common) {
   return clauses;
 }
 
-/* Position of the chunk holding item i, given the sorted first items of every chunk. */
-function chunkOf(starts, i) {
+/* The number of the last of the sorted ranges [[first, ...]...] starting at or before key
+   (-1 when key sorts before the first). */
+function rangeOf(ranges, key) {
   var lo = 0;
-  var hi = starts.length - 1;
+  var hi = ranges.length - 1;
+  if (hi < 0 || key < ranges[0][0]) return -1;
   while (lo < hi) {
     var mid = (lo + hi + 1) >> 1;
-    if (starts[mid][0] <= i) lo = mid; else hi = mid - 1;
+    if (ranges[mid][0] <= key) lo = mid; else hi = mid - 1;
   }
   return lo;
+}
+
+/* Sorted positions from their gaps (packing.py's gaps). */
+function ungap(gaps) {
+  var positions = new Array(gaps.length);
+  var position = 0;
+  for (var i = 0; i < gaps.length; i++) {
+    position += gaps[i];
+    positions[i] = position;
+  }
+  return positions;
 }
 
 function Engine(manifest, manifestUrl, options) {
@@ -90,24 +103,20 @@ function Engine(manifest, manifestUrl, options) {
   this.refineConfig = (options && options.refine) || null;
   configure(manifest.analyzer);
   registerPipeline(lunr);
+  /* term -> its place in the sorted vocabulary, for the terms of the shards fetched so far */
   this.position = Object.create(null);
-  var builder = new lunr.TokenSet.Builder();
-  for (var i = 0; i < manifest.terms.length; i++) {
-    builder.insert(manifest.terms[i]);
-    this.position[manifest.terms[i]] = i;
-  }
-  builder.finish();
-  this.tokenSet = builder.root;
   this.pipeline = lunr.Pipeline.load(manifest.pipeline);
   this.expansions = new Map();
   this.postings = new Postings();
-  this.demoted = new Set(manifest.demoted || []);
+  this.demoted = new Set(ungap(manifest.demoted || []));
   this.shards = Object.create(null);
+  this.shardTerms = Object.create(null);
+  this.tokenSet = null;
   this.lemmaShards = Object.create(null);
   this.lemmaMap = new LemmaMap();
   this.common = new Set(manifest.common || []);
-  this.docChunks = Object.create(null);
-  this.facets = null;
+  this.files = new Map();
+  this.vocabulary = null;
 }
 
 Engine.load = function (manifestUrl, options) {
@@ -125,9 +134,23 @@ Engine.prototype.plan = function (text) {
     this.manifest.situations, this.lemmaMap, this.common);
 };
 
+/* The terms of the fetched shards from the one holding prefix on, while they start with it. */
+Engine.prototype.prefixed = function (prefix) {
+  var shards = this.manifest.shards;
+  var terms = [];
+  for (var n = Math.max(0, rangeOf(shards, prefix)); n < shards.length; n++) {
+    if (n > 0 && shards[n][0] > prefix && shards[n][0].indexOf(prefix) !== 0) break;
+    (this.shardTerms[n] || []).forEach(function (term) {
+      if (term.indexOf(prefix) === 0) terms.push(term);
+    });
+  }
+  return terms;
+};
+
 /* The index terms a clause reaches, expanded exactly as lunr.Index#query does (its pipeline's
    terms, or the term as typed; each exact, as a prefix or within one edit), repeats kept as
-   lunr counts them. Remembered: typing a query repeats its earlier words' clauses. */
+   lunr counts them. The shards of its terms (and the vocabulary, for a typo) are fetched
+   first (fetchShards). Remembered: typing a query repeats its earlier words' clauses. */
 Engine.prototype.expand = function (clause) {
   var key = [clause.term, clause.usePipeline, clause.wildcard || 0, clause.editDistance || 0]
     .join('\u0000');
@@ -135,31 +158,89 @@ Engine.prototype.expand = function (clause) {
   if (terms) return terms;
   var self = this;
   terms = [];
-  var typed = clause.usePipeline ? this.pipeline.runString(clause.term) : [clause.term];
-  typed.forEach(function (term) {
-    if (!clause.wildcard && !('editDistance' in clause)) {
-      if (term in self.position) terms.push(term);
-      return;
+  this.typed(clause).forEach(function (term) {
+    if ('editDistance' in clause) {
+      var probe = { term: term, editDistance: clause.editDistance };
+      self.tokenSet.intersect(lunr.TokenSet.fromClause(probe)).toArray().forEach(function (t) {
+        terms.push(t);
+      });
+    } else if (clause.wildcard) {
+      self.prefixed(term).forEach(function (t) { terms.push(t); });
+    } else if (term in self.position) {
+      terms.push(term);
     }
-    var probe = { term: clause.wildcard ? term + '*' : term };
-    if ('editDistance' in clause) probe.editDistance = clause.editDistance;
-    self.tokenSet.intersect(lunr.TokenSet.fromClause(probe)).toArray().forEach(function (t) {
-      terms.push(t);
-    });
   });
   this.expansions.set(key, terms);
   return terms;
 };
 
+/* The clause's terms before expansion: its pipeline's, or the term as typed. */
+Engine.prototype.typed = function (clause) {
+  return clause.usePipeline ? this.pipeline.runString(clause.term) : [clause.term];
+};
+
+/* A JSON file beside the manifest, fetched once. */
+Engine.prototype.file = function (name) {
+  if (!this.files.has(name)) this.files.set(name, getJson(this.url(name)));
+  return this.files.get(name);
+};
+
 Engine.prototype.loadShard = function (number) {
   var self = this;
   if (!this.shards[number]) {
-    var name = this.manifest.shards[number][1];
-    this.shards[number] = getJson(this.url(name)).then(function (postings) {
-      self.postings.add(postings);
+    var start = this.manifest.shards[number][1];
+    this.shards[number] = this.file(this.manifest.shards[number][2]).then(function (entries) {
+      self.shardTerms[number] = entries.map(function (entry, i) {
+        self.position[entry[0]] = start + i;
+        self.postings.add(entry[0], entry[1]);
+        return entry[0];
+      });
     });
   }
   return this.shards[number];
+};
+
+/* Fetch the shards a query's words may reach: their terms (to tell known words from typos
+   and match them exactly) and the range of the word being typed (to expand it as a prefix). */
+Engine.prototype.fetchShards = function (text) {
+  var self = this;
+  var needed = new Set();
+  var add = function (term) {
+    var n = rangeOf(self.manifest.shards, term);
+    if (n >= 0) needed.add(n);
+  };
+  plan(text, this.manifest.query, this.lunr, null, this.manifest.situations, this.lemmaMap,
+    this.common).forEach(function (clause) {
+    if (!clause.wildcard) {
+      self.typed(clause).forEach(add);
+      return;
+    }
+    var shards = self.manifest.shards;
+    for (var n = Math.max(0, rangeOf(shards, clause.term)); n < shards.length; n++) {
+      if (n > 0 && shards[n][0] > clause.term && shards[n][0].indexOf(clause.term) !== 0) break;
+      needed.add(n);
+    }
+  });
+  tokenize(text).slice(0, this.manifest.query.maxTokens).forEach(function (token) {
+    self.lemmaMap.terms(token).forEach(add);
+  });
+  return Promise.all(Array.from(needed).map(function (n) { return self.loadShard(n); }));
+};
+
+/* The whole vocabulary as a token set, fetched only for a word the index does not know. */
+Engine.prototype.loadVocabulary = function () {
+  var self = this;
+  if (!this.vocabulary) {
+    this.vocabulary = Promise.all(this.manifest.vocabulary.map(function (name) {
+      return self.file(name);
+    })).then(function (parts) {
+      var builder = new lunr.TokenSet.Builder();
+      parts.forEach(function (terms) { terms.forEach(function (t) { builder.insert(t); }); });
+      builder.finish();
+      self.tokenSet = builder.root;
+    });
+  }
+  return this.vocabulary;
 };
 
 /* Fetch the lemma shards of the text's words (once each). */
@@ -186,16 +267,35 @@ Engine.prototype.ensureTerms = function (terms) {
   var needed = new Set();
   var self = this;
   terms.forEach(function (term) {
-    if (!self.postings.has(term)) {
-      needed.add(chunkOf(self.manifest.shards, self.position[term]));
-    }
+    if (!self.postings.has(term)) needed.add(rangeOf(self.manifest.shards, term));
   });
   return Promise.all(Array.from(needed).map(function (n) { return self.loadShard(n); }));
 };
 
 Engine.prototype.loadFacets = function () {
-  if (!this.facets) this.facets = getJson(this.url(this.manifest.facets));
-  return this.facets;
+  return this.file(this.manifest.facets);
+};
+
+/* The positions of the services having one of the values of a facet (for "id", the
+   services of those ids). */
+Engine.prototype.facetPositions = function (facet, values) {
+  var self = this;
+  return this.loadFacets().then(function (table) {
+    var files = table[facet] || {};
+    if (typeof files === 'string') {
+      return self.file(files).then(function (ids) {
+        return values.filter(function (value) {
+          return Object.prototype.hasOwnProperty.call(ids, value);
+        }).map(function (value) { return ids[value]; });
+      });
+    }
+    var known = values.filter(function (value) {
+      return Object.prototype.hasOwnProperty.call(files, value);
+    });
+    return Promise.all(known.map(function (value) {
+      return self.file(files[value]).then(ungap);
+    })).then(function (lists) { return [].concat.apply([], lists); });
+  });
 };
 
 /* Filters that need the catalogue's data (open now, free for me): search-refine.js, whose
@@ -217,6 +317,7 @@ Engine.prototype.allowed = function (filters) {
   if (filters.obszar) wanted.push(['areas', filters.obszar]);
   if (filters.realizator) wanted.push(['providers', filters.realizator]);
   if (filters.bezplatne && !filters.dochod) wanted.push(['free', '1']);
+  if (filters.osrodek) wanted.push(['centres', filters.osrodek]);
   var self = this;
   return refined(filters, this.refineConfig).then(function (refine) {
     if (refine && refine.ids) {
@@ -224,17 +325,12 @@ Engine.prototype.allowed = function (filters) {
     }
     if (!wanted.length) return refine && refine.problems.length ? { problems: refine.problems }
       : null;
-    return self.loadFacets().then(function (facets) {
+    return Promise.all(wanted.map(function (pair) {
+      return self.facetPositions(pair[0], Array.isArray(pair[1]) ? pair[1] : [pair[1]]);
+    })).then(function (lists) {
       var allowed = null;
-      wanted.forEach(function (pair) {
-        var bucket = facets[pair[0]] || {};
-        var values = Array.isArray(pair[1]) ? pair[1] : [pair[1]];
-        var set = new Set();
-        values.forEach(function (value) {
-          if (Object.prototype.hasOwnProperty.call(bucket, value)) {
-            bucket[value].forEach(function (p) { set.add(p); });
-          }
-        });
+      lists.forEach(function (positions) {
+        var set = new Set(positions);
         allowed = allowed === null ? set : new Set(Array.from(allowed).filter(function (p) {
           return set.has(p);
         }));
@@ -284,8 +380,8 @@ Engine.prototype.rank = function (clauses) {
     return { terms: self.expand(clause), boost: clause.boost, word: clause.word };
   });
   var manifest = this.manifest;
-  var scored = score(expanded, this.postings, manifest.terms, this.position,
-    manifest.fields.length, manifest.count);
+  var scored = score(expanded, this.postings, this.position, manifest.fields.length,
+    manifest.count);
   var ranked = demote(scored.map(function (match) {
     return {
       position: match.position,
@@ -313,13 +409,18 @@ Engine.prototype.search = function (text, filters) {
   var self = this;
   filters = filters || {};
   var ranked = this.loadLemmas(text).then(function () {
+    return self.fetchShards(String(text || ''));
+  }).then(function () {
     var clauses = self.plan(text);
     if (!clauses.length) return null;
-    var reachable = new Set();
-    clauses.forEach(function (clause) {
-      self.expand(clause).forEach(function (term) { reachable.add(term); });
-    });
-    return self.ensureTerms(reachable).then(function () {
+    var typo = clauses.some(function (clause) { return 'editDistance' in clause; });
+    return (typo ? self.loadVocabulary() : Promise.resolve()).then(function () {
+      var reachable = new Set();
+      clauses.forEach(function (clause) {
+        self.expand(clause).forEach(function (term) { reachable.add(term); });
+      });
+      return self.ensureTerms(reachable);
+    }).then(function () {
       return self.rank(clauses);
     });
   });
@@ -358,21 +459,18 @@ Engine.prototype.isCrisis = function (text) {
   return terms.some(function (term) { return crisis.has(term); });
 };
 
-/* The result records (id, name, summary, provider, fee…) of the given positions. */
+/* The result records (id, name, summary, provider, fee…) of the given positions: only the
+   chunks (and tables of chunks) holding them are fetched. */
 Engine.prototype.records = function (positions) {
   var self = this;
-  var starts = this.manifest.docs;
-  var wanted = new Set(positions.map(function (p) { return chunkOf(starts, p); }));
-  var loads = Array.from(wanted).map(function (n) {
-    if (!self.docChunks[n]) self.docChunks[n] = getJson(self.url(starts[n][1]));
-    return self.docChunks[n];
-  });
-  return Promise.all(loads).then(function () {
-    return Promise.all(positions.map(function (p) {
-      var n = chunkOf(starts, p);
-      return self.docChunks[n].then(function (chunk) { return chunk[p - starts[n][0]]; });
-    }));
-  });
+  var docs = this.manifest.docs;
+  return Promise.all(positions.map(function (p) {
+    var chunk = Math.floor(p / docs.records);
+    var table = docs.tables[Math.floor(chunk / docs.chunks)];
+    return self.file(table).then(function (names) {
+      return self.file(names[chunk % docs.chunks]);
+    }).then(function (records) { return records[p % docs.records]; });
+  }));
 };
 
 export { Engine, plan };
