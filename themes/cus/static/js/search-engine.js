@@ -1,7 +1,8 @@
 /*
- * The search engine in the browser: loads the index manifest, fetches only the postings
- * shards a query needs, expands the query's terms with lunr.js's token set and pipeline and
- * scores them as lunr.js would (search-score.js).
+ * The search engine in the browser: loads the index manifest (no vocabulary, only where each
+ * postings shard starts), fetches only the postings shards a query's words reach, expands its
+ * terms with lunr.js's pipeline (prefixes from the fetched shards; typos with lunr's token set
+ * over the vocabulary, fetched only then) and scores them as lunr.js would (search-score.js).
  * Queries are planned clause by clause (never parsed with lunr's query syntax, which throws on
  * `: ^ ~ * + -`), every clause optional.
  * The query plan is the twin of plugins/cus_catalogue/search/query.py.
@@ -134,16 +135,27 @@ Engine.prototype.plan = function (text) {
     this.manifest.situations, this.lemmaMap, this.common);
 };
 
-/* The terms of the fetched shards from the one holding prefix on, while they start with it. */
-Engine.prototype.prefixed = function (prefix) {
+/* The shards that may hold terms starting with prefix: the one where it would sort, and
+   those after it whose first term starts with it. */
+Engine.prototype.prefixShards = function (prefix) {
   var shards = this.manifest.shards;
-  var terms = [];
+  var numbers = [];
   for (var n = Math.max(0, rangeOf(shards, prefix)); n < shards.length; n++) {
     if (n > 0 && shards[n][0] > prefix && shards[n][0].indexOf(prefix) !== 0) break;
-    (this.shardTerms[n] || []).forEach(function (term) {
+    numbers.push(n);
+  }
+  return numbers;
+};
+
+/* The terms starting with prefix (its shards fetched). */
+Engine.prototype.prefixed = function (prefix) {
+  var self = this;
+  var terms = [];
+  this.prefixShards(prefix).forEach(function (n) {
+    (self.shardTerms[n] || []).forEach(function (term) {
       if (term.indexOf(prefix) === 0) terms.push(term);
     });
-  }
+  });
   return terms;
 };
 
@@ -211,14 +223,10 @@ Engine.prototype.fetchShards = function (text) {
   };
   plan(text, this.manifest.query, this.lunr, null, this.manifest.situations, this.lemmaMap,
     this.common).forEach(function (clause) {
-    if (!clause.wildcard) {
+    if (clause.wildcard) {
+      self.prefixShards(clause.term).forEach(function (n) { needed.add(n); });
+    } else {
       self.typed(clause).forEach(add);
-      return;
-    }
-    var shards = self.manifest.shards;
-    for (var n = Math.max(0, rangeOf(shards, clause.term)); n < shards.length; n++) {
-      if (n > 0 && shards[n][0] > clause.term && shards[n][0].indexOf(clause.term) !== 0) break;
-      needed.add(n);
     }
   });
   tokenize(text).slice(0, this.manifest.query.maxTokens).forEach(function (token) {
