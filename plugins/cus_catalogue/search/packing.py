@@ -1,8 +1,9 @@
 """Pack the serialised lunr index into the static files a query fetches, so that the bytes a
 first query needs stay small however large the catalogue (issue 17: 100,000 services).
 
-* The manifest holds no vocabulary: only the first term of each postings shard (terms in
-  sorted ranges), so a word's shard is found by binary search.
+* The manifest holds no vocabulary: only the first term of each table of 64 postings shards;
+  a table gives each shard's first term (terms in sorted ranges), so a word's shard is found
+  by two binary searches.
 * A postings shard lists its terms in order with their postings per field: positions as gaps
   from the previous one, weights as integers (lunr.py rounds weights to 3 decimals, so
   ``weight * 1000`` is exact and the browser's ``n / 1000`` is the same number).
@@ -27,6 +28,9 @@ from lunr.index import Index
 
 FORMAT_VERSION = 2
 SHARD_BYTES = 24_000
+#: The manifest names tables of this many shards (first term, first place, file) by their first
+#: term: at 100,000 services a table of every shard would grow past 100 KB.
+SHARDS_PER_TABLE = 64
 VOCABULARY_BYTES = 48_000
 RECORDS_PER_CHUNK = 16
 CHUNKS_PER_TABLE = 256
@@ -129,6 +133,10 @@ def write_files(packed: PackedIndex, store: Store) -> dict[str, Any]:
     for number, shard in enumerate(packed.shards):
         starts.append([shard[0][0], start, store(f"postings-{number}", shard)])
         start += len(shard)
+    shard_tables = [
+        [starts[first][0], store(f"shards-{n}", starts[first : first + SHARDS_PER_TABLE])]
+        for n, first in enumerate(range(0, len(starts), SHARDS_PER_TABLE))
+    ]
     vocabulary = [store(f"terms-{n}", part) for n, part in enumerate(packed.vocabulary)]
     chunk_names = [store(f"docs-{n}", chunk) for n, chunk in enumerate(packed.docs)]
     tables = [
@@ -146,7 +154,7 @@ def write_files(packed: PackedIndex, store: Store) -> dict[str, Any]:
             for n, (value, positions) in enumerate(sorted(values.items()))
         }
     return {
-        "shards": starts,
+        "shards": shard_tables,
         "vocabulary": vocabulary,
         "docs": {
             "records": RECORDS_PER_CHUNK,

@@ -112,6 +112,7 @@ function Engine(manifest, manifestUrl, options) {
   this.demoted = new Set(ungap(manifest.demoted || []));
   this.shards = Object.create(null);
   this.shardTerms = Object.create(null);
+  this.tables = Object.create(null);
   this.tokenSet = null;
   this.lemmaShards = Object.create(null);
   this.lemmaMap = new LemmaMap();
@@ -135,24 +136,68 @@ Engine.prototype.plan = function (text) {
     this.manifest.situations, this.lemmaMap, this.common);
 };
 
-/* The shards that may hold terms starting with prefix: the one where it would sort, and
-   those after it whose first term starts with it. */
-Engine.prototype.prefixShards = function (prefix) {
-  var shards = this.manifest.shards;
+/* The numbers of the sorted ranges [[first, ...]...] that may hold keys starting with prefix:
+   the one where it would sort, and those after it whose first key starts with it. */
+function prefixRanges(ranges, prefix) {
   var numbers = [];
-  for (var n = Math.max(0, rangeOf(shards, prefix)); n < shards.length; n++) {
-    if (n > 0 && shards[n][0] > prefix && shards[n][0].indexOf(prefix) !== 0) break;
+  for (var n = Math.max(0, rangeOf(ranges, prefix)); n < ranges.length; n++) {
+    if (n > 0 && ranges[n][0] > prefix && ranges[n][0].indexOf(prefix) !== 0) break;
     numbers.push(n);
   }
   return numbers;
+}
+
+/* The shard entries [first, start, file] that may hold the term (or, with prefix true, terms
+   starting with it), from the shard tables fetched (fetchTables). */
+Engine.prototype.shardsOf = function (term, prefix) {
+  var self = this;
+  var groups = this.manifest.shards;
+  var numbers = prefix ? prefixRanges(groups, term) : [rangeOf(groups, term)];
+  var entries = [];
+  numbers.forEach(function (g) {
+    var table = g >= 0 ? self.tables[g] : null;
+    if (!table) return;
+    (prefix ? prefixRanges(table, term) : [rangeOf(table, term)]).forEach(function (n) {
+      if (n >= 0) entries.push(table[n]);
+    });
+  });
+  return entries;
+};
+
+/* Fetch the shard tables that may name the terms' (and prefixes') shards. */
+Engine.prototype.fetchTables = function (terms, prefixes) {
+  var self = this;
+  var groups = this.manifest.shards;
+  var needed = new Set();
+  terms.forEach(function (term) { needed.add(rangeOf(groups, term)); });
+  prefixes.forEach(function (prefix) {
+    prefixRanges(groups, prefix).forEach(function (g) { needed.add(g); });
+  });
+  needed.delete(-1);
+  return Promise.all(Array.from(needed).map(function (g) {
+    return self.file(groups[g][1]).then(function (table) { self.tables[g] = table; });
+  }));
+};
+
+/* Fetch the shards of the terms and prefixes (their tables first). */
+Engine.prototype.fetchShardsOf = function (terms, prefixes) {
+  var self = this;
+  return this.fetchTables(terms, prefixes).then(function () {
+    var entries = new Set();
+    terms.forEach(function (t) { self.shardsOf(t, false).forEach(function (e) { entries.add(e); }); });
+    prefixes.forEach(function (p) {
+      self.shardsOf(p, true).forEach(function (e) { entries.add(e); });
+    });
+    return Promise.all(Array.from(entries).map(function (e) { return self.loadShard(e); }));
+  });
 };
 
 /* The terms starting with prefix (its shards fetched). */
 Engine.prototype.prefixed = function (prefix) {
   var self = this;
   var terms = [];
-  this.prefixShards(prefix).forEach(function (n) {
-    (self.shardTerms[n] || []).forEach(function (term) {
+  this.shardsOf(prefix, true).forEach(function (entry) {
+    (self.shardTerms[entry[2]] || []).forEach(function (term) {
       if (term.indexOf(prefix) === 0) terms.push(term);
     });
   });
@@ -197,42 +242,37 @@ Engine.prototype.file = function (name) {
   return this.files.get(name);
 };
 
-Engine.prototype.loadShard = function (number) {
+/* Fetch one postings shard ([first, start, file] of its table), once. */
+Engine.prototype.loadShard = function (entry) {
   var self = this;
-  if (!this.shards[number]) {
-    var start = this.manifest.shards[number][1];
-    this.shards[number] = this.file(this.manifest.shards[number][2]).then(function (entries) {
-      self.shardTerms[number] = entries.map(function (entry, i) {
-        self.position[entry[0]] = start + i;
-        self.postings.add(entry[0], entry[1]);
-        return entry[0];
+  var name = entry[2];
+  if (!this.shards[name]) {
+    this.shards[name] = this.file(name).then(function (terms) {
+      self.shardTerms[name] = terms.map(function (pair, i) {
+        self.position[pair[0]] = entry[1] + i;
+        self.postings.add(pair[0], pair[1]);
+        return pair[0];
       });
     });
   }
-  return this.shards[number];
+  return this.shards[name];
 };
 
 /* Fetch the shards a query's words may reach: their terms (to tell known words from typos
    and match them exactly) and the range of the word being typed (to expand it as a prefix). */
 Engine.prototype.fetchShards = function (text) {
   var self = this;
-  var needed = new Set();
-  var add = function (term) {
-    var n = rangeOf(self.manifest.shards, term);
-    if (n >= 0) needed.add(n);
-  };
+  var terms = [];
+  var prefixes = [];
   plan(text, this.manifest.query, this.lunr, null, this.manifest.situations, this.lemmaMap,
     this.common).forEach(function (clause) {
-    if (clause.wildcard) {
-      self.prefixShards(clause.term).forEach(function (n) { needed.add(n); });
-    } else {
-      self.typed(clause).forEach(add);
-    }
+    if (clause.wildcard) prefixes.push(clause.term);
+    else self.typed(clause).forEach(function (term) { terms.push(term); });
   });
   tokenize(text).slice(0, this.manifest.query.maxTokens).forEach(function (token) {
-    self.lemmaMap.terms(token).forEach(add);
+    self.lemmaMap.terms(token).forEach(function (term) { terms.push(term); });
   });
-  return Promise.all(Array.from(needed).map(function (n) { return self.loadShard(n); }));
+  return this.fetchShardsOf(terms, prefixes);
 };
 
 /* The whole vocabulary as a token set, fetched only for a word the index does not know. */
@@ -272,12 +312,10 @@ Engine.prototype.loadLemmas = function (text) {
 };
 
 Engine.prototype.ensureTerms = function (terms) {
-  var needed = new Set();
   var self = this;
-  terms.forEach(function (term) {
-    if (!self.postings.has(term)) needed.add(rangeOf(self.manifest.shards, term));
-  });
-  return Promise.all(Array.from(needed).map(function (n) { return self.loadShard(n); }));
+  return this.fetchShardsOf(Array.from(terms).filter(function (term) {
+    return !self.postings.has(term);
+  }), []);
 };
 
 Engine.prototype.loadFacets = function () {
