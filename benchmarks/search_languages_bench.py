@@ -3,6 +3,7 @@ Pagefind (multilingual: one index per ``<html lang>``) on the same built site, i
 Chromium, as benchmarks/search_bench.py measures the Polish search.
 
 Per language and catalogue size: hit@1, hit@5, MRR of tests/golden_queries_<language>.csv
+and, for Ukrainian and English, of the situational sets tests/golden_situations_<language>.csv
 (a result counts for the record it copies), KB gzip from an empty page until the first
 result is ready to show, and warm query latency p50/p95.
 
@@ -34,6 +35,7 @@ from search_bench import (  # noqa: E402
     size_arguments,
     write_harness,
 )
+from situational_golden import situation_queries  # noqa: E402
 
 LANGUAGES = ("pl", "uk", "en")
 #: Pagefind indexes the service pages of every language; it groups them by ``<html lang>``.
@@ -54,6 +56,15 @@ def golden(language: str) -> list[tuple[str, set[str]]]:
     return [(q.query, set(q.expected)) for q in golden_set(language)]
 
 
+def query_sets(language: str) -> list[tuple[str, list[tuple[str, set[str]]]]]:
+    """The sets measured in a language: its golden set, and for uk and en the situations."""
+    sets = [("golden", golden(language))]
+    if language != "pl":
+        situations = [(q.query, set(q.expected)) for q in situation_queries(language=language)]
+        sets.append(("situations", situations))
+    return sets
+
+
 def bench_size(label: str, content: Path, work: Path, browser: Any, rounds: int) -> list[dict]:
     """Every language, our search and Pagefind, on one build of the catalogue."""
     output = work / f"site-{label}"
@@ -68,35 +79,38 @@ def bench_size(label: str, content: Path, work: Path, browser: Any, rounds: int)
                     cold_first_result(browser, base, served, bundle, engine, query, language)
                     for query in FIRST_RESULT_QUERIES[language]
                 ]
-                quality = quality_and_latency(
-                    browser, base, bundle, engine, rounds, golden(language), language
-                )
-                rows.append(
-                    {
-                        "size": label,
-                        "language": language,
-                        "engine": engine,
-                        **quality,
-                        "gzip_kb": statistics.mean(c["gzip"] for c in cold) / 1000,
-                        "max_gzip_kb": max(c["gzip"] for c in cold) / 1000,
-                        "found": all(c["found"] for c in cold),
-                    }
-                )
-                print(rows[-1], flush=True)
+                for name, queries in query_sets(language):
+                    quality = quality_and_latency(
+                        browser, base, bundle, engine, rounds, queries, language
+                    )
+                    rows.append(
+                        {
+                            "size": label,
+                            "language": language,
+                            "set": name,
+                            "engine": engine,
+                            **quality,
+                            "gzip_kb": statistics.mean(c["gzip"] for c in cold) / 1000,
+                            "max_gzip_kb": max(c["gzip"] for c in cold) / 1000,
+                            "found": all(c["found"] for c in cold),
+                        }
+                    )
+                    print(rows[-1], flush=True)
     return rows
 
 
 def table(rows: list[dict]) -> str:
     """The figures as docs/performance.md shows them."""
     lines = [
-        "| services | language | engine | hit@1 | hit@5 | MRR | KB gzip before 1st result "
-        "(mean / max) | query p50 ms | p95 ms |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+        "| services | language | queries | engine | hit@1 | hit@5 | MRR | KB gzip before 1st "
+        "result (mean / max) | query p50 ms | p95 ms |",
+        "|---|---|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     names = {"ours": "our search", "pagefind": "Pagefind"}
     for r in rows:
         lines.append(
-            f"| {r['size']} | {r['language']} | {names[r['engine']]} | {r['hit1']:.2f} "
+            f"| {r['size']} | {r['language']} | {r['set']} | {names[r['engine']]} "
+            f"| {r['hit1']:.2f} "
             f"| {r['hit5']:.2f} | {r['mrr']:.2f} | {r['gzip_kb']:.1f} / {r['max_gzip_kb']:.1f} "
             f"| {r['p50']:.2f} | {r['p95']:.2f} |"
         )

@@ -15,6 +15,7 @@ import statistics
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
@@ -32,7 +33,8 @@ def prefix(letters: int) -> Callable[[str], str]:
     return lambda folded: folded[:letters]
 
 
-CANDIDATES: dict[str, Callable[[str], str]] = {
+Candidates = dict[str, Callable[[str], str]]
+CANDIDATES: Candidates = {
     "folding only": lambda folded: folded,
     **{f"prefix ({n} letters)": prefix(n) for n in (4, 5, 6)},
     "light suffix stripper (chosen)": ukrainian.stem,
@@ -49,19 +51,27 @@ def scores(language: str) -> dict[str, float]:
     return found
 
 
-def main() -> None:
-    chosen = ukrainian.stem
+def compare(name: str, language: str, module: ModuleType, candidates: Candidates) -> None:
+    """Print the golden-set scores of ``language`` with each candidate as ``module.stem``."""
+    chosen = module.stem
     print(machine_line())
-    print("| Ukrainian stemmer | uk hit@1 | uk hit@5 | uk MRR | uk results (median) |")
+    print(f"| {name} stemmer | {language} hit@1 | {language} hit@5 | {language} MRR "
+          f"| {language} results (median) |")  # fmt: skip
     print("|---|---:|---:|---:|---:|")
-    for label, candidate in CANDIDATES.items():
-        ukrainian.stem = candidate
+    try:
+        for label, candidate in candidates.items():
+            module.stem = candidate
+            analyzer._index_terms.cache_clear()
+            found = scores(language)
+            cells = [f"{found[key]:.2f}" for key in ("hit@1", "hit@5", "mrr")]
+            print(f"| {label} | " + " | ".join(cells) + f" | {found['results']:.0f} |", flush=True)
+    finally:
+        module.stem = chosen
         analyzer._index_terms.cache_clear()
-        uk = scores("uk")
-        cells = [f"{uk['hit@1']:.2f}", f"{uk['hit@5']:.2f}", f"{uk['mrr']:.2f}",
-                 f"{uk['results']:.0f}"]  # fmt: skip
-        print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
-    ukrainian.stem = chosen
+
+
+def main() -> None:
+    compare("Ukrainian", "uk", ukrainian, CANDIDATES)
 
 
 if __name__ == "__main__":

@@ -119,3 +119,18 @@ def run_katalog(*args: str) -> subprocess.CompletedProcess[str]:
         cwd=ROOT,
         check=False,
     )
+
+
+def validate_with_data(data: Path, settings: Path) -> str:
+    """``katalog validate`` of the mini catalogue with another data folder (settings written
+    to ``settings``); its output, after checking that it failed without a traceback."""
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"CATALOGUE_DATA_PATH = {str(data)!r}\n",
+        encoding="utf-8",
+    )
+    result = run_katalog("validate", str(ROOT / "tests/fixtures/mini"), "--settings", str(settings))
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    return output

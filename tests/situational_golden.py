@@ -36,9 +36,14 @@ class SituationQuery:
     split: str
 
 
-def situation_queries(split: str | None = None) -> list[SituationQuery]:
-    """The rows of tests/golden_situations.csv, optionally of one split."""
-    with GOLDEN.open(encoding="utf-8", newline="") as table:
+def golden_path(language: str = "pl") -> Path:
+    """The Polish set, or tests/golden_situations_<language>.csv (issue 13: uk, en)."""
+    return GOLDEN if language == "pl" else GOLDEN.with_name(f"golden_situations_{language}.csv")
+
+
+def situation_queries(split: str | None = None, language: str = "pl") -> list[SituationQuery]:
+    """The rows of the language's situational set, optionally of one split."""
+    with golden_path(language).open(encoding="utf-8", newline="") as table:
         rows = [
             SituationQuery(
                 row["query"], frozenset(row["expected"].split(";")), row["category"], row["split"]

@@ -353,7 +353,8 @@ UKRAINIAN_WORDS = _words(
 """
 )
 
-#: English forms that walk the Porter steps (plurals, -ed/-ing, -ational, -ness, -ize...).
+#: English forms that walk the steps of Snowball's English (Porter2: plurals, -ed/-ing,
+#: -ational, -ness, -ize..., the exceptional words, "y" as a consonant, "'s").
 ENGLISH_WORDS = _words(
     """
 caresses ponies ties caress cats feed agreed plastered bled motoring sing conflated troubled
@@ -368,6 +369,12 @@ generalization oscillators lawyers lawyer housing homeless shelters psychologist
 counselling children childcare carers caring meals workshops interviews employers
 refugees foreigners disabilities disabled supported flats older women's parents
 a an the i y yy ye eed ied sses
+generously news dying lying tying skies skis idly gently ugly early only singly sky
+inning outing canning herring earring proceed exceed succeed arsenal communism commune
+emergency generate gener interest later lateral organ organic organize past paste united
+universe university youth yelling sayings boyish cried ties agreed feed bleed consign
+geologist geology fluently abnormalli fullness hopelessness invariably critically
+a𠀀ed 𠀀𠀁ing a𠀀e straßes naïvely æsthetics
 """
 )
 
@@ -392,9 +399,9 @@ def language_parity(request) -> dict:
     language = request.param
     model = LANGUAGE_MODELS(language)
     texts = language_texts(model) + EDGE_CASES + [" ".join(LANGUAGE_WORDS[language])]
-    golden = Path(__file__).with_name(f"golden_queries_{language}.csv")
-    with golden.open(encoding="utf-8", newline="") as table:
-        texts += [row["query"] for row in csv.DictReader(table)]
+    for golden in (f"golden_queries_{language}.csv", f"golden_situations_{language}.csv"):
+        with Path(__file__).with_name(golden).open(encoding="utf-8", newline="") as table:
+            texts += [row["query"] for row in csv.DictReader(table)]
     vocabulary = {token for text in texts for token in tokenize(text)}
     words = sorted(vocabulary | set(LANGUAGE_WORDS[language]) | set(EDGE_CASES))
     shards = lemma_shards(model.lemma_map, LEMMA_SHARD_BYTES)

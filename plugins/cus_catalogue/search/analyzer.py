@@ -1,9 +1,9 @@
 """The analyzer: one definition of how text becomes index terms, mirrored in JavaScript.
 
 Polish words get Snowball's Polish stems; Cyrillic words the Ukrainian folding and suffix
-stripper (``ukrainian.py``); in the English index Latin words get Porter's English stems
-(``english.py``). Stop words and folding are shared by every index, so one analyzer serves
-the Polish page, the Ukrainian page (whose records keep their Polish words) and the English.
+stripper (``ukrainian.py``); in the English index Latin words get Snowball's English (Porter2)
+stems (``english.py``). Stop words and folding are shared by every index, so one analyzer
+serves the Polish page, the Ukrainian page (whose records keep their Polish words) and the English.
 
 Every step here has a twin in ``themes/cus/static/js/search-analyzer.js``; the parity test
 (tests/test_search_parity.py) runs both over the whole index vocabulary and a list of Polish
@@ -259,9 +259,9 @@ def index_terms(word: str, language: str = "pl") -> list[str]:
 @functools.lru_cache(maxsize=1 << 17)
 def _index_terms(word: str, language: str = "pl") -> tuple[str, ...]:
     """A Cyrillic word: its folded Ukrainian stem. A Latin word in the English index: the
-    Porter stem of its folded form. Otherwise the folded stem and the stem of the folded word:
-    a word typed without Polish letters still meets its own form (stemming "złotą" and
-    "zlota" strip different endings)."""
+    Snowball English stem of its folded form. Otherwise the folded stem and the stem of the
+    folded word: a word typed without Polish letters still meets its own form (stemming
+    "złotą" and "zlota" strip different endings)."""
     if any(ukrainian.is_cyrillic(char) for char in word):
         return (ukrainian.stem(fold(word)),)
     if language == "en":
@@ -282,9 +282,13 @@ def analyze(text: str, language: str = "pl") -> list[str]:
     return terms
 
 
-def analyze_positions(text: str) -> list[frozenset[str]]:
+def analyze_positions(text: str, language: str = "pl") -> list[frozenset[str]]:
     """One set of terms per word that survives the stop list, for phrase matching (synonyms)."""
-    return [frozenset(index_terms(token)) for token in tokenize(text) if not is_stop_word(token)]
+    return [
+        frozenset(_index_terms(token, language))
+        for token in tokenize(text)
+        if not is_stop_word(token)
+    ]
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:

@@ -24,7 +24,7 @@ from .lemmas import LemmaMap, build_lemma_map
 from .query import run_query
 from .situations import FILE_NAME as SITUATIONS_FILE
 from .situations import Situation, manifest_situations, read_situations
-from .thesaurus import SynonymGroup, load_thesaurus
+from .thesaurus import SynonymGroup, groups_in, load_thesaurus
 
 
 @dataclass
@@ -59,8 +59,8 @@ def search_model(
     catalogue already in ``language`` (``languages.search.catalogue_in``)."""
     from . import search_documents
 
-    documents = search_documents(catalogue, list(groups))
-    words = vocabulary(documents) | {word for s in situations for word in s.words()}
+    documents = search_documents(catalogue, groups_in(groups, language))
+    words = vocabulary(documents) | {word for s in situations for word in s.words(language)}
     lemma_map = build_lemma_map(words, language)
     index = build_lunr_index(documents, lemma_map)
     return SearchModel(

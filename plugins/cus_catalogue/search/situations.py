@@ -5,6 +5,8 @@ A resident writes "nie mam gdzie spać" or "stary ciągle nawalony"; the records
 gives the words that may stand in one place) and the thesaurus groups they mean. A query whose
 words contain a phrase, in order with at most ``MAX_GAP`` other words between, is searched for
 the first term of each group, strongly boosted, while the phrase's own words only break ties.
+The columns ``phrases_uk`` and ``phrases_en`` hold what residents write on the Ukrainian and
+English pages; those pages match them besides the Polish phrases (a newcomer may write Polish).
 ``search-situations.js`` matches exactly the same way (tests/test_search_parity.py).
 """
 
@@ -27,10 +29,15 @@ SCHEMA_NAME = "situations.tableschema.json"
 ALTERNATIVE = "|"
 #: Words a resident may put between two words of a phrase ("ojciec znowu pije").
 MAX_GAP = 2
+#: Language → the column of the situation's phrases in that language (issue 13).
+TRANSLATED_PHRASES = {"uk": "phrases_uk", "en": "phrases_en"}
 
 TABLE_INVALID = N_("table of life situations is invalid: {note}")
 EMPTY_PHRASE = N_("phrase {number} is empty: remove the extra “;” or “|”, or write the words")
 UNKNOWN_CONCEPT = N_("“{concept}” is not a group id of data/synonyms.csv")
+
+#: A phrase: for each place, the words that may stand there.
+Phrase = tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -40,13 +47,20 @@ class Situation:
 
     id: str
     line: int
-    phrases: tuple[tuple[tuple[str, ...], ...], ...]
+    phrases: tuple[Phrase, ...]
     concepts: tuple[str, ...]
+    #: (language, its phrases) for each translated column; ``phrases`` are the Polish ones.
+    translations: tuple[tuple[str, tuple[Phrase, ...]], ...] = ()
 
-    def words(self) -> set[str]:
+    def phrases_in(self, language: str) -> tuple[Phrase, ...]:
+        """What the page of ``language`` matches: the Polish phrases and that language's."""
+        return self.phrases + dict(self.translations).get(language, ())
+
+    def words(self, language: str = "pl") -> set[str]:
         """Every word of its phrases and concepts (their lemmas' forms join the lemma map)."""
-        phrases = {word for phrase in self.phrases for place in phrase for word in place}
-        return phrases | {word for concept in self.concepts for word in tokenize(concept)}
+        phrases = self.phrases_in(language)
+        words = {word for phrase in phrases for place in phrase for word in place}
+        return words | {word for concept in self.concepts for word in tokenize(concept)}
 
 
 def word_terms(word: str, lemma_map: LemmaMap) -> list[str]:
@@ -68,12 +82,25 @@ def _places(phrase: str) -> list[tuple[str, ...]] | None:
     return places or None
 
 
-def _problem(kind: str, path: Path, line: int, **params: object) -> Problem:
+def _problem(kind: str, path: Path, line: int, field: str, **params: object) -> Problem:
     """A problem of one row: an empty phrase or a concept that is not a thesaurus group."""
-    field, template = (
-        ("phrases", EMPTY_PHRASE) if kind == "empty-phrase" else ("concepts", UNKNOWN_CONCEPT)
-    )
+    template = EMPTY_PHRASE if kind == "empty-phrase" else UNKNOWN_CONCEPT
     return Problem(f"situations-{kind}", path, line, field, params, template=template)
+
+
+def _phrases(
+    cell: str, path: Path, line: int, field: str, problems: list[Problem]
+) -> tuple[Phrase, ...]:
+    """The phrases of one cell; an empty one (``;;``) is a problem at its column."""
+    pieces = cell.split(TERM_SEPARATOR)
+    phrases = []
+    for number, piece in enumerate(pieces, 1):
+        slots = _places(piece)
+        if slots is None and (piece.strip() or number < len(pieces)):
+            problems.append(_problem("empty-phrase", path, line, field, number=number))
+        elif slots:
+            phrases.append(tuple(slots))
+    return tuple(phrases)
 
 
 def read_situations(
@@ -89,21 +116,22 @@ def read_situations(
         reader = csv.DictReader(table)
         for row in reader:
             line = reader.line_num
-            pieces = (row.get("phrases") or "").split(TERM_SEPARATOR)
-            phrases = []
-            for number, piece in enumerate(pieces, 1):
-                slots = _places(piece)
-                if slots is None and (piece.strip() or number < len(pieces)):
-                    problems.append(_problem("empty-phrase", path, line, number=number))
-                elif slots:
-                    phrases.append(tuple(slots))
+            phrases = _phrases(row.get("phrases") or "", path, line, "phrases", problems)
+            translations = tuple(
+                (language, _phrases(row.get(column) or "", path, line, column, problems))
+                for language, column in TRANSLATED_PHRASES.items()
+            )
             concepts = []
             for concept in parse_terms(row.get("concepts") or ""):
                 if concept not in terms_of:
-                    problems.append(_problem("unknown-concept", path, line, concept=concept))
+                    problems.append(
+                        _problem("unknown-concept", path, line, "concepts", concept=concept)
+                    )
                 else:
                     concepts.append(terms_of[concept][0])
-            situations.append(Situation(row.get("id") or "", line, tuple(phrases), tuple(concepts)))
+            situations.append(
+                Situation(row.get("id") or "", line, phrases, tuple(concepts), translations)
+            )
     return situations, problems
 
 
@@ -115,15 +143,20 @@ def concept_terms(situation: Situation, lemma_map: LemmaMap) -> list[str]:
 
 def manifest_situations(situations: Sequence[Situation], lemma_map: LemmaMap) -> list[list]:
     """The compact form the browser reads: ``[[phrase slots…], [concept terms…]]`` per row, a
-    slot being the sorted terms any word of its place may have."""
+    slot being the sorted terms any word of its place may have; the phrases of the lemma
+    map's language join the Polish ones."""
 
     def slot(words: tuple[str, ...]) -> list[str]:
         return sorted({term for word in words for term in word_terms(word, lemma_map)})
 
+    language = lemma_map.language
     return [
-        [[[slot(place) for place in phrase] for phrase in s.phrases], concept_terms(s, lemma_map)]
+        [
+            [[slot(place) for place in phrase] for phrase in s.phrases_in(language)],
+            concept_terms(s, lemma_map),
+        ]
         for s in situations
-        if s.phrases and s.concepts
+        if s.phrases_in(language) and s.concepts
     ]
 
 

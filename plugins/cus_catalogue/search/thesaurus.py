@@ -2,14 +2,16 @@
 
 Expanding documents once, when the index is built, makes the thesaurus act identically for
 every engine that queries the index (lunr.py in tests, lunr.js in the browser): a service whose
-text contains any member of a group is also indexed under every other member.
+text contains any member of a group is also indexed under every other member. The columns
+``terms_uk`` and ``terms_en`` add the words residents use on the Ukrainian and English pages;
+those indexes apply the Polish terms and their language's together (``groups_in``).
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..i18n import N_
@@ -18,6 +20,8 @@ from ..records import is_record_id
 from .analyzer import analyze_positions
 
 TERM_SEPARATOR = ";"
+#: Language → the column of the group's words in that language (issue 13).
+TRANSLATED_TERMS = {"uk": "terms_uk", "en": "terms_en"}
 
 Phrase = tuple[frozenset[str], ...]
 
@@ -47,10 +51,38 @@ class SynonymGroup:
     terms: tuple[str, ...]
     line: int
     phrases: tuple[Phrase, ...]
+    #: (language, its terms) for each translated column; ``terms`` are the Polish ones.
+    translations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: The analyzer of ``phrases`` (``groups_in`` makes another language's groups).
+    language: str = "pl"
+
+    def terms_in(self, language: str) -> tuple[str, ...]:
+        """The group's own words in ``language`` (none where the column is empty)."""
+        return dict(self.translations).get(language, ())
 
 
-def _phrase(term: str) -> Phrase:
-    return tuple(analyze_positions(term))
+def _phrase(term: str, language: str = "pl") -> Phrase:
+    return tuple(analyze_positions(term, language))
+
+
+def groups_in(groups: Sequence[SynonymGroup], language: str) -> list[SynonymGroup]:
+    """The groups as the index of ``language`` applies them: the Polish terms (its records
+    keep their Polish words) and the language's own, each analysed as that index analyses it."""
+    if language == "pl":
+        return list(groups)
+    applied = []
+    for group in groups:
+        terms: list[str] = []
+        phrases: list[Phrase] = []
+        for term in (*group.terms, *group.terms_in(language)):
+            phrase = _phrase(term, language)
+            if phrase and phrase not in phrases:
+                terms.append(term)
+                phrases.append(phrase)
+        applied.append(
+            replace(group, terms=tuple(terms), phrases=tuple(phrases), language=language)
+        )
+    return applied
 
 
 def parse_terms(cell: str) -> list[str]:
@@ -64,6 +96,7 @@ def read_thesaurus(path: Path) -> tuple[list[SynonymGroup], list[Problem]]:
     groups: list[SynonymGroup] = []
     seen_ids: dict[str, int] = {}
     owner_of: dict[Phrase, tuple[str, int]] = {}
+    translated_owners: dict[str, dict[Phrase, tuple[str, int]]] = {}
 
     def problem(code: str, template: str, line: int, field: str, **params: object) -> None:
         problems.append(Problem(code, path, line, field, params, template=template))
@@ -100,8 +133,46 @@ def read_thesaurus(path: Path) -> tuple[list[SynonymGroup], list[Problem]]:
                     phrases.append(phrase)
             if len(phrases) < 2:
                 problem("thesaurus-too-few-terms", TOO_FEW_TERMS, line, "terms")
-            groups.append(SynonymGroup(group_id, tuple(terms), line, tuple(phrases)))
+            translations = tuple(
+                (language, tuple(parse_terms(row.get(column) or "")))
+                for language, column in TRANSLATED_TERMS.items()
+            )
+            for language, translated in translations:
+                owners = translated_owners.setdefault(language, {})
+                for term in terms:  # a translation may repeat its group's Polish word
+                    owners.setdefault(_phrase(term, language), (group_id, line))
+                for code, template, term, params in _translation_problems(
+                    translated, language, group_id, owners, line
+                ):
+                    problem(code, template, line, TRANSLATED_TERMS[language], term=term, **params)
+            groups.append(SynonymGroup(group_id, tuple(terms), line, tuple(phrases), translations))
     return groups, problems
+
+
+def _translation_problems(
+    terms: Sequence[str],
+    language: str,
+    group_id: str,
+    owners: dict[Phrase, tuple[str, int]],
+    line: int,
+) -> list[tuple[str, str, str, dict[str, object]]]:
+    """Code, template, term and params of each problem of a group's terms in ``language``;
+    ``owners`` (that language's phrase → group, line) learns the group's new phrases."""
+    found: list[tuple[str, str, str, dict[str, object]]] = []
+    own: set[Phrase] = set()
+    for term in terms:
+        phrase = _phrase(term, language)
+        other = owners.get(phrase)
+        if not phrase:
+            found.append(("thesaurus-no-word", NO_WORD, term, {}))
+        elif phrase in own:
+            found.append(("thesaurus-repeated-word", REPEATED_WORD, term, {}))
+        elif other and other[0] != group_id:
+            params = {"other": other[0], "other_line": other[1]}
+            found.append(("thesaurus-in-other-group", IN_OTHER_GROUP, term, params))
+        own.add(phrase)
+        owners.setdefault(phrase, (group_id, line))
+    return found
 
 
 def load_thesaurus(path: Path) -> list[SynonymGroup]:
@@ -116,12 +187,14 @@ def expand(texts: Iterable[str], groups: Sequence[SynonymGroup]) -> list[str]:
     """The terms of every group that any of the texts mentions, except the ones mentioned.
 
     A phrase occurs when consecutive words share an index term with each of its words; it
-    never spans two texts. One pass over the words, trying only phrases whose first word is
-    there, keeps this linear in the length of the texts.
+    never spans two texts. The texts are analysed as the groups' phrases were (their
+    ``language``). One pass over the words, trying only phrases whose first word is there,
+    keeps this linear in the length of the texts.
     """
+    language = groups[0].language if groups else "pl"
     positions: list[frozenset[str]] = []
     for text in texts:
-        positions += analyze_positions(text)
+        positions += analyze_positions(text, language)
         positions.append(frozenset())  # a text boundary no phrase crosses
     first_words: dict[str, list[tuple[int, int]]] = {}
     for g, group in enumerate(groups):

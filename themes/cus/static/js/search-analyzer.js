@@ -1,7 +1,7 @@
 /*
  * The analyzer in the browser: the twin of plugins/cus_catalogue/search/analyzer.py. Polish
  * words get Snowball's Polish stems, Cyrillic words the Ukrainian rules, Latin words in the
- * English index Porter's stems. Stop words, folding, look-alikes, apostrophes and the
+ * English index Snowball's English stems. Stop words, folding, look-alikes, apostrophes and the
  * Ukrainian endings come from the index manifest (configure), so Python stays their single
  * source.  tests/test_search_parity.py requires identical output on both sides.
  */
@@ -53,8 +53,8 @@ function isStopWord(word) {
 
 /* A word's index terms, remembered (a query stems each word several times: plan, situations,
    pipeline; typing repeats the earlier words; configure() forgets them). A Cyrillic word: its
-   folded Ukrainian stem; a Latin word in the English index: the Porter stem of its folded form;
-   otherwise the folded stem and the stem of the folded word. */
+   folded Ukrainian stem; a Latin word in the English index: the Snowball English stem of its
+   folded form; otherwise the folded stem and the stem of the folded word. */
 var termsOfWord = new Map();
 
 function indexTerms(word, inLanguage) {

@@ -289,6 +289,7 @@ function enhanceTypeahead(form) {
   var options = [];
   var active = -1;
   var sequence = 0;
+  var cyrillic = cyrillicRoute(form);
 
   function close() {
     listbox.hidden = true;
@@ -314,17 +315,22 @@ function enhanceTypeahead(form) {
     window.location.href = option.getAttribute('data-href');
   }
 
-  function allResultsUrl() {
+  /* A query in Cyrillic is answered from the Ukrainian pages: its results and all results. */
+  function allResultsUrl(inUkrainian) {
+    var ukrainian = inUkrainian ? cyrillic.pageFor(input.value) : null;
+    if (ukrainian) return ukrainian;
     var url = new URL(form.getAttribute('action') || 'szukaj/', window.location.href);
     url.search = new URLSearchParams({ q: input.value }).toString();
     return url.href;
   }
 
-  function render(records, total) {
+  function render(records, total, inUkrainian) {
+    var root = inUkrainian ? cyrillic.root : null;
+    if (cyrillic) cyrillic.tell(records.length ? input.value : '');
     listbox.textContent = '';
     options = records.map(function (record, i) {
       var option = el('li', { id: id + '-' + i, role: 'option', 'aria-selected': 'false',
-        'class': 'search-suggestion', 'data-href': recordUrl(record) });
+        'class': 'search-suggestion', 'data-href': recordUrl(record, root) });
       option.appendChild(el('span', Object.assign({ 'class': 'search-suggestion-name' },
         langOf(record, 'name')), record.name));
       if (record.status_label) {
@@ -337,7 +343,8 @@ function enhanceTypeahead(form) {
     });
     if (total > 0) {
       var all = el('li', { id: id + '-all', role: 'option', 'aria-selected': 'false',
-        'class': 'search-suggestion search-suggestion-all', 'data-href': allResultsUrl() },
+        'class': 'search-suggestion search-suggestion-all',
+        'data-href': allResultsUrl(inUkrainian) },
       msg('allResults').replace('{query}', input.value.trim()));
       options.push(all);
     }
@@ -360,11 +367,13 @@ function enhanceTypeahead(form) {
       render([], 0);
       return;
     }
-    engine().then(function (e) {
+    var inUkrainian = cyrillic !== null && cyrillic.applies(text);
+    var searched = inUkrainian ? cyrillic.engine({ refine: refineConfig }) : engine();
+    searched.then(function (e) {
       return e.search(text, {}).then(function (found) {
         var top = found.slice(0, SUGGESTIONS);
         return e.records(top.map(function (r) { return r.position; })).then(function (records) {
-          if (mySequence === sequence) render(records, found.length);
+          if (mySequence === sequence) render(records, found.length, inUkrainian);
         });
       });
     }).catch(function (error) {
