@@ -215,6 +215,25 @@ def test_a_resident_filters_the_list_by_centre_and_reaches_its_page(page, region
 
 
 @pytest.mark.browser
+def test_a_resident_searches_only_the_services_of_one_centre(page, region_server) -> None:
+    """Issue 17.3: the search filters by centre, from a centre's page and on /szukaj/."""
+    page.goto(region_server + "/osrodki/beta/")
+    field = page.get_by_label("Szukaj wśród usług tego centrum")
+    field.fill("złota rączka")
+    field.press("Enter")
+    expect(page).to_have_url(re.compile(r"/szukaj/\?(.*&)?osrodek=beta"))
+    beta = page.locator('[data-search-results] [data-service-id="beta-zlota-raczka"]')
+    alfa = page.locator('[data-search-results] [data-service-id="alfa-zlota-raczka"]')
+    expect(beta).to_be_visible()
+    expect(alfa).to_have_count(0)
+    centre = page.get_by_label("Centrum usług społecznych", exact=True)
+    expect(centre).to_have_value("beta")
+    centre.select_option(label="Wszystkie centra")
+    expect(alfa).to_be_visible()
+    expect(beta).to_be_visible()
+
+
+@pytest.mark.browser
 def test_the_centres_page_leads_to_the_centres_own_catalogue(page, region_server) -> None:
     page.goto(region_server + "/")
     page.get_by_role("navigation", name="Menu główne").get_by_role("link", name="Centra").click()

@@ -63,11 +63,23 @@ def test_manifest_points_at_files_that_exist(assets):
     urls = search_asset_urls(assets)
     manifest = json.loads(assets[urls["index"]])
     folder = "static/search/"
-    for _, name in manifest["shards"] + manifest["docs"]:
-        assert folder + name in assets
-    assert folder + manifest["facets"] in assets
+    tables = [json.loads(assets[folder + table]) for _, table in manifest["shards"]]
+    shards = [shard for table in tables for shard in table]
+    named = [table for _, table in manifest["shards"]] + [name for _, _, name in shards]
+    named += manifest["vocabulary"]
+    named += manifest["docs"]["tables"] + [manifest["facets"]]
+    for table in manifest["docs"]["tables"]:
+        named += json.loads(assets[folder + table])
+    for files in json.loads(assets[folder + manifest["facets"]]).values():
+        named += [files] if isinstance(files, str) else list(files.values())
+    assert all(folder + name in assets for name in named)
+    assert len(set(named)) == len([path for path in assets if path.endswith(".json")]) - 1 - len(
+        manifest["lemmas"]
+    )  # every other file: the manifest itself and the lemma shards
     assert manifest["pipeline"] == ["cusPolishStopWordFilter", "cusPolishStemmer"]
-    assert manifest["terms"] == sorted(manifest["terms"])
+    first_terms = [first for first, _, _ in shards]
+    assert first_terms == sorted(first_terms)
+    assert [first for first, _ in manifest["shards"]] == [table[0][0] for table in tables]
     bundle = assets[urls["search_js"]].decode()
     assert json.dumps(urls["index"].rsplit("/", 1)[1]) in bundle
 

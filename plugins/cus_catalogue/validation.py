@@ -86,6 +86,9 @@ def _validator(kind: RecordKind) -> Any:
     registry: Registry = Registry().with_resources(
         (name, Resource.from_contents(schema(k))) for k, name in SCHEMA_FILES.items()
     )
+    # Crawled once here: an uncrawled registry crawls every schema again on each $ref lookup
+    # (about 58 ms per record, 1.6 CPU hours for 100,000 services).
+    registry = registry.crawl()
     return RecordValidator(schema(kind), registry=registry)
 
 

@@ -18,10 +18,10 @@ from .analyzer import analyze, fold, stem, tokenize
 from .bundle import ENTRY, PROJECT_ROOT, bundle_js
 from .cached import synonyms_table
 from .index import FIELDS, SearchDocument, add_synonyms, pack, service_texts, with_polish_marked
-from .index import _dumps as dumps
 from .lemmas import lemma_shards
 from .messages import translated_messages
 from .packages import package_documents
+from .packing import dumps, write_files
 from .pipeline import register as register_pipeline
 from .situations import Situation
 from .thesaurus import SynonymGroup, ThesaurusError, load_thesaurus, read_thesaurus
@@ -72,6 +72,17 @@ def _status_fields(status: str) -> dict[str, str]:
     return {"status": status, "status_label": gettext(STATUS_LABELS[status])}
 
 
+def service_centres(catalogue: Any) -> dict[str, list[str]]:
+    """Service id → [its centre's id] in a regional catalogue (``katalog aggregate``)."""
+    from ..centres.feature import listed_ids
+
+    return {
+        service_id: [centre_id]
+        for centre_id, record in getattr(catalogue, "centres", {}).items()
+        for service_id in listed_ids(record)
+    }
+
+
 def search_documents(
     catalogue: Any, groups: list | None = None, cache: Any = None
 ) -> list[SearchDocument]:
@@ -80,6 +91,7 @@ def search_documents(
     groups = groups or []
     expansions = synonyms_table(cache, groups)
     documents = []
+    centre_of = service_centres(catalogue)
     for service_id, service in catalogue.services.items():
         data = service.data
         provider = catalogue.providers.get(data.get("provider", ""))
@@ -109,6 +121,7 @@ def search_documents(
             "areas": areas,
             "providers": [str(data.get("provider", ""))],
             "free": ["1"] if free else [],
+            "centres": centre_of.get(service_id, []),  # a regional catalogue's centre
         }
         documents.append(SearchDocument(service_id, texts, with_polish_marked(record), facets))
     documents += package_documents(catalogue, groups, expansions)
@@ -158,27 +171,13 @@ def build_search_assets(
         assets[path] = content
         return relative(path)
 
-    shard_files = [stored(f"postings-{n}", shard) for n, shard in enumerate(packed.postings)]
-    doc_files = [stored(f"docs-{n}", chunk) for n, chunk in enumerate(packed.docs)]
-    facets = dumps(packed.facets)
-    facets_path = _hashed("facets", "json", facets)
-    assets[facets_path] = facets
-    manifest["shards"] = [
-        [start, name] for start, name in zip(manifest["shards"], shard_files, strict=True)
-    ]
-    manifest["docs"] = [
-        [start, name] for start, name in zip(manifest["docs"], doc_files, strict=True)
-    ]
-    manifest["facets"] = relative(facets_path)
+    manifest |= write_files(packed, stored)
     manifest["crisis"] = crisis_terms(crisis_words, language)
     manifest["situations"] = model.situations
-    lemma_files = []
-    for number, shard in enumerate(lemma_shards(model.lemma_map, LEMMA_SHARD_BYTES)):
-        content = dumps(shard)
-        path = _hashed(f"lemmas-{number}", "json", content)
-        assets[path] = content
-        lemma_files.append([next(iter(shard)), relative(path)])
-    manifest["lemmas"] = lemma_files
+    manifest["lemmas"] = [
+        [next(iter(shard)), stored(f"lemmas-{number}", shard)]
+        for number, shard in enumerate(lemma_shards(model.lemma_map, LEMMA_SHARD_BYTES))
+    ]
     manifest_bytes = dumps(manifest)
     index_path = _hashed("index", "json", manifest_bytes)
     assets[index_path] = manifest_bytes

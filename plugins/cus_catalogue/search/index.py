@@ -8,9 +8,8 @@ the scores are the same because lunr's similarity only reads the query terms' we
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +20,7 @@ from ..incremental.memo import MemoTable
 from .analyzer import browser_settings
 from .cached import AnalysedDocuments, add_terms
 from .lemmas import LemmaMap
+from .packing import PackedIndex, gaps, pack_index
 from .pipeline import pipeline_functions, pipeline_names
 from .thesaurus import SynonymGroup, expand
 
@@ -51,10 +51,6 @@ QUERY_SETTINGS: dict[str, int] = {
 
 #: A term in at least this share of the records is common: it only breaks ties.
 COMMON_SHARE = 0.2
-
-FORMAT_VERSION = 1
-SHARD_BYTES = 24_000
-DOC_CHUNK_BYTES = 12_000
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -150,25 +146,6 @@ def build_lunr_index(
     return builder.build()
 
 
-def _dumps(value: Any) -> bytes:
-    """Deterministic, compact JSON (the build must be reproducible byte for byte)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-
-
-def _chunks(items: Sequence[Any], size_of: Callable[[Any], int], budget: int) -> list[list[Any]]:
-    """Consecutive groups of items whose serialised size stays near the budget."""
-    chunks: list[list[Any]] = [[]]
-    used = 0
-    for item in items:
-        size = size_of(item)
-        if chunks[-1] and used + size > budget:
-            chunks.append([])
-            used = 0
-        chunks[-1].append(item)
-        used += size
-    return [chunk for chunk in chunks if chunk]
-
-
 def common_terms(index: Index, count: int, share: float = COMMON_SHARE) -> list[str]:
     """Terms found in at least ``share`` of the ``count`` records (any field)."""
     found = []
@@ -184,72 +161,20 @@ def demoted_positions(documents: Sequence[SearchDocument]) -> list[int]:
     return [position for position, document in enumerate(documents) if "status" in document.record]
 
 
-@dataclass
-class PackedIndex:
-    """The manifest (without file names yet) and the contents of every other file."""
-
-    manifest: dict[str, Any]
-    postings: list[dict[str, Any]]
-    docs: list[list[dict[str, Any]]]
-    facets: dict[str, Any]
-
-
 def pack(index: Index, documents: Sequence[SearchDocument], language: str = "pl") -> PackedIndex:
-    """Split the serialised lunr index into term-range shards and the results into chunks."""
-    serialised = index.serialize()
-    fields: list[str] = serialised["fields"]
-    weights: dict[str, dict[int, float]] = {}
-    for field_ref, elements in serialised["fieldVectors"]:
-        weights[field_ref] = dict(zip(elements[::2], elements[1::2], strict=True))
-    terms: list[str] = []
-    entries: list[tuple[str, list[list[float]]]] = []
-    for term, posting in serialised["invertedIndex"]:
-        old_index = posting["_index"]
-        per_field: list[list[float]] = []
-        for field_number, name in enumerate(fields):
-            refs = sorted(posting.get(name, {}), key=int)
-            if not refs:
-                continue
-            flat: list[float] = [field_number]
-            for ref in refs:
-                flat += [int(ref), weights[f"{name}/{ref}"][old_index]]
-            per_field.append(flat)
-        terms.append(term)
-        entries.append((term, per_field))
-    shards = _chunks(entries, lambda entry: len(_dumps(entry)), SHARD_BYTES)
-    records = [document.record for document in documents]
-    doc_chunks = _chunks(records, lambda record: len(_dumps(record)), DOC_CHUNK_BYTES)
-    facets: dict[str, Any] = {}
+    """The index's files (``packing.py``) and the settings every query reads."""
+    packed = pack_index(index, [document.record for document in documents])
     for position, document in enumerate(documents):
         for facet, values in document.facets.items():
-            bucket = facets.setdefault(facet, {})
+            bucket = packed.facets.setdefault(facet, {})
             for value in values:
                 bucket.setdefault(value, []).append(position)
-    starts, offset = [], 0
-    for shard in shards:
-        starts.append(offset)
-        offset += len(shard)
-    doc_starts, offset = [], 0
-    for chunk in doc_chunks:
-        doc_starts.append(offset)
-        offset += len(chunk)
-    manifest = {
-        "format": FORMAT_VERSION,
-        "lunr": serialised["version"],
-        "fields": fields,
+    packed.manifest |= {
         "pipeline": list(pipeline_names(language)),
         "analyzer": browser_settings(language),
         "query": QUERY_SETTINGS,
         "count": len(documents),
-        "demoted": demoted_positions(documents),
+        "demoted": gaps(demoted_positions(documents)),
         "common": common_terms(index, len(documents)),
-        "terms": terms,
-        "shards": starts,
-        "docs": doc_starts,
     }
-    return PackedIndex(
-        manifest=manifest,
-        postings=[dict(shard) for shard in shards],
-        docs=doc_chunks,
-        facets=facets,
-    )
+    return packed

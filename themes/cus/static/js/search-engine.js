@@ -1,7 +1,8 @@
 /*
- * The search engine in the browser: loads the index manifest, fetches only the postings
- * shards a query needs, expands the query's terms with lunr.js's token set and pipeline and
- * scores them as lunr.js would (search-score.js).
+ * The search engine in the browser: loads the index manifest (no vocabulary, only where each
+ * postings shard starts), fetches only the postings shards a query's words reach, expands its
+ * terms with lunr.js's pipeline (prefixes from the fetched shards; typos with lunr's token set
+ * over the vocabulary, fetched only then) and scores them as lunr.js would (search-score.js).
  * Queries are planned clause by clause (never parsed with lunr's query syntax, which throws on
  * `: ^ ~ * + -`), every clause optional.
  * The query plan is the twin of plugins/cus_catalogue/search/query.py.
@@ -72,15 +73,28 @@ function plan(text, settings, lunr, known, situations, lemmaMap, common) {
   return clauses;
 }
 
-/* Position of the chunk holding item i, given the sorted first items of every chunk. */
-function chunkOf(starts, i) {
+/* The number of the last of the sorted ranges [[first, ...]...] starting at or before key
+   (-1 when key sorts before the first). */
+function rangeOf(ranges, key) {
   var lo = 0;
-  var hi = starts.length - 1;
+  var hi = ranges.length - 1;
+  if (hi < 0 || key < ranges[0][0]) return -1;
   while (lo < hi) {
     var mid = (lo + hi + 1) >> 1;
-    if (starts[mid][0] <= i) lo = mid; else hi = mid - 1;
+    if (ranges[mid][0] <= key) lo = mid; else hi = mid - 1;
   }
   return lo;
+}
+
+/* Sorted positions from their gaps (packing.py's gaps). */
+function ungap(gaps) {
+  var positions = new Array(gaps.length);
+  var position = 0;
+  for (var i = 0; i < gaps.length; i++) {
+    position += gaps[i];
+    positions[i] = position;
+  }
+  return positions;
 }
 
 function Engine(manifest, manifestUrl, options) {
@@ -90,24 +104,21 @@ function Engine(manifest, manifestUrl, options) {
   this.refineConfig = (options && options.refine) || null;
   configure(manifest.analyzer);
   registerPipeline(lunr);
+  /* term -> its place in the sorted vocabulary, for the terms of the shards fetched so far */
   this.position = Object.create(null);
-  var builder = new lunr.TokenSet.Builder();
-  for (var i = 0; i < manifest.terms.length; i++) {
-    builder.insert(manifest.terms[i]);
-    this.position[manifest.terms[i]] = i;
-  }
-  builder.finish();
-  this.tokenSet = builder.root;
   this.pipeline = lunr.Pipeline.load(manifest.pipeline);
   this.expansions = new Map();
   this.postings = new Postings();
-  this.demoted = new Set(manifest.demoted || []);
+  this.demoted = new Set(ungap(manifest.demoted || []));
   this.shards = Object.create(null);
+  this.shardTerms = Object.create(null);
+  this.tables = Object.create(null);
+  this.tokenSet = null;
   this.lemmaShards = Object.create(null);
   this.lemmaMap = new LemmaMap();
   this.common = new Set(manifest.common || []);
-  this.docChunks = Object.create(null);
-  this.facets = null;
+  this.files = new Map();
+  this.vocabulary = null;
 }
 
 Engine.load = function (manifestUrl, options) {
@@ -125,9 +136,78 @@ Engine.prototype.plan = function (text) {
     this.manifest.situations, this.lemmaMap, this.common);
 };
 
+/* The numbers of the sorted ranges [[first, ...]...] that may hold keys starting with prefix:
+   the one where it would sort, and those after it whose first key starts with it. */
+function prefixRanges(ranges, prefix) {
+  var numbers = [];
+  for (var n = Math.max(0, rangeOf(ranges, prefix)); n < ranges.length; n++) {
+    if (n > 0 && ranges[n][0] > prefix && ranges[n][0].indexOf(prefix) !== 0) break;
+    numbers.push(n);
+  }
+  return numbers;
+}
+
+/* The shard entries [first, start, file] that may hold the term (or, with prefix true, terms
+   starting with it), from the shard tables fetched (fetchTables). */
+Engine.prototype.shardsOf = function (term, prefix) {
+  var self = this;
+  var groups = this.manifest.shards;
+  var numbers = prefix ? prefixRanges(groups, term) : [rangeOf(groups, term)];
+  var entries = [];
+  numbers.forEach(function (g) {
+    var table = g >= 0 ? self.tables[g] : null;
+    if (!table) return;
+    (prefix ? prefixRanges(table, term) : [rangeOf(table, term)]).forEach(function (n) {
+      if (n >= 0) entries.push(table[n]);
+    });
+  });
+  return entries;
+};
+
+/* Fetch the shard tables that may name the terms' (and prefixes') shards. */
+Engine.prototype.fetchTables = function (terms, prefixes) {
+  var self = this;
+  var groups = this.manifest.shards;
+  var needed = new Set();
+  terms.forEach(function (term) { needed.add(rangeOf(groups, term)); });
+  prefixes.forEach(function (prefix) {
+    prefixRanges(groups, prefix).forEach(function (g) { needed.add(g); });
+  });
+  needed.delete(-1);
+  return Promise.all(Array.from(needed).map(function (g) {
+    return self.file(groups[g][1]).then(function (table) { self.tables[g] = table; });
+  }));
+};
+
+/* Fetch the shards of the terms and prefixes (their tables first). */
+Engine.prototype.fetchShardsOf = function (terms, prefixes) {
+  var self = this;
+  return this.fetchTables(terms, prefixes).then(function () {
+    var entries = new Set();
+    terms.forEach(function (t) { self.shardsOf(t, false).forEach(function (e) { entries.add(e); }); });
+    prefixes.forEach(function (p) {
+      self.shardsOf(p, true).forEach(function (e) { entries.add(e); });
+    });
+    return Promise.all(Array.from(entries).map(function (e) { return self.loadShard(e); }));
+  });
+};
+
+/* The terms starting with prefix (its shards fetched). */
+Engine.prototype.prefixed = function (prefix) {
+  var self = this;
+  var terms = [];
+  this.shardsOf(prefix, true).forEach(function (entry) {
+    (self.shardTerms[entry[2]] || []).forEach(function (term) {
+      if (term.indexOf(prefix) === 0) terms.push(term);
+    });
+  });
+  return terms;
+};
+
 /* The index terms a clause reaches, expanded exactly as lunr.Index#query does (its pipeline's
    terms, or the term as typed; each exact, as a prefix or within one edit), repeats kept as
-   lunr counts them. Remembered: typing a query repeats its earlier words' clauses. */
+   lunr counts them. The shards of its terms (and the vocabulary, for a typo) are fetched
+   first (fetchShards). Remembered: typing a query repeats its earlier words' clauses. */
 Engine.prototype.expand = function (clause) {
   var key = [clause.term, clause.usePipeline, clause.wildcard || 0, clause.editDistance || 0]
     .join('\u0000');
@@ -135,31 +215,80 @@ Engine.prototype.expand = function (clause) {
   if (terms) return terms;
   var self = this;
   terms = [];
-  var typed = clause.usePipeline ? this.pipeline.runString(clause.term) : [clause.term];
-  typed.forEach(function (term) {
-    if (!clause.wildcard && !('editDistance' in clause)) {
-      if (term in self.position) terms.push(term);
-      return;
+  this.typed(clause).forEach(function (term) {
+    if ('editDistance' in clause) {
+      var probe = { term: term, editDistance: clause.editDistance };
+      self.tokenSet.intersect(lunr.TokenSet.fromClause(probe)).toArray().forEach(function (t) {
+        terms.push(t);
+      });
+    } else if (clause.wildcard) {
+      self.prefixed(term).forEach(function (t) { terms.push(t); });
+    } else if (term in self.position) {
+      terms.push(term);
     }
-    var probe = { term: clause.wildcard ? term + '*' : term };
-    if ('editDistance' in clause) probe.editDistance = clause.editDistance;
-    self.tokenSet.intersect(lunr.TokenSet.fromClause(probe)).toArray().forEach(function (t) {
-      terms.push(t);
-    });
   });
   this.expansions.set(key, terms);
   return terms;
 };
 
-Engine.prototype.loadShard = function (number) {
+/* The clause's terms before expansion: its pipeline's, or the term as typed. */
+Engine.prototype.typed = function (clause) {
+  return clause.usePipeline ? this.pipeline.runString(clause.term) : [clause.term];
+};
+
+/* A JSON file beside the manifest, fetched once. */
+Engine.prototype.file = function (name) {
+  if (!this.files.has(name)) this.files.set(name, getJson(this.url(name)));
+  return this.files.get(name);
+};
+
+/* Fetch one postings shard ([first, start, file] of its table), once. */
+Engine.prototype.loadShard = function (entry) {
   var self = this;
-  if (!this.shards[number]) {
-    var name = this.manifest.shards[number][1];
-    this.shards[number] = getJson(this.url(name)).then(function (postings) {
-      self.postings.add(postings);
+  var name = entry[2];
+  if (!this.shards[name]) {
+    this.shards[name] = this.file(name).then(function (terms) {
+      self.shardTerms[name] = terms.map(function (pair, i) {
+        self.position[pair[0]] = entry[1] + i;
+        self.postings.add(pair[0], pair[1]);
+        return pair[0];
+      });
     });
   }
-  return this.shards[number];
+  return this.shards[name];
+};
+
+/* Fetch the shards a query's words may reach: their terms (to tell known words from typos
+   and match them exactly) and the range of the word being typed (to expand it as a prefix). */
+Engine.prototype.fetchShards = function (text) {
+  var self = this;
+  var terms = [];
+  var prefixes = [];
+  plan(text, this.manifest.query, this.lunr, null, this.manifest.situations, this.lemmaMap,
+    this.common).forEach(function (clause) {
+    if (clause.wildcard) prefixes.push(clause.term);
+    else self.typed(clause).forEach(function (term) { terms.push(term); });
+  });
+  tokenize(text).slice(0, this.manifest.query.maxTokens).forEach(function (token) {
+    self.lemmaMap.terms(token).forEach(function (term) { terms.push(term); });
+  });
+  return this.fetchShardsOf(terms, prefixes);
+};
+
+/* The whole vocabulary as a token set, fetched only for a word the index does not know. */
+Engine.prototype.loadVocabulary = function () {
+  var self = this;
+  if (!this.vocabulary) {
+    this.vocabulary = Promise.all(this.manifest.vocabulary.map(function (name) {
+      return self.file(name);
+    })).then(function (parts) {
+      var builder = new lunr.TokenSet.Builder();
+      parts.forEach(function (terms) { terms.forEach(function (t) { builder.insert(t); }); });
+      builder.finish();
+      self.tokenSet = builder.root;
+    });
+  }
+  return this.vocabulary;
 };
 
 /* Fetch the lemma shards of the text's words (once each). */
@@ -183,19 +312,36 @@ Engine.prototype.loadLemmas = function (text) {
 };
 
 Engine.prototype.ensureTerms = function (terms) {
-  var needed = new Set();
   var self = this;
-  terms.forEach(function (term) {
-    if (!self.postings.has(term)) {
-      needed.add(chunkOf(self.manifest.shards, self.position[term]));
-    }
-  });
-  return Promise.all(Array.from(needed).map(function (n) { return self.loadShard(n); }));
+  return this.fetchShardsOf(Array.from(terms).filter(function (term) {
+    return !self.postings.has(term);
+  }), []);
 };
 
 Engine.prototype.loadFacets = function () {
-  if (!this.facets) this.facets = getJson(this.url(this.manifest.facets));
-  return this.facets;
+  return this.file(this.manifest.facets);
+};
+
+/* The positions of the services having one of the values of a facet (for "id", the
+   services of those ids). */
+Engine.prototype.facetPositions = function (facet, values) {
+  var self = this;
+  return this.loadFacets().then(function (table) {
+    var files = table[facet] || {};
+    if (typeof files === 'string') {
+      return self.file(files).then(function (ids) {
+        return values.filter(function (value) {
+          return Object.prototype.hasOwnProperty.call(ids, value);
+        }).map(function (value) { return ids[value]; });
+      });
+    }
+    var known = values.filter(function (value) {
+      return Object.prototype.hasOwnProperty.call(files, value);
+    });
+    return Promise.all(known.map(function (value) {
+      return self.file(files[value]).then(ungap);
+    })).then(function (lists) { return [].concat.apply([], lists); });
+  });
 };
 
 /* Filters that need the catalogue's data (open now, free for me): search-refine.js, whose
@@ -217,6 +363,7 @@ Engine.prototype.allowed = function (filters) {
   if (filters.obszar) wanted.push(['areas', filters.obszar]);
   if (filters.realizator) wanted.push(['providers', filters.realizator]);
   if (filters.bezplatne && !filters.dochod) wanted.push(['free', '1']);
+  if (filters.osrodek) wanted.push(['centres', filters.osrodek]);
   var self = this;
   return refined(filters, this.refineConfig).then(function (refine) {
     if (refine && refine.ids) {
@@ -224,17 +371,12 @@ Engine.prototype.allowed = function (filters) {
     }
     if (!wanted.length) return refine && refine.problems.length ? { problems: refine.problems }
       : null;
-    return self.loadFacets().then(function (facets) {
+    return Promise.all(wanted.map(function (pair) {
+      return self.facetPositions(pair[0], Array.isArray(pair[1]) ? pair[1] : [pair[1]]);
+    })).then(function (lists) {
       var allowed = null;
-      wanted.forEach(function (pair) {
-        var bucket = facets[pair[0]] || {};
-        var values = Array.isArray(pair[1]) ? pair[1] : [pair[1]];
-        var set = new Set();
-        values.forEach(function (value) {
-          if (Object.prototype.hasOwnProperty.call(bucket, value)) {
-            bucket[value].forEach(function (p) { set.add(p); });
-          }
-        });
+      lists.forEach(function (positions) {
+        var set = new Set(positions);
         allowed = allowed === null ? set : new Set(Array.from(allowed).filter(function (p) {
           return set.has(p);
         }));
@@ -284,8 +426,8 @@ Engine.prototype.rank = function (clauses) {
     return { terms: self.expand(clause), boost: clause.boost, word: clause.word };
   });
   var manifest = this.manifest;
-  var scored = score(expanded, this.postings, manifest.terms, this.position,
-    manifest.fields.length, manifest.count);
+  var scored = score(expanded, this.postings, this.position, manifest.fields.length,
+    manifest.count);
   var ranked = demote(scored.map(function (match) {
     return {
       position: match.position,
@@ -313,13 +455,18 @@ Engine.prototype.search = function (text, filters) {
   var self = this;
   filters = filters || {};
   var ranked = this.loadLemmas(text).then(function () {
+    return self.fetchShards(String(text || ''));
+  }).then(function () {
     var clauses = self.plan(text);
     if (!clauses.length) return null;
-    var reachable = new Set();
-    clauses.forEach(function (clause) {
-      self.expand(clause).forEach(function (term) { reachable.add(term); });
-    });
-    return self.ensureTerms(reachable).then(function () {
+    var typo = clauses.some(function (clause) { return 'editDistance' in clause; });
+    return (typo ? self.loadVocabulary() : Promise.resolve()).then(function () {
+      var reachable = new Set();
+      clauses.forEach(function (clause) {
+        self.expand(clause).forEach(function (term) { reachable.add(term); });
+      });
+      return self.ensureTerms(reachable);
+    }).then(function () {
       return self.rank(clauses);
     });
   });
@@ -358,21 +505,18 @@ Engine.prototype.isCrisis = function (text) {
   return terms.some(function (term) { return crisis.has(term); });
 };
 
-/* The result records (id, name, summary, provider, fee…) of the given positions. */
+/* The result records (id, name, summary, provider, fee…) of the given positions: only the
+   chunks (and tables of chunks) holding them are fetched. */
 Engine.prototype.records = function (positions) {
   var self = this;
-  var starts = this.manifest.docs;
-  var wanted = new Set(positions.map(function (p) { return chunkOf(starts, p); }));
-  var loads = Array.from(wanted).map(function (n) {
-    if (!self.docChunks[n]) self.docChunks[n] = getJson(self.url(starts[n][1]));
-    return self.docChunks[n];
-  });
-  return Promise.all(loads).then(function () {
-    return Promise.all(positions.map(function (p) {
-      var n = chunkOf(starts, p);
-      return self.docChunks[n].then(function (chunk) { return chunk[p - starts[n][0]]; });
-    }));
-  });
+  var docs = this.manifest.docs;
+  return Promise.all(positions.map(function (p) {
+    var chunk = Math.floor(p / docs.records);
+    var table = docs.tables[Math.floor(chunk / docs.chunks)];
+    return self.file(table).then(function (names) {
+      return self.file(names[chunk % docs.chunks]);
+    }).then(function (records) { return records[p % docs.records]; });
+  }));
 };
 
 export { Engine, plan };

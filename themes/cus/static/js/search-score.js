@@ -8,14 +8,25 @@
  * (query.py); tests/test_search_situations_browser.py compares the rankings.
  */
 
-/* Postings as the index shards ship them: term -> [[field, position, weight, ...]...]. */
+/* Postings as the index shards ship them (packing.py): [[field, gap, weight * 1000, ...]...],
+   kept as [[field, position, weight, ...]...]. */
 export class Postings {
   constructor() {
     this.byTerm = new Map();
   }
 
-  add(shard) {
-    for (const term of Object.keys(shard)) this.byTerm.set(term, shard[term]);
+  add(term, perField) {
+    this.byTerm.set(term, perField.map((packed) => {
+      const flat = new Array(packed.length);
+      flat[0] = packed[0];
+      let position = 0;
+      for (let k = 1; k < packed.length; k += 2) {
+        position += packed[k];
+        flat[k] = position;
+        flat[k + 1] = packed[k + 1] / 1000;
+      }
+      return flat;
+    }));
   }
 
   has(term) {
@@ -27,13 +38,12 @@ export class Postings {
   }
 }
 
-/* Sum of the clauses' boosts per term, keyed by the term's place in the index. */
-function queryVector(expanded, position) {
+/* Sum of the clauses' boosts per term. */
+function queryVector(expanded) {
   const weights = new Map();
   for (const clause of expanded) {
     for (const term of clause.terms) {
-      const place = position[term];
-      weights.set(place, (weights.get(place) || 0) + clause.boost);
+      weights.set(term, (weights.get(term) || 0) + clause.boost);
     }
   }
   return weights;
@@ -41,18 +51,19 @@ function queryVector(expanded, position) {
 
 /* [{position, score, words}] for the expanded clauses [{terms, boost, word}]: every document
    some term reaches, its score, and how many query words (clause.word) reach it. */
-export function score(expanded, postings, terms, position, fields, count) {
-  const weights = queryVector(expanded, position);
-  const places = Array.from(weights.keys()).sort((a, b) => a - b);
+export function score(expanded, postings, position, fields, count) {
+  const weights = queryVector(expanded);
+  /* terms in index order (their place in the sorted vocabulary), as lunr adds them */
+  const terms = Array.from(weights.keys()).sort((a, b) => position[a] - position[b]);
   let squares = 0;
-  for (const place of places) squares += weights.get(place) * weights.get(place);
+  for (const term of terms) squares += weights.get(term) * weights.get(term);
   const magnitude = Math.sqrt(squares);
   const dots = Array.from({ length: fields }, () => new Float64Array(count));
   const touched = new Uint8Array(count);
   const found = [];
-  for (const place of places) {
-    const weight = weights.get(place);
-    for (const flat of postings.of(terms[place])) {
+  for (const term of terms) {
+    const weight = weights.get(term);
+    for (const flat of postings.of(term)) {
       const dot = dots[flat[0]];
       for (let k = 1; k < flat.length; k += 2) {
         const doc = flat[k];

@@ -12,7 +12,7 @@ var PAGE_SIZE = 20;
 var SUGGESTIONS = 6;
 var DEBOUNCE_MS = 120;
 var FILTERS = ['dla', 'obszar', 'realizator', 'bezplatne', 'otwarte', 'dzien', 'godzina',
-  'dochod', 'osoby'];
+  'dochod', 'osoby', 'osrodek'];
 var enginePromise = null;
 var manifestUrl = null;
 var stylesheet = null;
