@@ -11,10 +11,11 @@ from forms_backend import retention, startup, store
 from forms_backend.config import Config
 from forms_backend.crypto import Sealer, load_or_create_key
 from forms_backend.database import OutboxError
+from forms_backend.logs import get_logger
 from forms_backend.problems import StartupError
 from forms_backend.worker import Worker
 
-log = logging.getLogger("forms_backend")
+log = get_logger("forms_backend")
 
 
 def drain(config: Config, *, forever: bool) -> dict[str, int]:

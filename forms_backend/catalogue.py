@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -14,9 +13,10 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from forms_backend.logs import get_logger
 from forms_backend.problems import Problem, StartupError
 
-log = logging.getLogger("forms_backend.catalogue")
+log = get_logger("forms_backend.catalogue")
 RECHECK_SECONDS = 5.0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import math
 import re
 from collections.abc import Awaitable, Callable
@@ -20,12 +19,13 @@ from forms_backend.database import OutboxError
 from forms_backend.forms import FORM_ERROR, FORMS, FormSpec
 from forms_backend.guards import origin_allowed
 from forms_backend.i18n import gettext as _
+from forms_backend.logs import get_logger
 from forms_backend.openapi import openapi_document
 from forms_backend.refusals import Refusal, content_kind, read_body
 from forms_backend.rendering import kept_values, page_language
 from forms_backend.validation import validate
 
-log = logging.getLogger("forms_backend")
+log = get_logger("forms_backend")
 BY_PREFIX = {spec.prefix: spec for spec in FORMS.values()}
 REFERENCE_RE = re.compile(rf"^[{''.join(sorted(BY_PREFIX))}]-[0-9A-Z]{{4}}-[0-9A-Z]{{4}}$")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import logging
 import runpy
 from collections.abc import Mapping
 from pathlib import Path
@@ -13,8 +12,9 @@ from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_aut
 
 from forms_backend.catalogue import Snapshot
 from forms_backend.config import Config
+from forms_backend.logs import get_logger
 
-log = logging.getLogger("forms_backend.rendering")
+log = get_logger("forms_backend.rendering")
 
 
 def _phone_href(phone: str) -> str:

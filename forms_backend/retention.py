@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import time
 from dataclasses import dataclass
@@ -10,8 +9,9 @@ from dataclasses import dataclass
 from forms_backend import store
 from forms_backend.config import Config
 from forms_backend.database import Database
+from forms_backend.logs import get_logger
 
-log = logging.getLogger("forms_backend.retention")
+log = get_logger("forms_backend.retention")
 MAIL_FILE_RE = re.compile(r"^([A-Z]-[0-9A-Z]{4}-[0-9A-Z]{4})\.forms")
 
 

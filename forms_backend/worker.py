@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import random
 import time
 
 from forms_backend import retention, store
 from forms_backend.config import Config
 from forms_backend.crypto import Sealer
+from forms_backend.logs import get_logger
 from forms_backend.messages import build_email, webhook_body
 from forms_backend.transports import DeliveryError, Transport, describe, open_transport
 
-log = logging.getLogger("forms_backend.worker")
+log = get_logger("forms_backend.worker")
 BATCH = 100
 FLUSH_EVERY = 20
 PURGE_EVERY_SECONDS = 3600.0
