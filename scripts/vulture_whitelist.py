@@ -54,5 +54,3 @@ _.should_exit
 _.Bucket
 # Jinja's hook for the class of every template context (incremental/pages.py records reads).
 _.context_class
-# lunr.py's Builder reads the document count that search/cached.py's add_terms keeps (BM25).
-_.document_count

@@ -163,7 +163,7 @@ def test_after_one_record_changes_only_that_record_is_analysed_again(
 
     spy(search_index, "expand", "expand")
     spy(search_cached, "tokenize", "tokenize")
-    spy(search_cached, "Tokenizer", "lunr")
+    spy(search_cached, "field_terms", "lunr")
     spy(search_lemmas, "dictionary_lemmas", "lemmas")
     spy(accessibility_qr, "qr_svg", "qr")
     build(content, tmp_path / "site", theme, cache)

@@ -3,7 +3,10 @@ catalogue, and the packing must keep lunr.py's weights exactly."""
 
 from __future__ import annotations
 
-from cus_catalogue.search.index import SearchDocument, build_lunr_index, pack
+from test_search_postings import lunr_reference
+
+from cus_catalogue.search.index import SearchDocument, build_postings, pack
+from cus_catalogue.search.lemmas import LemmaMap
 from cus_catalogue.search.packing import dumps, write_files
 
 
@@ -21,7 +24,7 @@ def _documents(count: int) -> list[SearchDocument]:
 
 
 def _files(count: int) -> tuple[dict, dict[str, object]]:
-    packed = pack(build_lunr_index(_documents(count)), _documents(count))
+    packed = pack(build_postings(_documents(count)), _documents(count))
     files: dict[str, object] = {}
 
     def store(stem: str, data: object) -> str:
@@ -40,7 +43,7 @@ def test_the_first_file_does_not_grow_with_the_vocabulary() -> None:
 
 def test_packed_postings_give_back_lunr_weights_exactly() -> None:
     """Gaps and integer thousandths decode to lunr.py's weights, every term in sorted order."""
-    serialised = build_lunr_index(_documents(300)).serialize()
+    serialised = lunr_reference(_documents(300), LemmaMap()).serialize()
     weights = {
         ref: dict(zip(e[::2], e[1::2], strict=True)) for ref, e in serialised["fieldVectors"]
     }

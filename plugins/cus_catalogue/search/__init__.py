@@ -157,7 +157,7 @@ def build_search_assets(
     from .model import search_model
 
     model = search_model(catalogue, groups, situations, language, cache)
-    packed = pack(model.index, model.documents, language)
+    packed = pack(model.postings, model.documents, language)
     assets: dict[str, bytes] = {}
     manifest = dict(packed.manifest)
 

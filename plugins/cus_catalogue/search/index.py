@@ -1,9 +1,9 @@
-"""Build the search index with lunr.py and split it into small static files for the browser.
+"""Build the search index (lunr.py's weights) and split it into small static files for the browser.
 
-lunr.py computes every weight (BM25 with field boosts); this module only repackages the
-serialised lunr index so that the browser downloads the postings of the words it looks up,
-not the whole index.  ``search-score.js`` scores those pieces as ``lunr.Index.query`` does:
-the scores are the same because lunr's similarity only reads the query terms' weights.
+``postings.py`` computes every weight as lunr.py does (BM25 with field boosts); this module
+packs them so that the browser downloads the postings of the words it looks up, not the whole
+index.  ``search-score.js`` scores those pieces as ``lunr.Index.query`` does: the scores are
+the same because lunr's similarity only reads the query terms' weights.
 """
 
 from __future__ import annotations
@@ -13,15 +13,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lunr.builder import Builder
-from lunr.index import Index
-
 from ..incremental.memo import MemoTable
 from .analyzer import browser_settings
-from .cached import AnalysedDocuments, add_terms
+from .cached import AnalysedDocuments
 from .lemmas import LemmaMap
 from .packing import PackedIndex, gaps, pack_index
-from .pipeline import pipeline_functions, pipeline_names
+from .pipeline import pipeline_names
+from .postings import Postings
 from .thesaurus import SynonymGroup, expand
 
 #: Field name → lunr build-time boost: name > keywords > summary > description > the rest.
@@ -124,36 +122,26 @@ def vocabulary(
     }
 
 
-def build_lunr_index(
+def build_postings(
     documents: Sequence[SearchDocument],
     lemma_map: LemmaMap | None = None,
     analysed: AnalysedDocuments | None = None,
-) -> Index:
-    """lunr.py with the Polish pipeline over lemmas; refs are positions in ``documents``
-    (``analysed``: each document's words and terms, remembered from earlier builds)."""
+) -> Postings:
+    """Each document's terms (the Polish pipeline over lemmas), counted at its position in
+    ``documents`` (``analysed``: each document's words and terms, remembered from earlier
+    builds)."""
     lemma_map = lemma_map or LemmaMap()
-    analysed = analysed or AnalysedDocuments()
-    builder = Builder()
-    functions = pipeline_functions(lemma_map.language)
-    builder.pipeline.add(*functions)
-    builder.search_pipeline.add(*functions)
-    builder.ref("ref")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for position, document in enumerate(documents):
-        fields = analysed.index_words(document.texts, lemma_map)
-        add_terms(builder, str(position), analysed.terms(builder, fields))
-    return builder.build()
+    analysed = analysed or AnalysedDocuments(language=lemma_map.language)
+    postings = Postings(FIELDS)
+    for document in documents:
+        postings.add(analysed.terms(analysed.index_words(document.texts, lemma_map)))
+    return postings
 
 
-def common_terms(index: Index, count: int, share: float = COMMON_SHARE) -> list[str]:
-    """Terms found in at least ``share`` of the ``count`` records (any field)."""
-    found = []
-    for term, posting in index.inverted_index.items():
-        records = {ref for name, refs in posting.items() if name != "_index" for ref in refs}
-        if len(records) >= max(2, share * count):
-            found.append(term)
-    return sorted(found)
+def common_terms(postings: Postings, share: float = COMMON_SHARE) -> list[str]:
+    """Terms found in at least ``share`` of the records (any field)."""
+    least = max(2, share * postings.count)
+    return sorted(term for term in postings.terms if postings.documents_with(term) >= least)
 
 
 def demoted_positions(documents: Sequence[SearchDocument]) -> list[int]:
@@ -161,9 +149,12 @@ def demoted_positions(documents: Sequence[SearchDocument]) -> list[int]:
     return [position for position, document in enumerate(documents) if "status" in document.record]
 
 
-def pack(index: Index, documents: Sequence[SearchDocument], language: str = "pl") -> PackedIndex:
+def pack(
+    postings: Postings, documents: Sequence[SearchDocument], language: str = "pl"
+) -> PackedIndex:
     """The index's files (``packing.py``) and the settings every query reads."""
-    packed = pack_index(index, [document.record for document in documents])
+    records = [document.record for document in documents]
+    packed = pack_index(postings.weights(), sorted(postings.terms), postings.fields, records)
     for position, document in enumerate(documents):
         for facet, values in document.facets.items():
             bucket = packed.facets.setdefault(facet, {})
@@ -175,6 +166,6 @@ def pack(index: Index, documents: Sequence[SearchDocument], language: str = "pl"
         "query": QUERY_SETTINGS,
         "count": len(documents),
         "demoted": gaps(demoted_positions(documents)),
-        "common": common_terms(index, len(documents)),
+        "common": common_terms(postings),
     }
     return packed

@@ -1,4 +1,4 @@
-"""Everything a query needs, built once: documents, lunr index, lemma map, situations.
+"""Everything a query needs, built once: documents, postings, lemma map, situations.
 
 The build ships these to the browser (``build_search_assets``); tests and benchmarks query the
 same object with lunr.py, so both answer from one construction.
@@ -8,20 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from lunr.index import Index
+from lunr.pipeline import Pipeline
 
 from .cached import AnalysedDocuments, lemma_map_of
-from .index import (
-    SearchDocument,
-    build_lunr_index,
-    common_terms,
-    demoted_positions,
-    vocabulary,
-)
+from .index import SearchDocument, build_postings, common_terms, demoted_positions, vocabulary
 from .lemmas import LemmaMap
+from .pipeline import pipeline_functions
+from .postings import Postings
 from .query import run_query
 from .situations import FILE_NAME as SITUATIONS_FILE
 from .situations import Situation, manifest_situations, read_situations
@@ -33,11 +31,18 @@ class SearchModel:
     """The search of one catalogue, as lunr.py answers it (the browser's twin)."""
 
     documents: list[SearchDocument]
-    index: Index
+    postings: Postings
     lemma_map: LemmaMap
     situations: list[list]
     demoted: frozenset[int]
     common: frozenset[str]
+
+    @cached_property
+    def index(self) -> Index:
+        """lunr.py's index of the postings, made when first queried (the build never is)."""
+        pipeline = Pipeline()
+        pipeline.add(*pipeline_functions(self.lemma_map.language))
+        return self.postings.lunr_index(pipeline)
 
     def search(self, text: str) -> list[tuple[int, float]]:
         """(document position, score), best first, as the browser ranks them."""
@@ -67,14 +72,14 @@ def search_model(
     situation_words = {word for s in situations for word in s.words(language)}
     words = vocabulary(documents, analysed) | situation_words
     lemma_map = lemma_map_of(words, language, cache)
-    index = build_lunr_index(documents, lemma_map, analysed)
+    postings = build_postings(documents, lemma_map, analysed)
     return SearchModel(
         documents=documents,
-        index=index,
+        postings=postings,
         lemma_map=lemma_map,
         situations=manifest_situations(situations, lemma_map),
         demoted=frozenset(demoted_positions(documents)),
-        common=frozenset(common_terms(index, len(documents))),
+        common=frozenset(common_terms(postings)),
     )
 
 

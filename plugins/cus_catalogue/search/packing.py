@@ -1,4 +1,4 @@
-"""Pack the serialised lunr index into the static files a query fetches, so that the bytes a
+"""Pack the index's postings into the static files a query fetches, so that the bytes a
 first query needs stay small however large the catalogue (issue 17: 100,000 services).
 
 * The manifest holds no vocabulary: only the first term of each table of 64 postings shards;
@@ -14,17 +14,20 @@ first query needs stay small however large the catalogue (issue 17: 100,000 serv
 * Each facet value (a centre, a provider…) has its own file of positions (gaps), named in a
   facet table fetched only when a filter is used; ids (for open-now) in a file of their own.
 
-Nothing here weighs anything: lunr.py's weights are repackaged unchanged.
+Nothing here weighs anything: ``postings.py``'s weights (lunr.py's) are repackaged unchanged,
+shard by shard as they are computed, so the whole index is never held as Python lists.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lunr.index import Index
+from lunr import __TARGET_JS_VERSION__ as LUNR_VERSION
+
+from .postings import TermWeights
 
 FORMAT_VERSION = 2
 SHARD_BYTES = 24_000
@@ -46,18 +49,19 @@ def dumps(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def chunks(items: Sequence[Any], size_of: Callable[[Any], int], budget: int) -> list[list[Any]]:
-    """Consecutive groups of items whose serialised size stays near the budget."""
-    groups: list[list[Any]] = [[]]
+def chunks(items: Iterable[Any], size_of: Callable[[Any], int], budget: int) -> Iterator[list[Any]]:
+    """Consecutive groups of items whose serialised size stays near the budget, one by one."""
+    group: list[Any] = []
     used = 0
     for item in items:
         size = size_of(item)
-        if groups[-1] and used + size > budget:
-            groups.append([])
-            used = 0
-        groups[-1].append(item)
+        if group and used + size > budget:
+            yield group
+            group, used = [], 0
+        group.append(item)
         used += size
-    return [group for group in groups if group]
+    if group:
+        yield group
 
 
 def gaps(positions: Sequence[int]) -> list[int]:
@@ -78,26 +82,17 @@ def millis(weight: float) -> int:
     return scaled
 
 
-def term_postings(serialised: dict[str, Any]) -> list[list[Any]]:
-    """[term, [[field, gap, weight, gap, weight, …], …]] for every term, sorted by term."""
-    fields: list[str] = serialised["fields"]
-    weights: dict[str, dict[int, float]] = {}
-    for field_ref, elements in serialised["fieldVectors"]:
-        weights[field_ref] = dict(zip(elements[::2], elements[1::2], strict=True))
-    entries = []
-    for term, posting in serialised["invertedIndex"]:
-        old_index = posting["_index"]
+def term_postings(weights: Iterable[tuple[str, TermWeights]]) -> Iterator[list[Any]]:
+    """[term, [[field, gap, weight, gap, weight, …], …]] for every term, in the given order."""
+    for term, weighted in weights:
         per_field = []
-        for number, name in enumerate(fields):
-            refs = sorted(int(ref) for ref in posting.get(name, {}))
-            if not refs:
-                continue
-            flat = [number]
-            for gap, ref in zip(gaps(refs), refs, strict=True):
-                flat += [gap, millis(weights[f"{name}/{ref}"][old_index])]
+        for number, scores in weighted:
+            flat, previous = [number], 0
+            for position, weight in scores:
+                flat += [position - previous, millis(weight)]
+                previous = position
             per_field.append(flat)
-        entries.append([term, per_field])
-    return entries
+        yield [term, per_field]
 
 
 @dataclass
@@ -105,25 +100,28 @@ class PackedIndex:
     """The manifest's search settings and the contents of the files it will name."""
 
     manifest: dict[str, Any]
-    shards: list[list[list[Any]]]
+    #: Made while ``write_files`` stores them (read once).
+    shards: Iterable[list[list[Any]]]
     vocabulary: list[list[str]]
     docs: list[list[dict[str, Any]]]
     facets: dict[str, dict[str, list[int]]]
 
 
-def pack_index(index: Index, records: Sequence[dict[str, Any]]) -> PackedIndex:
-    """Term-range shards, vocabulary files, record chunks and facet positions."""
-    serialised = index.serialize()
-    entries = term_postings(serialised)
-    shards = chunks(entries, lambda entry: len(dumps(entry)), SHARD_BYTES)
-    terms = [entry[0] for entry in entries]
-    vocabulary = chunks(terms, lambda term: len(term.encode()) + 3, VOCABULARY_BYTES)
+def pack_index(
+    weights: Iterable[tuple[str, TermWeights]],
+    terms: Sequence[str],
+    fields: Sequence[str],
+    records: Sequence[dict[str, Any]],
+) -> PackedIndex:
+    """Term-range shards of the ``weights`` of the sorted ``terms``, vocabulary files, record
+    chunks and facet positions."""
+    shards = chunks(term_postings(weights), lambda entry: len(dumps(entry)), SHARD_BYTES)
+    vocabulary = list(chunks(terms, lambda term: len(term.encode()) + 3, VOCABULARY_BYTES))
     docs = [
         list(records[start : start + RECORDS_PER_CHUNK])
         for start in range(0, len(records), RECORDS_PER_CHUNK)
     ]
-    manifest = {"format": FORMAT_VERSION, "lunr": serialised["version"]}
-    manifest["fields"] = serialised["fields"]
+    manifest = {"format": FORMAT_VERSION, "lunr": LUNR_VERSION, "fields": list(fields)}
     return PackedIndex(manifest, shards, vocabulary, docs, {})
 
 

@@ -23,12 +23,16 @@ def polish_stop_word_filter(token: Token, i: int, tokens: list[Token]) -> Token 
     return None if is_stop_word(normalize(str(token))) else token
 
 
+def stem_terms(text: str, language: str) -> list[str]:
+    """The stemmer's terms of a word in ``language``'s index; a marked lemma (``=pic``) is
+    already a term."""
+    return [text] if text.startswith(LEMMA_MARK) else index_terms(text, language)
+
+
 def _stemmer(language: str) -> Callable[[Token, int, list[Token]], list[Token]]:
     def stemmer(token: Token, i: int, tokens: list[Token]) -> list[Token]:
-        """Replace a word by its index terms in ``language``'s index; a marked lemma
-        (``=pic``) is already a term."""
-        text = str(token)
-        terms = [text] if text.startswith(LEMMA_MARK) else index_terms(text, language)
+        """Replace a word by its index terms in ``language``'s index."""
+        terms = stem_terms(str(token), language)
         return [token.clone(lambda _s, _m, term=term: term) for term in terms]
 
     return stemmer
@@ -38,6 +42,8 @@ def _stemmer(language: str) -> Callable[[Token, int, list[Token]], list[Token]]:
 polish_stemmer = _stemmer("pl")
 english_stemmer = _stemmer("en")
 _STEMMERS = {"pl": (polish_stemmer, STEMMER), "en": (english_stemmer, ENGLISH_STEMMER)}
+#: The analyzer language of each index's stemmer (the Ukrainian index uses the Polish one).
+_STEMMER_LANGUAGE = {"en": "en"}
 
 
 def pipeline_names(language: str = "pl") -> tuple[str, str]:
@@ -51,6 +57,18 @@ def register() -> None:
     for fn, label in pairs:
         if Pipeline.registered_functions.get(label) is not fn:
             Pipeline.register_function(fn, label)
+
+
+def field_terms(words: list[str], language: str = "pl") -> list[str]:
+    """A field's terms as lunr's tokenizer (each word lower-cased) and this pipeline make them
+    from its words, without lunr's tokens: the build's hot path."""
+    stemmed = _STEMMER_LANGUAGE.get(language, "pl")
+    terms: list[str] = []
+    for word in words:
+        text = word.lower() if word else ""
+        if not is_stop_word(normalize(text)):
+            terms += stem_terms(text, stemmed)
+    return terms
 
 
 def pipeline_functions(language: str = "pl") -> list:
