@@ -24,7 +24,13 @@ from .packages import package_documents
 from .packing import dumps, write_files
 from .pipeline import register as register_pipeline
 from .situations import Situation
-from .thesaurus import SynonymGroup, ThesaurusError, load_thesaurus, read_thesaurus
+from .thesaurus import (
+    PhraseIndex,
+    SynonymGroup,
+    ThesaurusError,
+    load_thesaurus,
+    read_thesaurus,
+)
 
 __all__ = [
     "FIELDS",
@@ -90,6 +96,7 @@ def search_documents(
     (``cache``: the build cache, which remembers thesaurus expansions)."""
     groups = groups or []
     expansions = synonyms_table(cache, groups)
+    phrases = PhraseIndex.of(groups)
     documents = []
     centre_of = service_centres(catalogue)
     for service_id, service in catalogue.services.items():
@@ -101,7 +108,7 @@ def search_documents(
         labels = [catalogue.audiences.get(a, {}).get("label", a) for a in audiences]
         # Area labels stay out: "Pomoc społeczna" names most services and would only add noise.
         texts = service_texts(data, provider_name, labels)
-        add_synonyms(texts, groups, expansions)
+        add_synonyms(texts, phrases, expansions)
         free = (data.get("fee") or {}).get("kind") == "free"
         record = {
             "id": service_id,
@@ -124,7 +131,7 @@ def search_documents(
             "centres": centre_of.get(service_id, []),  # a regional catalogue's centre
         }
         documents.append(SearchDocument(service_id, texts, with_polish_marked(record), facets))
-    documents += package_documents(catalogue, groups, expansions)
+    documents += package_documents(catalogue, phrases, expansions)
     documents.sort(key=lambda d: (_sort_key(str(d.record["name"])), d.id))
     return documents
 

@@ -14,6 +14,7 @@ the browser inside the index manifest, so they have a single source: this module
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -201,30 +202,32 @@ def _is_word_char(char: str) -> bool:
 def tokenize(text: str) -> list[str]:
     """Split normalised text into words made of letters, digits and marks (Polish letters kept);
     an apostrophe between Cyrillic letters belongs to the word ("сім’я") and is dropped."""
-    tokens: list[str] = []
-    current: list[str] = []
     chars = normalize(text)
-    for position, char in enumerate(chars):
-        if _joins_cyrillic(chars, position):
-            continue
-        if _is_word_char(char):
-            current.append(char)
-        elif current:
-            tokens.append("".join(current))
-            current = []
-    if current:
-        tokens.append("".join(current))
+    if any(apostrophe in chars for apostrophe in ukrainian.APOSTROPHES):
+        chars = _JOINING_APOSTROPHE.sub("", chars)
+    found = set(chars)
+    if all(map(_regex_agrees, found)):
+        tokens = _ALPHANUMERIC_RUN.findall(chars)
+    else:  # marks or letters the regex reads otherwise: split on the separators themselves
+        separators = {ord(char): " " for char in found if not _is_word_char(char)}
+        tokens = chars.translate(separators).split()
     return [token[:MAX_TOKEN_LENGTH] for token in tokens]
 
 
-def _joins_cyrillic(chars: str, position: int) -> bool:
-    """An apostrophe with a Cyrillic letter on each side."""
-    return (
-        chars[position] in ukrainian.APOSTROPHES
-        and 0 < position < len(chars) - 1
-        and ukrainian.is_cyrillic(chars[position - 1])
-        and ukrainian.is_cyrillic(chars[position + 1])
-    )
+#: Runs of what Python's regex calls alphanumeric: the words, in text without marks.
+_ALPHANUMERIC_RUN = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _regex_agrees(char: str) -> bool:
+    """Whether ``_ALPHANUMERIC_RUN`` reads the character as ``_is_word_char`` does."""
+    return bool(_ALPHANUMERIC_RUN.fullmatch(char)) == _is_word_char(char)
+
+
+#: An apostrophe with a Cyrillic letter on each side (``ukrainian.is_cyrillic``).
+_JOINING_APOSTROPHE = re.compile(
+    f"(?<=[\u0400-\u04ff])[{re.escape(ukrainian.APOSTROPHES)}](?=[\u0400-\u04ff])"
+)
 
 
 @functools.lru_cache(maxsize=1 << 17)

@@ -20,7 +20,7 @@ from .lemmas import LemmaMap
 from .packing import PackedIndex, gaps, pack_index
 from .pipeline import pipeline_names
 from .postings import Postings
-from .thesaurus import SynonymGroup, expand
+from .thesaurus import PhraseIndex, SynonymGroup, expand
 
 #: Field name → lunr build-time boost: name > keywords > summary > description > the rest.
 FIELDS: tuple[tuple[str, int], ...] = (
@@ -100,7 +100,9 @@ def service_texts(
 
 
 def add_synonyms(
-    texts: dict[str, list[str]], groups: Sequence[SynonymGroup], remembered: MemoTable | None = None
+    texts: dict[str, list[str]],
+    groups: Sequence[SynonymGroup] | PhraseIndex,
+    remembered: MemoTable | None = None,
 ) -> None:
     """Fill the ``synonyms`` field from every other field's text (``remembered``: a table of
     earlier expansions by the same ``groups``, see ``cached.synonyms_table``)."""

@@ -41,17 +41,25 @@ def _clean(lemma: str) -> str:
     return lemma.split(":")[0].lower()
 
 
-def dictionary_lemmas(word: str) -> list[str]:
+#: Answers the dictionary gives each build in one process (the Polish, Ukrainian and English
+#: indexes look up mostly the same words); bounded, so a huge catalogue only misses more.
+DICTIONARY_ANSWERS = 1 << 15
+
+
+@functools.lru_cache(maxsize=DICTIONARY_ANSWERS)
+def dictionary_lemmas(word: str) -> tuple[str, ...]:
     """The raw lemmas SGJP gives the word's first segment (none for an unknown word)."""
     morfeusz = _morfeusz()
     if morfeusz is None:
-        return []
-    return sorted(
-        {
-            lemma
-            for start, _end, (_form, lemma, tag, *_rest) in morfeusz.analyse(word)
-            if start == 0 and not tag.startswith(SKIPPED_TAGS)
-        }
+        return ()
+    return tuple(
+        sorted(
+            {
+                lemma
+                for start, _end, (_form, lemma, tag, *_rest) in morfeusz.analyse(word)
+                if start == 0 and not tag.startswith(SKIPPED_TAGS)
+            }
+        )
     )
 
 
@@ -80,13 +88,14 @@ class LemmaMap:
         return [*index_terms(word, self.language), *self.lemma_terms(word)]
 
 
-def dictionary_forms(morfeusz: Any, raw: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=DICTIONARY_ANSWERS)
+def dictionary_forms(morfeusz: Any, raw: str) -> tuple[tuple[str, str], ...]:
     """(form, clean lemma) of every form SGJP's synthesis gives the raw lemma."""
-    return [
+    return tuple(
         (form.lower(), _clean(lemma))
         for form, lemma, tag, *_rest in morfeusz.generate(raw)
         if not tag.startswith(SKIPPED_TAGS)
-    ]
+    )
 
 
 def build_lemma_map(

@@ -9,13 +9,15 @@ from typing import Any
 from ..i18n import ngettext
 from ..incremental.memo import MemoTable
 from .index import SearchDocument, add_synonyms, plain_text, with_polish_marked
-from .thesaurus import SynonymGroup
+from .thesaurus import PhraseIndex, SynonymGroup
 
 KIND = "package"
 
 
 def package_documents(
-    catalogue: Any, groups: Sequence[SynonymGroup], expansions: MemoTable | None = None
+    catalogue: Any,
+    groups: Sequence[SynonymGroup] | PhraseIndex,
+    expansions: MemoTable | None = None,
 ) -> list[SearchDocument]:
     """One document per package; its record says ``kind: package`` so results link its page
     (``expansions``: earlier thesaurus expansions by the same groups)."""

@@ -183,29 +183,46 @@ def load_thesaurus(path: Path) -> list[SynonymGroup]:
     return groups
 
 
-def expand(texts: Iterable[str], groups: Sequence[SynonymGroup]) -> list[str]:
+@dataclass(frozen=True)
+class PhraseIndex:
+    """The groups with their phrases by first word's terms, indexed once for every text."""
+
+    groups: Sequence[SynonymGroup]
+    #: A term → (group, phrase) numbers of the phrases whose first word has it.
+    first_words: dict[str, list[tuple[int, int]]]
+
+    @classmethod
+    def of(cls, groups: Sequence[SynonymGroup]) -> PhraseIndex:
+        """Index the groups' phrases."""
+        first_words: dict[str, list[tuple[int, int]]] = {}
+        for g, group in enumerate(groups):
+            for p, phrase in enumerate(group.phrases):
+                for term in phrase[0]:
+                    first_words.setdefault(term, []).append((g, p))
+        return cls(groups, first_words)
+
+
+def expand(texts: Iterable[str], groups: Sequence[SynonymGroup] | PhraseIndex) -> list[str]:
     """The terms of every group that any of the texts mentions, except the ones mentioned.
 
     A phrase occurs when consecutive words share an index term with each of its words; it
     never spans two texts. The texts are analysed as the groups' phrases were (their
     ``language``). One pass over the words, trying only phrases whose first word is there,
-    keeps this linear in the length of the texts.
+    keeps this linear in the length of the texts (``groups``: indexed once by the caller
+    that expands many texts).
     """
-    language = groups[0].language if groups else "pl"
+    index = groups if isinstance(groups, PhraseIndex) else PhraseIndex.of(groups)
+    applied, first_words = index.groups, index.first_words
+    language = applied[0].language if applied else "pl"
     positions: list[frozenset[str]] = []
     for text in texts:
         positions += analyze_positions(text, language)
         positions.append(frozenset())  # a text boundary no phrase crosses
-    first_words: dict[str, list[tuple[int, int]]] = {}
-    for g, group in enumerate(groups):
-        for p, phrase in enumerate(group.phrases):
-            for term in phrase[0]:
-                first_words.setdefault(term, []).append((g, p))
     present: set[tuple[int, int]] = set()
     for start, terms in enumerate(positions):
         for term in terms:
             for g, p in first_words.get(term, ()):
-                phrase = groups[g].phrases[p]
+                phrase = applied[g].phrases[p]
                 if (
                     (g, p) not in present
                     and start + len(phrase) <= len(positions)
@@ -213,7 +230,7 @@ def expand(texts: Iterable[str], groups: Sequence[SynonymGroup]) -> list[str]:
                 ):
                     present.add((g, p))
     added: list[str] = []
-    for g, group in enumerate(groups):
+    for g, group in enumerate(applied):
         hits = [(g, p) in present for p in range(len(group.phrases))]
         if any(hits):
             added.extend(term for term, hit in zip(group.terms, hits, strict=False) if not hit)
