@@ -288,11 +288,20 @@ def analyze(text: str, language: str = "pl") -> list[str]:
 
 def analyze_positions(text: str, language: str = "pl") -> list[frozenset[str]]:
     """One set of terms per word that survives the stop list, for phrase matching (synonyms)."""
-    return [
-        frozenset(_index_terms(token, language))
-        for token in tokenize(text)
-        if not is_stop_word(token)
-    ]
+    return list(_text_positions(text, language))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _text_positions(text: str, language: str) -> tuple[frozenset[str], ...]:
+    """``analyze_positions``, remembered: provider names, labels and eligibility texts repeat."""
+    found = (_word_positions(token, language) for token in tokenize(text))
+    return tuple(terms for terms in found if terms is not None)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _word_positions(word: str, language: str) -> frozenset[str] | None:
+    """The word's terms as a set, None for a stop word."""
+    return None if is_stop_word(word) else frozenset(_index_terms(word, language))
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:

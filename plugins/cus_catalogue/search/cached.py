@@ -40,11 +40,13 @@ def lemma_map_of(words: set[str], language: str, cache: Any = None) -> LemmaMap:
 def index_words(words: list[str], lemma_map: LemmaMap) -> list[str]:
     """The words as lunr receives them: each word by its lemmas (stop words stay, the
     pipeline drops them)."""
-    return [
-        lemma
-        for token in words
-        for lemma in ([token] if is_stop_word(token) else lemma_map.tokens(token))
-    ]
+    found: list[str] = []
+    for token in words:
+        if is_stop_word(token):
+            found.append(token)
+        else:
+            found += lemma_map.tokens(token)
+    return found
 
 
 class AnalysedDocuments:

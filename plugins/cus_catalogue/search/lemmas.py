@@ -69,6 +69,10 @@ class LemmaMap:
 
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     language: str = "pl"  # whose index: how ``terms`` stems a Latin word
+    #: ``tokens`` of each word asked for (every document repeats most words).
+    _tokens: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def lemmas(self, word: str) -> tuple[str, ...]:
         """The word's lemmas, or the word itself when the dictionary left it out."""
@@ -77,7 +81,10 @@ class LemmaMap:
     def tokens(self, word: str) -> list[str]:
         """What lunr receives for the word: the word (Snowball stems it, joining some derived
         words) and its marked lemmas (inflection Snowball cannot join)."""
-        return [word, *self.lemma_terms(word)]
+        found = self._tokens.get(word)
+        if found is None:
+            found = self._tokens[word] = (word, *self.lemma_terms(word))
+        return list(found)
 
     def lemma_terms(self, word: str) -> list[str]:
         """``=`` + each folded lemma: terms of their own, which no Snowball stem can equal."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from lunr.pipeline import Pipeline
@@ -65,10 +66,15 @@ def field_terms(words: list[str], language: str = "pl") -> list[str]:
     stemmed = _STEMMER_LANGUAGE.get(language, "pl")
     terms: list[str] = []
     for word in words:
-        text = word.lower() if word else ""
-        if not is_stop_word(normalize(text)):
-            terms += stem_terms(text, stemmed)
+        terms += _word_terms(word, stemmed)
     return terms
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _word_terms(word: str, language: str) -> tuple[str, ...]:
+    """One word through lunr's tokenizer (lower case), the stop word filter and the stemmer."""
+    text = word.lower() if word else ""
+    return () if is_stop_word(normalize(text)) else tuple(stem_terms(text, language))
 
 
 def pipeline_functions(language: str = "pl") -> list:
