@@ -234,11 +234,18 @@ _JOINING_APOSTROPHE = re.compile(
 def fold(word: str) -> str:
     """Remove diacritics (ł explicitly) so "zlota raczka" meets "złota rączka"; fold Ukrainian
     letters a Russian keyboard lacks (і→и, є→е, ґ→г) and Latin look-alikes in Cyrillic words."""
-    if any(ukrainian.is_cyrillic(char) for char in word):
-        word = "".join(ukrainian.HOMOGLYPHS.get(char, char) for char in word)
-    mapped = "".join(FOLD_MAP.get(char, char) for char in word)
-    decomposed = unicodedata.normalize("NFD", mapped)
+    if _CYRILLIC.search(word):
+        word = word.translate(_HOMOGLYPH_TABLE)
+    decomposed = unicodedata.normalize("NFD", word.translate(_FOLD_TABLE))
+    if decomposed.isascii():
+        return decomposed
     return "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
+
+
+_FOLD_TABLE = str.maketrans(FOLD_MAP)
+_HOMOGLYPH_TABLE = str.maketrans(ukrainian.HOMOGLYPHS)
+#: A letter of the Cyrillic block (``ukrainian.is_cyrillic``).
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 FOLDED_STOP_WORDS: frozenset[str] = frozenset(fold(word) for word in STOP_WORDS)
