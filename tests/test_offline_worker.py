@@ -13,9 +13,12 @@ from urllib.parse import urlsplit
 import pytest
 from a11y_support import new_context, settle
 from playwright.sync_api import expect
+from script_loads import scripts_pages_load
 
 from cus_catalogue.accessibility.offline import precache_list, url_of
 from cus_catalogue.accessibility.precache_groups import SHARED, language_groups
+from cus_catalogue.search import theme_static
+from cus_catalogue.search.bundle import bundle_inputs
 
 pytestmark = pytest.mark.browser
 
@@ -74,6 +77,19 @@ def test_the_precache_list_names_every_page_with_its_content_hash(example_site):
         assert hashlib.sha256(path.read_bytes()).hexdigest()[:16] == digest, url
     assert "sw.js" not in listed
     assert not any(url.startswith("dane/") for url in listed)
+
+
+def test_the_worker_keeps_no_search_bundle_source_that_no_page_loads(example_site):
+    """The precache list kept the unbundled search modules and the vendored lunr and Snowball
+    files (about 34 KB gzip on a first visit) that reach pages only inside the search bundle."""
+    loaded = scripts_pages_load(example_site)
+    scripts = {url for url in precached(example_site) if url.endswith((".js", ".mjs"))}
+    bundled = {f"theme/{name}" for name in bundle_inputs(theme_static(None))}
+    assert "theme/js/search-ui.js" in bundled - loaded
+    assert "theme/js/search-refine.js" in loaded & scripts  # /szukaj/ imports it unbundled
+    assert "theme/js/dom.js" in loaded & bundled & scripts  # in the bundle, and site.js's too
+    assert any(url.startswith("static/search/search.") for url in scripts & loaded)  # bundle
+    assert sorted((scripts - loaded) & bundled) == []
 
 
 def test_url_of_a_file_is_the_address_residents_use():

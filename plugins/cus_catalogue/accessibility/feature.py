@@ -17,6 +17,9 @@ from ..i18n import ngettext
 from ..incremental.memo import MemoTable, memo_table
 from ..languages import prefix
 from ..problems import Problem
+from ..search import theme_static
+from ..search.bundle import bundle_inputs
+from .loaded_scripts import loaded_scripts
 from .offline import MANIFEST, web_manifest, write_service_worker
 from .pages import write_pages
 from .qr import remember_codes, service_qr_codes, write_outbound_qr
@@ -78,7 +81,8 @@ class Offline(Feature):
         # Documents only while small: a resident's first visit must not fetch every rule book.
         documents = {f"{PUBLISHED_DOCUMENTS}*": settings.offline_document_max_kb * 1000}
         folders = {code: prefix(code, settings.languages) for code in settings.languages}
-        written = write_service_worker(output, settings.offline_exclude, folders, documents)
+        exclude = settings.offline_exclude + bundled_only(output, build)
+        written = write_service_worker(output, exclude, folders, documents)
         self.precached = len(written)
         return []
 
@@ -89,3 +93,11 @@ class Offline(Feature):
                 "{n} file kept for offline use.", "{n} files kept for offline use.", self.precached
             ).format(n=self.precached)
         ]
+
+
+def bundled_only(output: Path, build: Build) -> tuple[str, ...]:
+    """The search bundle's inputs no page loads on its own (they reach pages in the bundle)."""
+    settings = build.settings
+    static = settings.theme_static_dir
+    inputs = {f"{static}/{name}" for name in bundle_inputs(theme_static(settings.theme))}
+    return tuple(sorted(inputs - loaded_scripts(output, settings.siteurl.rstrip("/"))))
