@@ -270,6 +270,27 @@ def test_precache_groups_split_files_by_the_language_whose_pages_name_them(tmp_p
     assert sorted(groups[SHARED]) == ["manifest.webmanifest", "theme/site.js"]
 
 
+def test_an_optional_file_is_kept_only_when_a_page_or_its_modules_name_it(tmp_path):
+    """A search bundle source a page imports unbundled (refine.js, through a data attribute,
+    and dom.js, which it imports) stays; one only the bundle holds (ui.js) is left out."""
+    files = {
+        "index.html": '<form data-refine-module="theme/refine.js"></form>'
+        '<script type="module" src="s/search.1a.js"></script>',
+        "s/search.1a.js": "",
+        "theme/refine.js": 'import { el } from "./dom.js";',
+        "theme/dom.js": "",
+        "theme/ui.js": 'import { el } from "./dom.js";',
+        "theme/kept.js": "",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    optional = ["theme/refine.js", "theme/dom.js", "theme/ui.js", "s/unknown.js"]
+    groups = language_groups(tmp_path, precache_list(tmp_path, ()), {"pl": ""}, optional)
+    listed = sorted(url for group in groups.values() for url in group)
+    assert listed == ["./", "s/search.1a.js", "theme/dom.js", "theme/kept.js", "theme/refine.js"]
+
+
 def test_no_file_of_the_example_is_left_to_every_language_that_only_one_needs(example_site):
     """The search files of each language (a third of the site) are in that language's group."""
     groups = precache_groups(example_site)

@@ -19,7 +19,7 @@ from ..languages import prefix
 from ..problems import Problem
 from ..search import theme_static
 from ..search.bundle import bundle_inputs
-from .loaded_scripts import loaded_scripts
+from ..site_settings import SiteSettings
 from .offline import MANIFEST, web_manifest, write_service_worker
 from .pages import write_pages
 from .qr import remember_codes, service_qr_codes, write_outbound_qr
@@ -81,8 +81,10 @@ class Offline(Feature):
         # Documents only while small: a resident's first visit must not fetch every rule book.
         documents = {f"{PUBLISHED_DOCUMENTS}*": settings.offline_document_max_kb * 1000}
         folders = {code: prefix(code, settings.languages) for code in settings.languages}
-        exclude = settings.offline_exclude + bundled_only(output, build)
-        written = write_service_worker(output, exclude, folders, documents)
+        sources = bundle_sources(settings)
+        written = write_service_worker(
+            output, settings.offline_exclude, folders, documents, optional=sources
+        )
         self.precached = len(written)
         return []
 
@@ -95,9 +97,8 @@ class Offline(Feature):
         ]
 
 
-def bundled_only(output: Path, build: Build) -> tuple[str, ...]:
-    """The search bundle's inputs no page loads on its own (they reach pages in the bundle)."""
-    settings = build.settings
-    static = settings.theme_static_dir
-    inputs = {f"{static}/{name}" for name in bundle_inputs(theme_static(settings.theme))}
-    return tuple(sorted(inputs - loaded_scripts(output, settings.siteurl.rstrip("/"))))
+def bundle_sources(settings: SiteSettings) -> set[str]:
+    """The search bundle's inputs in the output: a page gets them inside the bundle, so they
+    are kept offline only where a page or its modules load one on its own."""
+    inputs = bundle_inputs(theme_static(settings.theme))
+    return {f"{settings.theme_static_dir}/{name}" for name in inputs}
