@@ -245,6 +245,13 @@ def test_a_new_version_waits_while_a_form_is_open_and_is_asked_in_on_the_next_pa
         context.close()
 
 
+def write_site(root: Path, files: dict[str, str]) -> None:
+    """A tiny built site: each file's path and text."""
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+
+
 def test_precache_groups_split_files_by_the_language_whose_pages_name_them(tmp_path):
     """A file only Ukrainian pages name is Ukrainian; one several languages name is shared."""
     files = {
@@ -260,9 +267,7 @@ def test_precache_groups_split_files_by_the_language_whose_pages_name_them(tmp_p
         "s/shard-0.5e.json": "{}",
         "manifest.webmanifest": "{}",
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
+    write_site(tmp_path, files)
     groups = language_groups(tmp_path, precache_list(tmp_path, ()), {"pl": "", "uk": "uk/"})
     assert sorted(groups["pl"]) == ["./", "atom.xml", "s/idx.3c.json", "s/pl.1a.js",
                                     "s/shard-0.5e.json"]  # fmt: skip
@@ -282,9 +287,7 @@ def test_an_optional_file_is_kept_only_when_a_page_or_its_modules_name_it(tmp_pa
         "theme/ui.js": 'import { el } from "./dom.js";',
         "theme/kept.js": "",
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
+    write_site(tmp_path, files)
     optional = ["theme/refine.js", "theme/dom.js", "theme/ui.js", "s/unknown.js"]
     groups = language_groups(tmp_path, precache_list(tmp_path, ()), {"pl": ""}, optional)
     listed = sorted(url for group in groups.values() for url in group)
