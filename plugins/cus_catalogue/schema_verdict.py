@@ -89,8 +89,7 @@ class SchemaCompiler:
             for name, argument in schema.items()
             if name not in ANNOTATIONS and name not in ("then", "else")
         ]
-        checks = [check for check in checks if check is not None]
-        return lambda value: all(check(value) for check in checks)
+        return _all_of([check for check in checks if check is not None])
 
     def _keyword(self, name: str, argument: Any, schema: Any, base: str) -> Verdict | None:
         simple = _simple(name, argument)
@@ -99,11 +98,7 @@ class SchemaCompiler:
         if name == "$ref":
             return self._ref(base, argument)
         if name == "properties":
-            inner = {key: self._compile(sub, base) for key, sub in argument.items()}
-            return lambda value: (
-                not isinstance(value, dict)
-                or all(check(value[key]) for key, check in inner.items() if key in value)
-            )
+            return _properties([(key, self._compile(sub, base)) for key, sub in argument.items()])
         if name == "additionalProperties":
             if "patternProperties" in schema:
                 raise Unsupported(name)
@@ -114,8 +109,7 @@ class SchemaCompiler:
                 or all(extra(item) for key, item in value.items() if key not in known)
             )
         if name == "items" and "prefixItems" not in schema:
-            each = self._compile(argument, base)
-            return lambda value: not isinstance(value, list) or all(each(item) for item in value)
+            return _items(self._compile(argument, base))
         if name == "oneOf":
             options = [self._compile(sub, base) for sub in argument]
             return lambda value: sum(1 for option in options if option(value)) == 1
@@ -127,10 +121,49 @@ class SchemaCompiler:
         raise Unsupported(name)
 
 
+# The keywords met at most nodes are loops rather than all(...) over a generator: records
+# have many small nodes, and the generators cost more than the checks.
+def _all_of(checks: list[Verdict]) -> Verdict:
+    if len(checks) == 1:
+        return checks[0]
+
+    def all_of(value: Any) -> bool:
+        for check in checks:  # noqa: SIM110 - a loop: see above
+            if not check(value):
+                return False
+        return True
+
+    return all_of
+
+
+def _properties(inner: list[tuple[str, Verdict]]) -> Verdict:
+    def properties(value: Any) -> bool:
+        if isinstance(value, dict):
+            for key, check in inner:
+                if key in value and not check(value[key]):
+                    return False
+        return True
+
+    return properties
+
+
+def _items(each: Verdict) -> Verdict:
+    def items(value: Any) -> bool:
+        if isinstance(value, list):
+            for item in value:
+                if not each(item):
+                    return False
+        return True
+
+    return items
+
+
 def _simple(name: str, argument: Any) -> Verdict | None:
     """The keywords that look at the value alone, without subschemas."""
     if name == "type":
-        tests = [TYPES[kind] for kind in ([argument] if isinstance(argument, str) else argument)]
+        if isinstance(argument, str):
+            return TYPES[argument]
+        tests = [TYPES[kind] for kind in argument]
         return lambda value: any(test(value) for test in tests)
     if name in ("enum", "const"):
         choices = argument if name == "enum" else [argument]
