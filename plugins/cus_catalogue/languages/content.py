@@ -133,12 +133,12 @@ def polish_only(value: Any) -> Any:
         return value
     if isinstance(value, Markup):  # rendered Markdown: a block, with the note
         return polish_block(value, True)
-    return Markup('<span lang="pl">{}</span>').format(value)
+    return Markup(f'<span lang="pl">{escape(value)}</span>')
 
 
 def polish_block(html: Markup, untranslated: bool) -> Markup:
     """Rendered Markdown of an untranslated field: marked Polish, with a one-line note."""
     if not untranslated or not html:
         return html
-    note = Markup('<p class="lang-note">{}</p>').format(_(UNTRANSLATED_NOTE))
-    return note + Markup('<div lang="pl">{}</div>').format(html)
+    note = f'<p class="lang-note">{escape(_(UNTRANSLATED_NOTE))}</p>'
+    return Markup(f'{note}<div lang="pl">{escape(html)}</div>')
