@@ -20,7 +20,7 @@ from .common import canonical_json
 from .datapackage import package_files
 from .eligibility_tables import eligibility_tables
 from .hsds_export import HsdsExporter
-from .hsds_tabular import Row, TabularWriter, rows
+from .hsds_tabular import Row, RowMaker, TabularWriter
 
 PAGE_URL = "dane/"
 CATALOGUE_DIR = "dane/katalog/"
@@ -79,11 +79,15 @@ def write_files(build: Build, site: SiteWriter, capacity: list[dict[str, Any]]) 
         tables.add("taxonomy", taxonomy)
     json_path = site.open_path(HSDS_JSON)
     # A rebuild takes each unchanged service's JSON and rows from the build cache.
-    memo = memo_table(build.cache, "hsds-services", exporter.inputs())
+    memo = (
+        None if build.cache is None else memo_table(build.cache, "hsds-services", exporter.inputs())
+    )
+    row_maker = RowMaker()
 
     def exported(record: Record) -> tuple[bytes, list[Row]]:
         service = exporter.service(record)
-        return canonical_json(service, indent=None).rstrip(b"\n"), rows("service", service)
+        text = canonical_json(service, indent=None).rstrip(b"\n")
+        return text, row_maker.rows("service", service)
 
     # The same bytes as canonical_json(list, indent=None), one service at a time.
     with json_path.open("wb") as export:
@@ -92,7 +96,8 @@ def write_files(build: Build, site: SiteWriter, capacity: list[dict[str, Any]]) 
             record = catalogue.services[service_id]
             provider = catalogue.providers[record.data["provider"]]
             inputs = (record.id, record.data, provider.id, provider.data)
-            text, service_rows = memo.get(inputs, functools.partial(exported, record))
+            make = functools.partial(exported, record)
+            text, service_rows = memo.get(inputs, make) if memo else make()
             export.write(b"," if index else b"")
             export.write(text)
             tables.write(service_rows)

@@ -61,27 +61,43 @@ def _headers() -> dict[str, list[str]]:
     }
 
 
-def rows(table: str, item: Mapping[str, Any]) -> list[Row]:
-    """The rows of ``item`` in ``table`` and of its nested objects in theirs, in the order
-    they are met (an object shared by services appears in each service's rows)."""
-    found: list[Row] = []
-    _collect(table, item, found)
-    return found
+class RowMaker:
+    """Makes the rows of an object in its table and of its nested objects in theirs, in the
+    order they are met; an object shared by services (the organisation, a taxonomy term) is
+    in each service's rows, made once and reused while it is met again unchanged."""
 
+    SHARED = frozenset({"organization", "taxonomy_term", "taxonomy"})
 
-def _collect(table: str, item: Mapping[str, Any], found: list[Row]) -> None:
-    row = {key: value for key, value in item.items() if not isinstance(value, dict | list)}
-    if table == "schedule":
-        for key in ("opens_at", "closes_at"):
-            if key in row:
-                row[key] = _time(row[key])
-    found.append((table, item["id"], [cell_text(row.get(name)) for name in _headers()[table]]))
-    for key, value in item.items():
-        child_table = TABLE_OF_KEY.get(key)
-        if child_table is None:
-            continue
-        for child in value if isinstance(value, list) else [value]:
-            _collect(child_table, child, found)
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, str], tuple[Mapping[str, Any], list[Row]]] = {}
+
+    def rows(self, table: str, item: Mapping[str, Any]) -> list[Row]:
+        """The rows of ``item`` (in ``table``) and of everything nested in it."""
+        found: list[Row] = []
+        self._collect(table, item, found)
+        return found
+
+    def _collect(self, table: str, item: Mapping[str, Any], found: list[Row]) -> None:
+        key = (table, item["id"])
+        known = self.known.get(key)
+        if known is not None and known[0] == item:
+            found += known[1]
+            return
+        start = len(found)
+        row = {key: value for key, value in item.items() if not isinstance(value, dict | list)}
+        if table == "schedule":
+            for name in ("opens_at", "closes_at"):
+                if name in row:
+                    row[name] = _time(row[name])
+        found.append((table, item["id"], [cell_text(row.get(name)) for name in _headers()[table]]))
+        for name, value in item.items():
+            child_table = TABLE_OF_KEY.get(name)
+            if child_table is None:
+                continue
+            for child in value if isinstance(value, list) else [value]:
+                self._collect(child_table, child, found)
+        if table in self.SHARED:
+            self.known[key] = (item, found[start:])
 
 
 class TabularWriter:
@@ -106,10 +122,10 @@ class TabularWriter:
 
     def add(self, table: str, item: Mapping[str, Any]) -> None:
         """Write ``item`` into its table and its nested objects into theirs."""
-        self.write(rows(table, item))
+        self.write(RowMaker().rows(table, item))
 
     def write(self, found: list[Row]) -> None:
-        """Write rows made by ``rows()``; an object already written is not written again."""
+        """Write rows a ``RowMaker`` made; an object already written is not written again."""
         for table, row_id, cells in found:
             if row_id not in self.seen:
                 self.seen.add(row_id)
