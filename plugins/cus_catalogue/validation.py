@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 import regress
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
@@ -17,7 +18,6 @@ from referencing import Registry, Resource
 from .i18n import N_
 from .problems import TYPE_NAMES, Problem
 from .records import NodePath, Record, RecordKind
-from .schema_verdict import NotSure, SchemaCompiler, Unsupported, Verdict
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 SCHEMA_FILES: dict[RecordKind, str] = {
@@ -94,13 +94,18 @@ def _validator(kind: RecordKind) -> Any:
 
 
 @functools.cache
-def _verdict(kind: RecordKind) -> Verdict | None:
-    """The kind's schema compiled to a yes/no (None: it uses what the compiler does not know)."""
-    compiler = SchemaCompiler([schema(other) for other in SCHEMA_FILES])
-    try:
-        return compiler.document(schema(kind)["$id"])
-    except Unsupported:
-        return None
+def _verdict(kind: RecordKind) -> Callable[[Any], bool]:
+    """A fast yes/no for the kind's schema, so a valid record skips jsonschema's walk.
+
+    jsonschema-rs judges a record in about 12 µs, jsonschema in about 1 ms; jsonschema still
+    reports the problems of an invalid record, so every message stays the same.
+    """
+    registry = jsonschema_rs.Registry(
+        [(schema(other)["$id"], schema(other)) for other in SCHEMA_FILES]
+    )
+    return jsonschema_rs.Draft202012Validator(
+        schema(kind), registry=registry, validate_formats=False
+    ).is_valid
 
 
 def field_name(path: Iterable[str | int]) -> str:
@@ -184,12 +189,8 @@ def _simple_problem(keyword: str, value: Any, instance: Any, where: dict[str, An
 
 def check_schema(record: Record) -> list[Problem]:
     """Every schema violation of a record, each at its own line."""
-    verdict = _verdict(record.kind)
-    try:
-        if verdict is not None and verdict(record.data):
-            return []  # valid: jsonschema's walk (about 1 ms) would find nothing
-    except NotSure:
-        pass
+    if _verdict(record.kind)(record.data):
+        return []  # valid: jsonschema's walk would find nothing
     problems: list[Problem] = []
     for error in _validator(record.kind).iter_errors(record.data):
         problems.extend(_schema_problems(record, error))
