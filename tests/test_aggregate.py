@@ -234,6 +234,36 @@ def test_a_resident_searches_only_the_services_of_one_centre(page, region_server
 
 
 @pytest.mark.browser
+def test_suggestions_on_a_centres_page_name_only_that_centres_services(page, region_server) -> None:
+    """Issue 17.3: a centre's search form searches its centre (``osrodek=``), but suggested
+    nothing as you typed, and the suggestions code dropped the filters its form carries."""
+    page.goto(region_server + "/osrodki/beta/")
+    field = page.get_by_role("combobox", name="Szukaj wśród usług tego centrum")
+    field.fill("złota rączka")
+    suggestions = page.get_by_role("listbox")
+    beta = suggestions.locator('[data-href$="/uslugi/beta-zlota-raczka/"]')
+    expect(beta).to_have_text(re.compile("Złota rączka dla seniora"))
+    expect(suggestions.locator('[data-href*="/uslugi/alfa-"]')).to_have_count(0)
+    expect(suggestions.locator('[data-href*="/uslugi/gamma-"]')).to_have_count(0)
+    suggestions.get_by_role("option", name=re.compile("Zobacz wszystkie wyniki")).click()
+    expect(page).to_have_url(re.compile(r"/szukaj/\?(.*&)?osrodek=beta"))
+    results = page.locator("[data-search-results]")
+    expect(results.locator('[data-service-id="beta-zlota-raczka"]')).to_be_visible()
+    expect(results.locator('[data-service-id="alfa-zlota-raczka"]')).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_suggestions_on_the_regional_start_page_name_every_centres_services(
+    page, region_server
+) -> None:
+    page.goto(region_server + "/")
+    page.get_by_role("combobox").first.fill("złota rączka")
+    suggestions = page.get_by_role("listbox")
+    expect(suggestions.locator('[data-href$="/uslugi/alfa-zlota-raczka/"]')).to_have_count(1)
+    expect(suggestions.locator('[data-href$="/uslugi/beta-zlota-raczka/"]')).to_have_count(1)
+
+
+@pytest.mark.browser
 def test_the_centres_page_leads_to_the_centres_own_catalogue(page, region_server) -> None:
     page.goto(region_server + "/")
     page.get_by_role("navigation", name="Menu główne").get_by_role("link", name="Centra").click()

@@ -13,9 +13,12 @@ from urllib.parse import urlsplit
 import pytest
 from a11y_support import new_context, settle
 from playwright.sync_api import expect
+from script_loads import scripts_pages_load
 
 from cus_catalogue.accessibility.offline import precache_list, url_of
 from cus_catalogue.accessibility.precache_groups import SHARED, language_groups
+from cus_catalogue.search import theme_static
+from cus_catalogue.search.bundle import bundle_inputs
 
 pytestmark = pytest.mark.browser
 
@@ -74,6 +77,19 @@ def test_the_precache_list_names_every_page_with_its_content_hash(example_site):
         assert hashlib.sha256(path.read_bytes()).hexdigest()[:16] == digest, url
     assert "sw.js" not in listed
     assert not any(url.startswith("dane/") for url in listed)
+
+
+def test_the_worker_keeps_no_search_bundle_source_that_no_page_loads(example_site):
+    """The precache list kept the unbundled search modules and the vendored lunr and Snowball
+    files (about 34 KB gzip on a first visit) that reach pages only inside the search bundle."""
+    loaded = scripts_pages_load(example_site)
+    scripts = {url for url in precached(example_site) if url.endswith((".js", ".mjs"))}
+    bundled = {f"theme/{name}" for name in bundle_inputs(theme_static(None))}
+    assert "theme/js/search-ui.js" in bundled - loaded
+    assert "theme/js/search-refine.js" in loaded & scripts  # /szukaj/ imports it unbundled
+    assert "theme/js/dom.js" in loaded & bundled & scripts  # in the bundle, and site.js's too
+    assert any(url.startswith("static/search/search.") for url in scripts & loaded)  # bundle
+    assert sorted((scripts - loaded) & bundled) == []
 
 
 def test_url_of_a_file_is_the_address_residents_use():
@@ -229,6 +245,13 @@ def test_a_new_version_waits_while_a_form_is_open_and_is_asked_in_on_the_next_pa
         context.close()
 
 
+def write_site(root: Path, files: dict[str, str]) -> None:
+    """A tiny built site: each file's path and text."""
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+
+
 def test_precache_groups_split_files_by_the_language_whose_pages_name_them(tmp_path):
     """A file only Ukrainian pages name is Ukrainian; one several languages name is shared."""
     files = {
@@ -244,14 +267,31 @@ def test_precache_groups_split_files_by_the_language_whose_pages_name_them(tmp_p
         "s/shard-0.5e.json": "{}",
         "manifest.webmanifest": "{}",
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
+    write_site(tmp_path, files)
     groups = language_groups(tmp_path, precache_list(tmp_path, ()), {"pl": "", "uk": "uk/"})
     assert sorted(groups["pl"]) == ["./", "atom.xml", "s/idx.3c.json", "s/pl.1a.js",
                                     "s/shard-0.5e.json"]  # fmt: skip
     assert sorted(groups["uk"]) == ["s/idx.4d.json", "s/uk.2b.js", "uk/", "uk/atom.xml"]
     assert sorted(groups[SHARED]) == ["manifest.webmanifest", "theme/site.js"]
+
+
+def test_an_optional_file_is_kept_only_when_a_page_or_its_modules_name_it(tmp_path):
+    """A search bundle source a page imports unbundled (refine.js, through a data attribute,
+    and dom.js, which it imports) stays; one only the bundle holds (ui.js) is left out."""
+    files = {
+        "index.html": '<form data-refine-module="theme/refine.js"></form>'
+        '<script type="module" src="s/search.1a.js"></script>',
+        "s/search.1a.js": "",
+        "theme/refine.js": 'import { el } from "./dom.js";',
+        "theme/dom.js": "",
+        "theme/ui.js": 'import { el } from "./dom.js";',
+        "theme/kept.js": "",
+    }
+    write_site(tmp_path, files)
+    optional = ["theme/refine.js", "theme/dom.js", "theme/ui.js", "s/unknown.js"]
+    groups = language_groups(tmp_path, precache_list(tmp_path, ()), {"pl": ""}, optional)
+    listed = sorted(url for group in groups.values() for url in group)
+    assert listed == ["./", "s/search.1a.js", "theme/dom.js", "theme/kept.js", "theme/refine.js"]
 
 
 def test_no_file_of_the_example_is_left_to_every_language_that_only_one_needs(example_site):

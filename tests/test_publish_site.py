@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import re
 import shutil
 import subprocess
@@ -11,7 +12,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from script_loads import scripts_pages_load
 
+from cus_catalogue.search import theme_static
+from cus_catalogue.search.bundle import bundle_inputs
 from katalog.linkcheck import check_internal
 from katalog.publish import PublishResult, publish
 
@@ -251,6 +255,21 @@ def test_published_precache_list_names_the_published_files_with_their_hashes(pub
         elif hashlib.sha256(path.read_bytes()).hexdigest()[:16] != digest:
             wrong.append(f"{url}: hash differs")
     assert not wrong, "\n".join(wrong[:20])
+
+
+def test_published_worker_keeps_no_script_that_only_the_search_bundle_contains(published):
+    """The minified, hashed build kept the search bundle's sources offline too (no page loads
+    them: they reach pages inside the bundle)."""
+    _result, output = published
+    worker = (output / "sw.js").read_text(encoding="utf-8")
+    groups = json.loads(re.search(r"const PRECACHE ?= ?(\{.*?\});\n", worker).group(1))
+    scripts = {url for group in groups.values() for url in group if url.endswith((".js", ".mjs"))}
+    loaded = scripts_pages_load(output, SITEURL + "/")
+    assert any(re.search(r"site\.[0-9a-f]{10}\.js$", url) for url in scripts), "not hashed"
+    bundled = {f"theme/{name}" for name in bundle_inputs(theme_static(None))}
+    assert "theme/js/search-refine.js" in scripts & loaded
+    assert "theme/js/search-ui.js" in bundled - loaded
+    assert sorted((scripts - loaded) & bundled) == []
 
 
 def test_publish_summary_says_what_was_built(tmp_path, capsys):

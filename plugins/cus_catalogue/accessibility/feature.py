@@ -17,6 +17,9 @@ from ..i18n import ngettext
 from ..incremental.memo import MemoTable, memo_table
 from ..languages import prefix
 from ..problems import Problem
+from ..search import theme_static
+from ..search.bundle import bundle_inputs
+from ..site_settings import SiteSettings
 from .offline import MANIFEST, web_manifest, write_service_worker
 from .pages import write_pages
 from .qr import remember_codes, service_qr_codes, write_outbound_qr
@@ -78,7 +81,10 @@ class Offline(Feature):
         # Documents only while small: a resident's first visit must not fetch every rule book.
         documents = {f"{PUBLISHED_DOCUMENTS}*": settings.offline_document_max_kb * 1000}
         folders = {code: prefix(code, settings.languages) for code in settings.languages}
-        written = write_service_worker(output, settings.offline_exclude, folders, documents)
+        sources = bundle_sources(settings)
+        written = write_service_worker(
+            output, settings.offline_exclude, folders, documents, optional=sources
+        )
         self.precached = len(written)
         return []
 
@@ -89,3 +95,10 @@ class Offline(Feature):
                 "{n} file kept for offline use.", "{n} files kept for offline use.", self.precached
             ).format(n=self.precached)
         ]
+
+
+def bundle_sources(settings: SiteSettings) -> set[str]:
+    """The search bundle's inputs in the output: a page gets them inside the bundle, so they
+    are kept offline only where a page or its modules load one on its own."""
+    inputs = bundle_inputs(theme_static(settings.theme))
+    return {f"{settings.theme_static_dir}/{name}" for name in inputs}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from ..i18n import gettext as _
@@ -70,12 +70,14 @@ def write_service_worker(
     exclude: tuple[str, ...],
     folders: Mapping[str, str],
     max_bytes: Mapping[str, int] | None = None,
+    optional: Collection[str] = (),
 ) -> dict[str, str]:
-    """Hash the finished output folder and write ``sw.js`` at the site root."""
+    """Hash the finished output folder and write ``sw.js`` at the site root; the files listed
+    (``optional`` ones only where some page's files name them)."""
     entries = precache_list(output, exclude, max_bytes)
-    groups = language_groups(output, entries, folders)
+    groups = language_groups(output, entries, folders, optional)
     (output / SERVICE_WORKER).write_bytes(worker_script(groups, folders))
-    return entries
+    return {url: digest for group in groups.values() for url, digest in group.items()}
 
 
 def web_manifest(settings: SiteSettings) -> bytes:

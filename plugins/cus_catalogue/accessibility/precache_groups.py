@@ -6,14 +6,16 @@ that language's; a page at the root, or a root file another language mirrors (``
 ``uk/atom.xml``), is the primary language's. Any other file (scripts, styles, search files)
 belongs to the languages whose files name it, directly or through another file (a page names
 its search script, the script its index, the index its shards): to one language when only
-that language's files name it, else to every visitor (``SHARED``).
+that language's files name it, else to every visitor (``SHARED``). An optional file (a source
+of the search bundle, which pages get inside the bundle) that no language's files name is kept
+by nobody.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path, PurePosixPath
 
 SHARED = "shared"
@@ -30,10 +32,13 @@ def file_of(url: str) -> str:
 
 
 def language_groups(
-    output: Path, entries: Mapping[str, str], folders: Mapping[str, str]
+    output: Path,
+    entries: Mapping[str, str],
+    folders: Mapping[str, str],
+    optional: Collection[str] = (),
 ) -> dict[str, dict[str, str]]:
     """``{SHARED: {url: hash}, "pl": {...}, "uk": {...}}``; ``folders`` is each language's
-    folder, ``""`` for the primary language at the root."""
+    folder, ``""`` for the primary language at the root; ``optional`` URLs only if named."""
     owner = {url: _own_language(url, entries, folders) for url in entries}
     undecided: dict[str, set[str]] = defaultdict(set)  # file name -> URLs of that name
     for url, code in owner.items():
@@ -54,6 +59,8 @@ def language_groups(
                 pending.append(named)
     groups: dict[str, dict[str, str]] = {SHARED: {}, **{code: {} for code in folders}}
     for url, digest in entries.items():
+        if url in optional and owner[url] is None and not users[url]:
+            continue
         code = owner[url] or (next(iter(users[url])) if len(users[url]) == 1 else SHARED)
         groups[code][url] = digest
     return groups

@@ -95,11 +95,15 @@ function stateFromUrl() {
   return state;
 }
 
-function urlFromState(state) {
+function paramsOf(state) {
   var params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   FILTERS.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
-  var query = params.toString();
+  return params;
+}
+
+function urlFromState(state) {
+  var query = paramsOf(state).toString();
   return window.location.pathname + (query ? '?' + query : '');
 }
 
@@ -320,7 +324,9 @@ function enhanceTypeahead(form) {
     var ukrainian = inUkrainian ? cyrillic.pageFor(input.value) : null;
     if (ukrainian) return ukrainian;
     var url = new URL(form.getAttribute('action') || 'szukaj/', window.location.href);
-    url.search = new URLSearchParams({ q: input.value }).toString();
+    var state = readForm(form);  /* with the form's filters: a centre's page keeps its centre */
+    state.q = input.value;
+    url.search = paramsOf(state).toString();
     return url.href;
   }
 
@@ -370,7 +376,8 @@ function enhanceTypeahead(form) {
     var inUkrainian = cyrillic !== null && cyrillic.applies(text);
     var searched = inUkrainian ? cyrillic.engine({ refine: refineConfig }) : engine();
     searched.then(function (e) {
-      return e.search(text, {}).then(function (found) {
+      /* The form's own filters too: a centre's page suggests only that centre's services. */
+      return e.search(text, readForm(form)).then(function (found) {
         var top = found.slice(0, SUGGESTIONS);
         return e.records(top.map(function (r) { return r.position; })).then(function (records) {
           if (mySequence === sequence) render(records, found.length, inUkrainian);
