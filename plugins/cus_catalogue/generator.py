@@ -25,7 +25,7 @@ from .incremental.pages import CachedPages
 from .incremental.records import CachedRecords
 from .incremental.store import open_cache
 from .languages import OWN_NAMES, prefix
-from .languages.links import localize_links
+from .languages.links import LinkLocalizer
 from .languages.setting_texts import localized_setting
 from .markdown import render_markdown
 from .problems import Problem
@@ -65,6 +65,18 @@ def stop_build(problems: Iterable[Problem]) -> None:
         raise SystemExit(1)
 
 
+class LocalizedTemplate:
+    """A page template whose pages link to the pages of its language: Pelican's writer writes
+    them once, localized."""
+
+    def __init__(self, template: Any, links: LinkLocalizer, name: str, siteurl: str) -> None:
+        self.template, self.links, self.name, self.siteurl = template, links, name, siteurl
+
+    def render(self, context: dict[str, Any]) -> str:
+        """The page as the template renders it, its page links under the language's prefix."""
+        return self.links.localize(self.template.render(context), self.name, self.siteurl)
+
+
 class PageWriter:
     """The ``SiteWriter`` features write through: Pelican's writer, with every page counted.
 
@@ -76,6 +88,9 @@ class PageWriter:
         self.generator = generator
         self.writer = writer
         self.build = build
+        settings = build.settings
+        others = {prefix(code, settings.languages) for code in settings.languages[1:]}
+        self.links = LinkLocalizer(build.prefix, others)
         cache = generator.cache
         self.cached = None
         if cache is not None:
@@ -93,15 +108,13 @@ class PageWriter:
         values = {"page_url": url, "template_name": template, **values}
 
         def render() -> None:  # the cache keeps the page as this leaves it, links localized
-            self.writer.write_file(
-                name,
-                generator.get_template(template.removesuffix(".html")),
-                generator.context,
-                relative_urls=relative_urls,
-                **values,
-            )
+            page_template = generator.get_template(template.removesuffix(".html"))
             if not build.is_primary:
-                self._localize_links(name, relative_urls)
+                siteurl = "" if relative_urls else build.settings.siteurl
+                page_template = LocalizedTemplate(page_template, self.links, name, siteurl)
+            self.writer.write_file(
+                name, page_template, generator.context, relative_urls=relative_urls, **values
+            )
 
         if self.cached is None:
             render()
@@ -109,16 +122,6 @@ class PageWriter:
             self.cached.write(name, template, relative_urls, values, render)
         if build.is_primary:  # the summary counts the pages of one language
             generator.summary.count_page(template)
-
-    def _localize_links(self, name: str, relative_urls: bool) -> None:
-        settings = self.build.settings
-        siteurl = "" if relative_urls else settings.siteurl
-        others = {prefix(code, settings.languages) for code in settings.languages[1:]}
-        path = Path(self.generator.output_path) / name
-        text = path.read_text(encoding="utf-8")
-        path.write_text(
-            localize_links(text, name, siteurl, self.build.prefix, others), encoding="utf-8"
-        )
 
     def file(self, path: str, content: bytes, shared: bool = False) -> Path:
         """Write a file (index, data, script) into the language's folder, or the root."""

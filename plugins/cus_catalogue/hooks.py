@@ -9,7 +9,7 @@ from pelican.generators import Generator
 
 from . import formatting
 from .generator import CatalogueGenerator
-from .i18n import template_callables
+from .i18n import install_template_translations
 from .languages.content import in_polish, lang_attribute, polish_only
 from .site_settings import apply_defaults
 
@@ -43,7 +43,7 @@ def install_translations(generator: Generator) -> None:
     have none)."""
     if isinstance(generator, Generator):
         locale_dir = Path(generator.settings["THEME"]) / "translations"
-        generator.env.install_gettext_callables(*template_callables(locale_dir), newstyle=True)
+        install_template_translations(generator.env, locale_dir)
 
 
 def add_generator(pelican: Any) -> type[CatalogueGenerator]:

@@ -18,6 +18,9 @@ from typing import Any
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+from jinja2 import Environment, pass_eval_context
+from jinja2.nodes import EvalContext
+from markupsafe import Markup
 
 DEFAULT_LOCALE = "pl"
 PLUGIN_LOCALE_DIR = Path(__file__).parent / "locale"
@@ -87,6 +90,38 @@ def template_callables(locale_dir: Path) -> tuple[Any, Any]:
         return load_translations(locale_dir, current_language()).ngettext(singular, plural, count)
 
     return template_gettext, template_ngettext
+
+
+def install_template_translations(environment: Environment, locale_dir: Path) -> None:
+    """Jinja's newstyle ``_``, ``gettext`` and ``ngettext`` (the i18n extension is loaded) in
+    the language being built, each message translated once a language: a page asks for about
+    a hundred, all constant."""
+    gettext_of, ngettext_of = template_callables(locale_dir)
+    translated: dict[tuple[str, str, bool], str] = {}
+
+    @pass_eval_context
+    def gettext(eval_context: EvalContext, message: str, /, **variables: Any) -> str:
+        # As Jinja's newstyle gettext: the translation is markup, always a format string.
+        if variables:
+            text = gettext_of(message)
+            return (Markup(text) if eval_context.autoescape else text) % variables
+        key = (current_language(), message, eval_context.autoescape)
+        result = translated.get(key)
+        if result is None:
+            text = gettext_of(message)
+            result = translated[key] = (Markup(text) if eval_context.autoescape else text) % {}
+        return result
+
+    @pass_eval_context
+    def ngettext(
+        eval_context: EvalContext, singular: str, plural: str, num: int, /, **variables: Any
+    ) -> str:
+        variables.setdefault("num", num)
+        text = ngettext_of(singular, plural, num)
+        return (Markup(text) if eval_context.autoescape else text) % variables
+
+    environment.install_gettext_callables(gettext_of, ngettext_of, newstyle=True)  # type: ignore[attr-defined]
+    environment.globals.update(_=gettext, gettext=gettext, ngettext=ngettext)
 
 
 def N_(message: str) -> str:

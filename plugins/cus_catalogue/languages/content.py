@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..i18n import DEFAULT_LOCALE, N_, current_language
 from ..i18n import gettext as _
@@ -42,7 +42,7 @@ def translatable(kind: str) -> dict[str, Any]:
 
 def localized(data: Mapping[str, Any], kind: str, language: str) -> dict[str, Any]:
     """A copy of a record's data with every translatable text in ``language``."""
-    result = copy.deepcopy(dict(data))
+    result = _copied(dict(data))
     if language == "pl":
         return result
     translation = (data.get("translations") or {}).get(language) or {}
@@ -64,6 +64,19 @@ def localized(data: Mapping[str, Any], kind: str, language: str) -> dict[str, An
         if last in holder:
             holder[last] = _choose(holder[last], None)
     return result
+
+
+def _copied(value: Any) -> Any:
+    """A deep copy of record data (dicts, lists and scalars, as YAML gives them) made without
+    ``copy.deepcopy``'s bookkeeping; anything else is deep-copied the usual way."""
+    kind = type(value)
+    if kind is dict:
+        return {key: _copied(item) for key, item in value.items()}
+    if kind is list:
+        return [_copied(item) for item in value]
+    if kind in (str, int, float, bool) or value is None:
+        return value
+    return copy.deepcopy(value)
 
 
 def _choose(polish: Any, translated: Any) -> Any:
@@ -101,8 +114,8 @@ def localized_row(row: Mapping[str, str], language: str) -> dict[str, str]:
 
 def in_polish(value: Any) -> Any:
     """Jinja filter: untranslated record text inside ``<span lang="pl">``; other text as is."""
-    if isinstance(value, PolishText):
-        return Markup('<span lang="pl">{}</span>').format(str(value))
+    if isinstance(value, PolishText):  # escape() as Markup.format would, without its parser
+        return Markup(f'<span lang="pl">{escape(str(value))}</span>')
     return value
 
 
@@ -120,12 +133,12 @@ def polish_only(value: Any) -> Any:
         return value
     if isinstance(value, Markup):  # rendered Markdown: a block, with the note
         return polish_block(value, True)
-    return Markup('<span lang="pl">{}</span>').format(value)
+    return Markup(f'<span lang="pl">{escape(value)}</span>')
 
 
 def polish_block(html: Markup, untranslated: bool) -> Markup:
     """Rendered Markdown of an untranslated field: marked Polish, with a one-line note."""
     if not untranslated or not html:
         return html
-    note = Markup('<p class="lang-note">{}</p>').format(_(UNTRANSLATED_NOTE))
-    return note + Markup('<div lang="pl">{}</div>').format(html)
+    note = f'<p class="lang-note">{escape(_(UNTRANSLATED_NOTE))}</p>'
+    return Markup(f'{note}<div lang="pl">{escape(html)}</div>')

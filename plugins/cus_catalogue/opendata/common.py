@@ -28,10 +28,15 @@ class Ids:
 
     def __init__(self, namespace: str) -> None:
         self.namespace = uuid.UUID(str(namespace))
+        # A term's or an organisation's id is asked for by every service that names it.
+        self.known: dict[tuple[str, ...], str] = {}
 
     def __call__(self, *parts: str) -> str:
         """The id of the thing named by ``parts`` (e.g. ``"service", "zlota-raczka"``)."""
-        return str(uuid.uuid5(self.namespace, "/".join(parts)))
+        found = self.known.get(parts)
+        if found is None:
+            found = self.known[parts] = str(uuid.uuid5(self.namespace, "/".join(parts)))
+        return found
 
 
 def canonical_json(data: Any, indent: int | None = 2) -> bytes:

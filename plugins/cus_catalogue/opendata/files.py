@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -11,13 +12,15 @@ from ..eligibility.conditions import read_conditions
 from ..feature import Build, SiteWriter
 from ..fees.criteria import read_criteria
 from ..i18n import N_, babel_locale
+from ..incremental.memo import memo_table
 from ..problems import Problem
+from ..records import Record
 from ..site_settings import SiteSettings
 from .common import canonical_json
 from .datapackage import package_files
 from .eligibility_tables import eligibility_tables
 from .hsds_export import HsdsExporter
-from .hsds_tabular import TabularWriter
+from .hsds_tabular import Row, RowMaker, TabularWriter
 
 PAGE_URL = "dane/"
 CATALOGUE_DIR = "dane/katalog/"
@@ -75,14 +78,29 @@ def write_files(build: Build, site: SiteWriter, capacity: list[dict[str, Any]]) 
     for taxonomy in exporter.taxonomies():
         tables.add("taxonomy", taxonomy)
     json_path = site.open_path(HSDS_JSON)
+    # A rebuild takes each unchanged service's JSON and rows from the build cache.
+    memo = (
+        None if build.cache is None else memo_table(build.cache, "hsds-services", exporter.inputs())
+    )
+    row_maker = RowMaker()
+
+    def exported(record: Record) -> tuple[bytes, list[Row]]:
+        service = exporter.service(record)
+        text = canonical_json(service, indent=None).rstrip(b"\n")
+        return text, row_maker.rows("service", service)
+
     # The same bytes as canonical_json(list, indent=None), one service at a time.
     with json_path.open("wb") as export:
         export.write(b"[")
         for index, service_id in enumerate(sorted(catalogue.services)):
-            service = exporter.service(catalogue.services[service_id])
+            record = catalogue.services[service_id]
+            provider = catalogue.providers[record.data["provider"]]
+            inputs = (record.id, record.data, provider.id, provider.data)
+            make = functools.partial(exported, record)
+            text, service_rows = memo.get(inputs, make) if memo else make()
             export.write(b"," if index else b"")
-            export.write(canonical_json(service, indent=None).rstrip(b"\n"))
-            tables.add("service", service)
+            export.write(text)
+            tables.write(service_rows)
         export.write(b"]\n")
     tables.close(
         {

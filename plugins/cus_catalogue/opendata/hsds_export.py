@@ -12,7 +12,7 @@ from babel import Locale
 from ..catalogue import Catalogue
 from ..eligibility.conditions import read_conditions
 from ..formatting import per_unit
-from ..i18n import N_
+from ..i18n import N_, current_language
 from ..i18n import gettext as _
 from ..records import Record
 from ..site_settings import SiteSettings
@@ -133,6 +133,15 @@ class HsdsExporter:
         self.state_province = settings.hsds_state_province
         self.municipality = str(settings.centre["city"])
         self.conditions = read_conditions(settings.data_path)
+
+    def inputs(self) -> tuple[Any, ...]:
+        """What ``service()`` reads besides its record and provider (a memo table's key)."""
+        catalogue = self.catalogue
+        return (
+            (current_language(), self.timezone, str(self.ids.namespace), self.base),
+            (self.state_province, self.municipality, self.conditions),
+            (catalogue.units, catalogue.audiences, catalogue.areas),
+        )
 
     def services(self) -> list[dict[str, Any]]:
         """Every service, in id order."""

@@ -50,6 +50,56 @@ def _time(value: str) -> str:
     return "23:59:59" if value == "24:00" else f"{value}:00"
 
 
+Row = tuple[str, str, list[str]]  # table, id of the object, the cells in the table's order
+
+
+@cache
+def _headers() -> dict[str, list[str]]:
+    return {
+        resource["name"]: [field["name"] for field in resource["schema"]["fields"]]
+        for resource in hsds_descriptor()["resources"]
+    }
+
+
+class RowMaker:
+    """Makes the rows of an object in its table and of its nested objects in theirs, in the
+    order they are met; an object shared by services (the organisation, a taxonomy term) is
+    in each service's rows, made once and reused while it is met again unchanged."""
+
+    SHARED = frozenset({"organization", "taxonomy_term", "taxonomy"})
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, str], tuple[Mapping[str, Any], list[Row]]] = {}
+
+    def rows(self, table: str, item: Mapping[str, Any]) -> list[Row]:
+        """The rows of ``item`` (in ``table``) and of everything nested in it."""
+        found: list[Row] = []
+        self._collect(table, item, found)
+        return found
+
+    def _collect(self, table: str, item: Mapping[str, Any], found: list[Row]) -> None:
+        key = (table, item["id"])
+        known = self.known.get(key)
+        if known is not None and known[0] == item:
+            found += known[1]
+            return
+        start = len(found)
+        row = {key: value for key, value in item.items() if not isinstance(value, dict | list)}
+        if table == "schedule":
+            for name in ("opens_at", "closes_at"):
+                if name in row:
+                    row[name] = _time(row[name])
+        found.append((table, item["id"], [cell_text(row.get(name)) for name in _headers()[table]]))
+        for name, value in item.items():
+            child_table = TABLE_OF_KEY.get(name)
+            if child_table is None:
+                continue
+            for child in value if isinstance(value, list) else [value]:
+                self._collect(child_table, child, found)
+        if table in self.SHARED:
+            self.known[key] = (item, found[start:])
+
+
 class TabularWriter:
     """Writes HSDS's tables row by row as services come, so large catalogues fit in memory.
 
@@ -62,32 +112,24 @@ class TabularWriter:
         self.folder = folder
         self.seen: set[str] = set()
         self.files: dict[str, Any] = {}
-        self.writers: dict[str, tuple[Any, list[str]]] = {}
+        self.writers: dict[str, Any] = {}
         for resource in hsds_descriptor()["resources"]:
             handle = (folder / resource["path"]).open("w", encoding="utf-8", newline="")
-            header = [field["name"] for field in resource["schema"]["fields"]]
             writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(header)
+            writer.writerow(_headers()[resource["name"]])
             self.files[resource["name"]] = handle
-            self.writers[resource["name"]] = (writer, header)
+            self.writers[resource["name"]] = writer
 
     def add(self, table: str, item: Mapping[str, Any]) -> None:
         """Write ``item`` into its table and its nested objects into theirs."""
-        if item["id"] not in self.seen:
-            self.seen.add(item["id"])
-            row = {key: value for key, value in item.items() if not isinstance(value, dict | list)}
-            if table == "schedule":
-                for key in ("opens_at", "closes_at"):
-                    if key in row:
-                        row[key] = _time(row[key])
-            writer, header = self.writers[table]
-            writer.writerow([cell_text(row.get(name)) for name in header])
-        for key, value in item.items():
-            child_table = TABLE_OF_KEY.get(key)
-            if child_table is None:
-                continue
-            for child in value if isinstance(value, list) else [value]:
-                self.add(child_table, child)
+        self.write(RowMaker().rows(table, item))
+
+    def write(self, found: list[Row]) -> None:
+        """Write rows a ``RowMaker`` made; an object already written is not written again."""
+        for table, row_id, cells in found:
+            if row_id not in self.seen:
+                self.seen.add(row_id)
+                self.writers[table].writerow(cells)
 
     def close(self, metadata: Mapping[str, Any]) -> None:
         """Finish the tables and write HSDS's descriptor with our name, title and licence."""

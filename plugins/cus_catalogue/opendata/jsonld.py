@@ -13,16 +13,22 @@ from .common import SCHEMA_DAYS
 
 GOVERNMENT_KINDS = {"cus", "public"}
 # Inside <script>, "</script>" or "<!--" in a record must stay data: escape <, > and & in JSON.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
-_SCRIPT_ESCAPES |= {0x2028: "\\u2028", 0x2029: "\\u2029"}
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+_SCRIPT_ESCAPES |= {"\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def _script_safe(text: str) -> str:
+    """``text`` with every character of ``_SCRIPT_ESCAPES`` escaped (``str.translate`` with a
+    dictionary looks up every character in Python: half a millisecond a page)."""
+    for character, escaped in _SCRIPT_ESCAPES.items():
+        text = text.replace(character, escaped)
+    return text
 
 
 def script_tag(data: Mapping[str, Any]) -> Markup:
     """A ``<script type="application/ld+json">`` no record text can break out of."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return Markup('<script type="application/ld+json">{}</script>').format(
-        Markup(text.translate(_SCRIPT_ESCAPES))
-    )
+    return Markup(f'<script type="application/ld+json">{_script_safe(text)}</script>')
 
 
 def _time(value: str) -> str:
