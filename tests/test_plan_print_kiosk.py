@@ -133,6 +133,6 @@ def test_the_finish_button_forgets_the_plan(kiosk, example_server):
     expect(finish).to_be_visible()
     with kiosk.expect_navigation(url="**/kiosk/"):
         finish.click()
-    kiosk.wait_for_function("() => localStorage.getItem('cus-plan') === null")
+    assert kiosk.evaluate("localStorage.getItem('cus-plan')") is None
     open_plan(kiosk, example_server)
     expect(kiosk.locator("[data-plan-items] > li")).to_have_count(0)
