@@ -120,19 +120,3 @@ def test_finish_now_forgets_the_plan(kiosk, example_server):
     assert kept is None
     open_plan(kiosk, example_server)
     expect(kiosk.locator("[data-plan-items] > li")).to_have_count(0)
-
-
-def test_the_finish_button_forgets_the_plan(kiosk, example_server):
-    """A visitor who is done ends the session at once, without waiting for the idle reset."""
-    fill_plan_on_the_kiosk(kiosk, example_server)
-    kiosk.goto(example_server + "/szukaj/?q=opieka")
-    settle(kiosk, kiosk=True)
-    finish = kiosk.get_by_role("navigation", name="Nawigacja kiosku").get_by_role(
-        "button", name="Zakończ"
-    )
-    expect(finish).to_be_visible()
-    with kiosk.expect_navigation(url="**/kiosk/"):
-        finish.click()
-    assert kiosk.evaluate("localStorage.getItem('cus-plan')") is None
-    open_plan(kiosk, example_server)
-    expect(kiosk.locator("[data-plan-items] > li")).to_have_count(0)
