@@ -203,7 +203,7 @@ def tokenize(text: str) -> list[str]:
     """Split normalised text into words made of letters, digits and marks (Polish letters kept);
     an apostrophe between Cyrillic letters belongs to the word ("сім’я") and is dropped."""
     chars = normalize(text)
-    if any(apostrophe in chars for apostrophe in ukrainian.APOSTROPHES):
+    if _ANY_APOSTROPHE.search(chars):
         chars = _JOINING_APOSTROPHE.sub("", chars)
     found = set(chars)
     if all(map(_regex_agrees, found)):
@@ -224,6 +224,8 @@ def _regex_agrees(char: str) -> bool:
     return bool(_ALPHANUMERIC_RUN.fullmatch(char)) == _is_word_char(char)
 
 
+#: Any apostrophe: most texts have none, and then need no joining.
+_ANY_APOSTROPHE = re.compile(f"[{re.escape(ukrainian.APOSTROPHES)}]")
 #: An apostrophe with a Cyrillic letter on each side (``ukrainian.is_cyrillic``).
 _JOINING_APOSTROPHE = re.compile(
     f"(?<=[\u0400-\u04ff])[{re.escape(ukrainian.APOSTROPHES)}](?=[\u0400-\u04ff])"

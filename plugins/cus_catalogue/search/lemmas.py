@@ -105,6 +105,16 @@ def dictionary_forms(morfeusz: Any, raw: str) -> tuple[tuple[str, str], ...]:
     )
 
 
+@functools.lru_cache(maxsize=DICTIONARY_ANSWERS)
+def _map_entries(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The (form, lemma) pairs the map holds for these: each form also folded, stop words out.
+    Remembered by value: the three languages' maps share most lemmas."""
+    entries = dict.fromkeys(
+        (spelling, lemma) for form, lemma in pairs for spelling in (form, fold(form))
+    )
+    return tuple(entry for entry in entries if not is_stop_word(entry[0]))
+
+
 def build_lemma_map(
     words: Iterable[str], language: str = "pl", remembered: MemoTable | None = None
 ) -> LemmaMap:
@@ -116,39 +126,44 @@ def build_lemma_map(
     table = remembered or MemoTable()
     found: dict[str, set[str]] = {}
     raw_lemmas: set[str] = set()
+
+    def add(pairs: tuple[tuple[str, str], ...]) -> None:
+        for form, lemma in _map_entries(pairs):
+            lemmas = found.get(form)
+            if lemmas is None:
+                found[form] = {lemma}
+            else:
+                lemmas.add(lemma)
+
     for word in set(words):
         if is_stop_word(word):
             continue
         lemmas = table.get(("analyse", word), functools.partial(dictionary_lemmas, word))
         raw_lemmas.update(lemmas)
-        found.setdefault(word, set()).update(_clean(lemma) for lemma in lemmas)
-    for raw in sorted(raw_lemmas):
-        for form, lemma in table.get(
-            ("generate", raw), functools.partial(dictionary_forms, morfeusz, raw)
-        ):
-            found.setdefault(form, set()).add(lemma)
-    for form, form_lemmas in list(found.items()):
-        if fold(form) != form:
-            found.setdefault(fold(form), set()).update(form_lemmas)
-    return LemmaMap(
-        {
-            form: tuple(sorted(lemmas)[:MAX_LEMMAS])
-            for form, lemmas in sorted(found.items())
-            if lemmas and not is_stop_word(form)
-        },
-        language,
-    )
+        add(tuple((word, _clean(lemma)) for lemma in lemmas))
+    for raw in raw_lemmas:
+        add(table.get(("generate", raw), functools.partial(dictionary_forms, morfeusz, raw)))
+    return LemmaMap({form: _capped(found[form]) for form in sorted(found)}, language)
 
 
-def lemma_shards(lemma_map: LemmaMap, budget: int) -> list[dict[str, list[str]]]:
+def _capped(lemmas: set[str]) -> tuple[str, ...]:
+    """A form's first ``MAX_LEMMAS`` lemmas, in order."""
+    return tuple(lemmas) if len(lemmas) == 1 else tuple(sorted(lemmas)[:MAX_LEMMAS])
+
+
+def lemma_shards(lemma_map: LemmaMap, budget: int) -> list[dict[str, tuple[str, ...]]]:
     """Consecutive form ranges of about ``budget`` bytes: a query fetches only its words'."""
-    shards: list[dict[str, list[str]]] = [{}]
+    shards: list[dict[str, tuple[str, ...]]] = [{}]
     used = 0
+    sizes: dict[tuple[str, ...], int] = {}  # a lemma's forms share its tuple's size
     for form, lemmas in lemma_map.forms.items():
-        size = len(form.encode()) + sum(len(lemma.encode()) + 3 for lemma in lemmas) + 6
+        lemmas_size = sizes.get(lemmas)
+        if lemmas_size is None:
+            lemmas_size = sizes[lemmas] = sum(len(lemma.encode()) + 3 for lemma in lemmas)
+        size = len(form.encode()) + lemmas_size + 6
         if shards[-1] and used + size > budget:
             shards.append({})
             used = 0
-        shards[-1][form] = list(lemmas)
+        shards[-1][form] = lemmas  # JSON writes a tuple as a list
         used += size
     return [shard for shard in shards if shard]
