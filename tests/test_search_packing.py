@@ -3,6 +3,8 @@ catalogue, and the packing must keep lunr.py's weights exactly."""
 
 from __future__ import annotations
 
+import json
+
 from test_search_postings import lunr_reference
 
 from cus_catalogue.search.index import SearchDocument, build_postings, pack
@@ -28,7 +30,7 @@ def _files(count: int) -> tuple[dict, dict[str, object]]:
     files: dict[str, object] = {}
 
     def store(stem: str, data: object) -> str:
-        files[stem] = data
+        files[stem] = json.loads(dumps(data))  # as the browser reads the file
         return stem
 
     return packed.manifest | write_files(packed, store), files

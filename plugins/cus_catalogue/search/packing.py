@@ -40,13 +40,25 @@ CHUNKS_PER_TABLE = 256
 #: A facet whose values name single services: one file {id: position}.
 ID_FACET = "id"
 
-#: Stores one file under a content-hashed name made from the stem; returns the file's name.
+#: Stores one file (a value for ``dumps``, maybe ``Encoded``) under a content-hashed name made
+#: from the stem; returns the file's name.
 Store = Callable[[str, Any], str]
+
+
+class Encoded(bytes):
+    """A value already written as JSON by ``dumps`` (a shard's entries, each measured once)."""
 
 
 def dumps(value: Any) -> bytes:
     """Deterministic, compact JSON (the build must be reproducible byte for byte)."""
+    if isinstance(value, Encoded):
+        return value
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def joined(entries: Sequence[bytes]) -> Encoded:
+    """The JSON list of entries already encoded (``dumps`` of the list, without encoding twice)."""
+    return Encoded(b"[" + b",".join(entries) + b"]")
 
 
 def chunks(items: Iterable[Any], size_of: Callable[[Any], int], budget: int) -> Iterator[list[Any]]:
@@ -82,8 +94,9 @@ def millis(weight: float) -> int:
     return scaled
 
 
-def term_postings(weights: Iterable[tuple[str, TermWeights]]) -> Iterator[list[Any]]:
-    """[term, [[field, gap, weight, gap, weight, …], …]] for every term, in the given order."""
+def term_postings(weights: Iterable[tuple[str, TermWeights]]) -> Iterator[tuple[str, bytes]]:
+    """(term, JSON of [term, [[field, gap, weight, gap, weight, …], …]]) for every term, in the
+    given order: encoded once, to be measured and then joined into its shard."""
     for term, weighted in weights:
         per_field = []
         for number, scores in weighted:
@@ -92,7 +105,7 @@ def term_postings(weights: Iterable[tuple[str, TermWeights]]) -> Iterator[list[A
                 flat += [position - previous, millis(weight)]
                 previous = position
             per_field.append(flat)
-        yield [term, per_field]
+        yield term, dumps([term, per_field])
 
 
 @dataclass
@@ -100,8 +113,8 @@ class PackedIndex:
     """The manifest's search settings and the contents of the files it will name."""
 
     manifest: dict[str, Any]
-    #: Made while ``write_files`` stores them (read once).
-    shards: Iterable[list[list[Any]]]
+    #: Each shard's (term, encoded entry) pairs, made while ``write_files`` stores them.
+    shards: Iterable[list[tuple[str, bytes]]]
     vocabulary: list[list[str]]
     docs: list[list[dict[str, Any]]]
     facets: dict[str, dict[str, list[int]]]
@@ -115,7 +128,7 @@ def pack_index(
 ) -> PackedIndex:
     """Term-range shards of the ``weights`` of the sorted ``terms``, vocabulary files, record
     chunks and facet positions."""
-    shards = chunks(term_postings(weights), lambda entry: len(dumps(entry)), SHARD_BYTES)
+    shards = chunks(term_postings(weights), lambda entry: len(entry[1]), SHARD_BYTES)
     vocabulary = list(chunks(terms, lambda term: len(term.encode()) + 3, VOCABULARY_BYTES))
     docs = [
         list(records[start : start + RECORDS_PER_CHUNK])
@@ -129,7 +142,8 @@ def write_files(packed: PackedIndex, store: Store) -> dict[str, Any]:
     """Store every file; the manifest's entries naming them."""
     starts, start = [], 0
     for number, shard in enumerate(packed.shards):
-        starts.append([shard[0][0], start, store(f"postings-{number}", shard)])
+        entries = joined([entry for _term, entry in shard])
+        starts.append([shard[0][0], start, store(f"postings-{number}", entries)])
         start += len(shard)
     shard_tables = [
         [starts[first][0], store(f"shards-{n}", starts[first : first + SHARDS_PER_TABLE])]

@@ -67,6 +67,14 @@ class Postings:
         """Every term, in sorted order, with its weight in each document and field: lunr.py's
         BM25 (``Builder._create_field_vectors``), the same operations in the same order."""
         averages = [sum(lengths) / self.count if self.count else 0.0 for lengths in self.lengths]
+        # Each document's length part of BM25's denominator, per field, computed once.
+        norms = [
+            array("d", (K1 * (1 - B + B * (length / average)) for length in lengths))
+            if average
+            else array("d")
+            for lengths, average in zip(self.lengths, averages, strict=True)
+        ]
+        saturation = K1 + 1
         for term in sorted(self.terms):
             per_field = self.terms[term]
             # lunr.py counts a document once per field that has the term.
@@ -77,13 +85,16 @@ class Postings:
             for number, found in enumerate(per_field):
                 if found is None:
                     continue
-                lengths, average = self.lengths[number], averages[number]
-                boost = self.boosts[number]
-                scores = []
-                for position, frequency in zip(found[::2], found[1::2], strict=True):
-                    normalised = K1 * (1 - B + B * (lengths[position] / average)) + frequency
-                    score = idf * ((K1 + 1) * frequency) / normalised
-                    scores.append((position, round(score * boost, 3)))
+                norm, boost = norms[number], self.boosts[number]
+                scores = [
+                    (
+                        position,
+                        round(
+                            idf * (saturation * frequency) / (norm[position] + frequency) * boost, 3
+                        ),
+                    )
+                    for position, frequency in zip(found[::2], found[1::2], strict=True)
+                ]
                 weighted.append((number, scores))
             yield term, weighted
 
