@@ -264,9 +264,15 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+def stemming(language: str) -> str:
+    """The analyzer a language's index uses: English, or the Polish one (Latin words Polish,
+    Cyrillic Ukrainian), which the Polish and Ukrainian indexes share with their caches."""
+    return "en" if language == "en" else "pl"
+
+
 def index_terms(word: str, language: str = "pl") -> list[str]:
     """The word's index terms in the index of ``language`` (see ``_index_terms``), a new list."""
-    return list(_index_terms(word, language))
+    return list(_index_terms(word, stemming(language)))
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -291,13 +297,13 @@ def analyze(text: str, language: str = "pl") -> list[str]:
     terms: list[str] = []
     for token in tokenize(text):
         if not is_stop_word(token):
-            terms.extend(_index_terms(token, language))
+            terms.extend(_index_terms(token, stemming(language)))
     return terms
 
 
 def analyze_positions(text: str, language: str = "pl") -> list[frozenset[str]]:
     """One set of terms per word that survives the stop list, for phrase matching (synonyms)."""
-    return list(_text_positions(text, language))
+    return list(_text_positions(text, stemming(language)))
 
 
 @functools.lru_cache(maxsize=1 << 12)

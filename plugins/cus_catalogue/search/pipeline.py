@@ -8,7 +8,7 @@ from collections.abc import Callable
 from lunr.pipeline import Pipeline
 from lunr.token import Token
 
-from .analyzer import index_terms, is_stop_word, normalize
+from .analyzer import index_terms, is_stop_word, normalize, stemming
 
 LEMMA_MARK = "="  # lemmas.LEMMA_MARK (lemmas imports the analyzer; keep this module light)
 
@@ -43,8 +43,6 @@ def _stemmer(language: str) -> Callable[[Token, int, list[Token]], list[Token]]:
 polish_stemmer = _stemmer("pl")
 english_stemmer = _stemmer("en")
 _STEMMERS = {"pl": (polish_stemmer, STEMMER), "en": (english_stemmer, ENGLISH_STEMMER)}
-#: The analyzer language of each index's stemmer (the Ukrainian index uses the Polish one).
-_STEMMER_LANGUAGE = {"en": "en"}
 
 
 def pipeline_names(language: str = "pl") -> tuple[str, str]:
@@ -63,7 +61,7 @@ def register() -> None:
 def field_terms(words: list[str], language: str = "pl") -> list[str]:
     """A field's terms as lunr's tokenizer (each word lower-cased) and this pipeline make them
     from its words, without lunr's tokens: the build's hot path."""
-    stemmed = _STEMMER_LANGUAGE.get(language, "pl")
+    stemmed = stemming(language)
     terms: list[str] = []
     for word in words:
         terms += _word_terms(word, stemmed)

@@ -230,8 +230,9 @@ def expand(texts: Iterable[str], groups: Sequence[SynonymGroup] | PhraseIndex) -
                 ):
                     present.add((g, p))
     added: list[str] = []
-    for g, group in enumerate(applied):
-        hits = [(g, p) in present for p in range(len(group.phrases))]
-        if any(hits):
-            added.extend(term for term, hit in zip(group.terms, hits, strict=False) if not hit)
+    for g in sorted({g for g, _p in present}):  # only the groups mentioned, in their order
+        group = applied[g]
+        # A term without a phrase (a thesaurus with problems) is never added.
+        pairs = zip(range(len(group.phrases)), group.terms, strict=False)
+        added.extend(term for p, term in pairs if (g, p) not in present)
     return added
