@@ -57,11 +57,13 @@ def index_words(words: list[str], lemma_map: LemmaMap) -> list[str]:
     """The words as lunr receives them: each word by its lemmas (stop words stay, the
     pipeline drops them)."""
     found: list[str] = []
+    known = lemma_map.document_tokens
     for token in words:
-        if is_stop_word(token):
-            found.append(token)
-        else:
-            found += lemma_map.tokens(token)
+        tokens = known.get(token)
+        if tokens is None:
+            tokens = (token,) if is_stop_word(token) else tuple(lemma_map.tokens(token))
+            known[token] = tokens
+        found += tokens
     return found
 
 

@@ -73,6 +73,10 @@ class LemmaMap:
     _tokens: dict[str, tuple[str, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    #: What a document's word gives lunr (``cached.index_words``), by word: stop words stay.
+    document_tokens: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def lemmas(self, word: str) -> tuple[str, ...]:
         """The word's lemmas, or the word itself when the dictionary left it out."""

@@ -43,18 +43,19 @@ class Postings:
         """The next document (position ``count``), by the terms of each field, in order."""
         position = self.count
         self.count += 1
+        known, width = self.terms, len(self.fields)
         for number, name in enumerate(self.fields):
             terms = field_terms[name]
             self.lengths[number].append(len(terms))
             for term, frequency in Counter(terms).items():
-                per_field = self.terms.get(term)
+                per_field = known.get(term)
                 if per_field is None:
-                    per_field = self.terms[term] = [None] * len(self.fields)
+                    per_field = known[term] = [None] * width
                 found = per_field[number]
                 if found is None:
-                    found = per_field[number] = array("I")
-                found.append(position)
-                found.append(frequency)
+                    per_field[number] = array("I", (position, frequency))
+                else:
+                    found.extend((position, frequency))
 
     def documents_with(self, term: str) -> int:
         """How many documents have the term in any field."""
