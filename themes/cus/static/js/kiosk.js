@@ -110,7 +110,7 @@ export async function start({ root, offline, body, home, messages: messagesUrl, 
 
   const keyboard = createKeyboard(doc, messages);
 
-  // Toolbar (in every page, shown by html.kiosk from the first paint): back, start, print.
+  // Toolbar (in every page, shown by html.kiosk from the first paint): back, start, print, finish.
   // The kiosk browser has no buttons of its own. Back without a page to go back to stays in
   // its place, invisible, so nothing in the bar moves.
   const back = doc.querySelector("[data-kiosk-back]");
@@ -121,6 +121,12 @@ export async function start({ root, offline, body, home, messages: messagesUrl, 
     const none = !previous || stale.has(previous.id) || body.dataset.kioskStart !== undefined;
     back.classList.toggle("kiosk-bar-off", none);
     back.addEventListener("click", () => window.history.back());
+  }
+
+  // Finish: the visitor leaves; everything they typed or kept goes, as on idle reset.
+  const finishNow = doc.querySelector("[data-kiosk-finish]");
+  if (finishNow) {
+    finishNow.addEventListener("click", () => reset(home, offline));
   }
 
   // Links out: a code to scan and the address to take home, never the page itself.
