@@ -90,6 +90,23 @@ export async function start({ root, offline, body, home, messages: messagesUrl, 
     }
   });
 
+  // The sticky bar's real height (more than one row of buttons on a narrow screen or with
+  // larger text) keeps what a jump or the focus brings into view below the bar (scroll-padding);
+  // what has the focus already, perhaps scrolled there before this ran, comes out from under it.
+  const bar = doc.querySelector("[data-kiosk-bar]");
+  if (bar) {
+    new ResizeObserver(() => {
+      doc.documentElement.style.setProperty("--kiosk-bar-height", `${bar.offsetHeight}px`);
+      const focused = doc.activeElement;
+      if (focused && focused !== doc.body && !bar.contains(focused)) {
+        const box = focused.getBoundingClientRect();
+        if (box.bottom > 0 && box.top < bar.getBoundingClientRect().bottom) {
+          focused.scrollIntoView({ block: "start" });
+        }
+      }
+    }).observe(bar);
+  }
+
   const messages = await getJson(messagesUrl.href);
   let links = {};
   getJson(linksUrl.href)
