@@ -192,6 +192,15 @@ FOCUS_BELOW_BAR = """Math.round(document.activeElement.getBoundingClientRect().t
     >= Math.round(document.querySelector('[data-kiosk-bar]').getBoundingClientRect().bottom)"""
 
 
+def open_bad_answers(browser, base: str, code: str, width: int):
+    """The /sprawdz/ page with answers it cannot use, in kiosk mode: it focuses its problems."""
+    page = new_context(browser, width=width, kiosk=True, axe=True).new_page()
+    page.goto(base + ("" if code == "pl" else "/" + code) + BAD_ANSWERS)
+    settle(page, kiosk=True)
+    expect(page.locator("[data-screener-problems]")).to_be_focused()
+    return page
+
+
 @pytest.mark.parametrize(
     ("code", "width"), [("en", 375), ("en", 320), ("pl", 375), ("pl", 320), ("uk", 375)]
 )
@@ -199,15 +208,10 @@ def test_kiosk_bar_stays_one_row_and_covers_nothing_focusable(browser, example_s
     """With "Finish" added the bar wrapped to two rows at 375 px and, now and then, covered half
     of the "A–Z" menu link of the English /sprawdz/ error page (axe target-size): the bar is one
     row of touch targets, and the focused list of problems starts below it."""
-    context = new_context(browser, width=width, kiosk=True, axe=True)
-    page = context.new_page()
-    prefix = "" if code == "pl" else "/" + code
-    page.goto(example_server + prefix + BAD_ANSWERS)
-    settle(page, kiosk=True)
+    page = open_bad_answers(browser, example_server, code, width)
     bar = page.locator("[data-kiosk-bar]")
     finish = bar.get_by_role("button", name=FINISH[code], exact=True)
     expect(finish).to_be_visible()
-    expect(page.locator("[data-screener-problems]")).to_be_focused()
     wait_for_value(page, BAR_ROWS, 1)
     wait_for_value(page, HALF_COVERED, [])
     wait_for_value(page, FOCUS_BELOW_BAR, True)
@@ -218,4 +222,16 @@ def test_kiosk_bar_stays_one_row_and_covers_nothing_focusable(browser, example_s
     assert bar_box["height"] < 2 * box["height"]  # one row of buttons, not two
     violations = run_axe(page)
     assert not violations, describe(violations)
-    context.close()
+    page.context.close()
+
+
+def test_a_kiosk_bar_of_two_rows_covers_nothing_focusable(browser, example_server):
+    """Where the words are too long for one row (Ukrainian at 320 px) the bar wraps, and the
+    page still keeps the focused problems and every target clear of it."""
+    page = open_bad_answers(browser, example_server, "uk", 320)
+    wait_for_value(page, BAR_ROWS, 2)
+    wait_for_value(page, HALF_COVERED, [])
+    wait_for_value(page, FOCUS_BELOW_BAR, True)
+    violations = run_axe(page)
+    assert not violations, describe(violations)
+    page.context.close()
