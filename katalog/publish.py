@@ -1,10 +1,10 @@
 """``katalog publish``: production build, checks, freshness report, then deploy. One command.
 
 Order: build with publishconf.py (which minifies and hashes CSS/JS inside the build, before the
-offline worker lists the files; any warning is fatal, except records past their verification
-date, which go to the freshness report), check internal links (a broken one stops the
-publish), report failing external links (never stops it), report freshness, and deploy to
-``CATALOGUE_DEPLOY_TARGET`` unless ``--dry-run``.
+offline worker lists the files, and validates the open-data package; any warning is fatal,
+except records past their verification date, which go to the freshness report), check
+internal links (a broken one stops the publish), report failing external links (never stops
+it), report freshness, and deploy to ``CATALOGUE_DEPLOY_TARGET`` unless ``--dry-run``.
 """
 
 from __future__ import annotations
@@ -70,6 +70,8 @@ def publish(
     fetch: Fetch | None = None,
 ) -> PublishResult:
     """Build, check, report and (unless ``dry_run``) deploy; every step says what it found."""
+    # What goes out is a valid Data Package: frictionless checks it, whatever the settings say.
+    overrides = {**(overrides or {}), "CATALOGUE_OPENDATA_VALIDATE": True}
     settings, _problems = read_site_settings(settings_file, content, overrides)
     siteurl = str(settings.get("SITEURL") or "").rstrip("/")
     built = build_site(content, output, settings_file, overrides)

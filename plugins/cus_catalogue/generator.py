@@ -20,7 +20,7 @@ from .feature import Build, Contributions, merge
 from .features import inspect_catalogue, make_features
 from .i18n import gettext as _
 from .i18n import ngettext, use_language
-from .incremental.memo import memo_table
+from .incremental.memo import shared_table
 from .incremental.pages import CachedPages
 from .incremental.records import CachedRecords
 from .incremental.store import open_cache
@@ -164,7 +164,7 @@ class CatalogueGenerator(Generator):
         self.summary.problems(catalogue.problems + self.settings_problems)
         # One pass a language, Polish first: the files every language shares are written then.
         self.builds = []
-        markdown = memo_table(self.cache, "markdown")
+        markdown = shared_table(self.cache, "markdown")
 
         def render(text: str | None) -> Markup:  # pure: the text's HTML, remembered
             return markdown.get(str(text or ""), functools.partial(render_markdown, text))

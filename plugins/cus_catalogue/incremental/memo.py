@@ -58,7 +58,29 @@ class MemoTable:
         return self.computed > 0 or len(self.used) != len(self.known)
 
 
+class Forgetful(MemoTable):
+    """The table of a build without a cache: computes every item when asked and keeps none
+    (at 100,000 services the results would fill gigabytes that no later build reads)."""
+
+    def get(self, inputs: Any, compute: Callable[[], T]) -> T:
+        """``compute()``, now."""
+        return compute()
+
+    def peek(self, inputs: Any) -> None:
+        """Nothing is remembered."""
+        return None
+
+    def remember(self, inputs: Any, result: Any) -> None:
+        """Nothing is kept."""
+
+
 def memo_table(cache: Any, name: str, *inputs: Any) -> MemoTable:
     """The cache's table ``name`` for steps that also read ``inputs`` (a vocabulary, a
-    language); a table that forgets everything when the build keeps no cache."""
+    language); a table that keeps nothing when the build keeps no cache."""
+    return Forgetful() if cache is None else cache.table(name, *inputs)
+
+
+def shared_table(cache: Any, name: str, *inputs: Any) -> MemoTable:
+    """``memo_table`` for a step each language of a build repeats on the same items (a
+    record's Markdown): without a cache its results are still shared until the build ends."""
     return MemoTable() if cache is None else cache.table(name, *inputs)

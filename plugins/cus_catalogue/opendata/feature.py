@@ -64,14 +64,16 @@ class OpenData(Feature):
         return contributions
 
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
-        """The Data Package, the HSDS export and /dane/; the package is validated."""
+        """The Data Package, the HSDS export and /dane/; the package is validated when the
+        settings ask (``katalog publish`` always does)."""
         if build.is_primary:  # the files are shared; each language has its own /dane/ page
             with build.progress.step(_("Open data")):
                 self.sizes = write_files(build, site, self.capacity)
         sizes = self.sizes
         problems = []
         if build.settings.opendata_validate and build.is_primary:
-            # The HSDS tables are validated in the tests: in the build they would double its time.
+            # Not in every build: frictionless reads and casts every table, then again for each
+            # foreign key (docs/open-data.md). The HSDS tables are validated in the tests.
             problems = package_problems(build.output / CATALOGUE_DIR / "datapackage.json")
         downloads = {
             path.removeprefix(PAGE_URL): {"url": path, "size": size_text(size)}

@@ -79,9 +79,7 @@ def write_files(build: Build, site: SiteWriter, capacity: list[dict[str, Any]]) 
         tables.add("taxonomy", taxonomy)
     json_path = site.open_path(HSDS_JSON)
     # A rebuild takes each unchanged service's JSON and rows from the build cache.
-    memo = (
-        None if build.cache is None else memo_table(build.cache, "hsds-services", exporter.inputs())
-    )
+    memo = memo_table(build.cache, "hsds-services", exporter.inputs())
     row_maker = RowMaker()
 
     def exported(record: Record) -> tuple[bytes, list[Row]]:
@@ -96,8 +94,7 @@ def write_files(build: Build, site: SiteWriter, capacity: list[dict[str, Any]]) 
             record = catalogue.services[service_id]
             provider = catalogue.providers[record.data["provider"]]
             inputs = (record.id, record.data, provider.id, provider.data)
-            make = functools.partial(exported, record)
-            text, service_rows = memo.get(inputs, make) if memo else make()
+            text, service_rows = memo.get(inputs, functools.partial(exported, record))
             export.write(b"," if index else b"")
             export.write(text)
             tables.write(service_rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Mapping
 from functools import cache
@@ -50,7 +51,7 @@ def _time(value: str) -> str:
     return "23:59:59" if value == "24:00" else f"{value}:00"
 
 
-Row = tuple[str, str, list[str]]  # table, id of the object, the cells in the table's order
+Row = tuple[str, str, str]  # table, id of the object, its CSV line (cells in the table's order)
 
 
 @cache
@@ -64,12 +65,21 @@ def _headers() -> dict[str, list[str]]:
 class RowMaker:
     """Makes the rows of an object in its table and of its nested objects in theirs, in the
     order they are met; an object shared by services (the organisation, a taxonomy term) is
-    in each service's rows, made once and reused while it is met again unchanged."""
+    in each service's rows, made once and reused while it is met again unchanged. Rows are
+    CSV lines already, so a rebuild writes a remembered service's rows as they are."""
 
     SHARED = frozenset({"organization", "taxonomy_term", "taxonomy"})
 
     def __init__(self) -> None:
         self.known: dict[tuple[str, str], tuple[Mapping[str, Any], list[Row]]] = {}
+        self.line = io.StringIO()
+        self.writer = csv.writer(self.line, lineterminator="\n")
+
+    def _csv_line(self, cells: list[str]) -> str:
+        self.line.seek(0)
+        self.line.truncate()
+        self.writer.writerow(cells)
+        return self.line.getvalue()
 
     def rows(self, table: str, item: Mapping[str, Any]) -> list[Row]:
         """The rows of ``item`` (in ``table``) and of everything nested in it."""
@@ -89,7 +99,8 @@ class RowMaker:
             for name in ("opens_at", "closes_at"):
                 if name in row:
                     row[name] = _time(row[name])
-        found.append((table, item["id"], [cell_text(row.get(name)) for name in _headers()[table]]))
+        cells = [cell_text(row.get(name)) for name in _headers()[table]]
+        found.append((table, item["id"], self._csv_line(cells)))
         for name, value in item.items():
             child_table = TABLE_OF_KEY.get(name)
             if child_table is None:
@@ -112,13 +123,10 @@ class TabularWriter:
         self.folder = folder
         self.seen: set[str] = set()
         self.files: dict[str, Any] = {}
-        self.writers: dict[str, Any] = {}
         for resource in hsds_descriptor()["resources"]:
             handle = (folder / resource["path"]).open("w", encoding="utf-8", newline="")
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(_headers()[resource["name"]])
+            csv.writer(handle, lineterminator="\n").writerow(_headers()[resource["name"]])
             self.files[resource["name"]] = handle
-            self.writers[resource["name"]] = writer
 
     def add(self, table: str, item: Mapping[str, Any]) -> None:
         """Write ``item`` into its table and its nested objects into theirs."""
@@ -126,10 +134,10 @@ class TabularWriter:
 
     def write(self, found: list[Row]) -> None:
         """Write rows a ``RowMaker`` made; an object already written is not written again."""
-        for table, row_id, cells in found:
+        for table, row_id, line in found:
             if row_id not in self.seen:
                 self.seen.add(row_id)
-                self.writers[table].writerow(cells)
+                self.files[table].write(line)
 
     def close(self, metadata: Mapping[str, Any]) -> None:
         """Finish the tables and write HSDS's descriptor with our name, title and licence."""

@@ -10,8 +10,8 @@ else its step reads (the thesaurus groups, the language), an entry's key the ite
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from typing import Any
 
 from ..incremental.memo import MemoTable, memo_table
 from .analyzer import is_stop_word, tokenize
@@ -19,36 +19,20 @@ from .lemmas import LemmaMap, build_lemma_map
 from .pipeline import field_terms
 from .thesaurus import SynonymGroup
 
-T = TypeVar("T")
-
-
-class Unremembered(MemoTable):
-    """The table of a build without a cache: computes every item and keeps none (at 100,000
-    services the words of every record would fill gigabytes that no later build reads)."""
-
-    def get(self, inputs: Any, compute: Callable[[], T]) -> T:
-        """``compute()``, now."""
-        return compute()
-
-
-def search_table(cache: Any, name: str, *inputs: Any) -> MemoTable:
-    """``memo_table``, or a table that keeps nothing when the build keeps no cache."""
-    return Unremembered() if cache is None else memo_table(cache, name, *inputs)
-
 
 def synonyms_table(cache: Any, groups: Sequence[SynonymGroup]) -> MemoTable:
     """Thesaurus expansions of texts, for these groups (their ids and terms; the phrases are
     the analyzer's reading of the terms)."""
-    return search_table(cache, "search-synonyms", [(group.id, group.terms) for group in groups])
+    return memo_table(cache, "search-synonyms", [(group.id, group.terms) for group in groups])
 
 
 def lemma_map_of(words: set[str], language: str, cache: Any = None) -> LemmaMap:
     """The lemma map of a vocabulary: remembered whole while the vocabulary stays the same,
     else built from the dictionary's remembered answers for each word."""
-    table = search_table(cache, "lemma-map", language)
+    table = memo_table(cache, "lemma-map", language)
 
     def build() -> dict[str, tuple[str, ...]]:
-        return build_lemma_map(words, language, search_table(cache, "morfeusz")).forms
+        return build_lemma_map(words, language, memo_table(cache, "morfeusz")).forms
 
     return LemmaMap(table.get(sorted(words), build), language)
 
@@ -71,8 +55,8 @@ class AnalysedDocuments:
     """Each document's words by its texts, and its index terms by the words of each field."""
 
     def __init__(self, cache: Any = None, language: str = "pl") -> None:
-        self.words_table = search_table(cache, "search-words")
-        self.terms_table = search_table(cache, "search-terms", language)
+        self.words_table = memo_table(cache, "search-words")
+        self.terms_table = memo_table(cache, "search-terms", language)
         self.language = language
 
     def words(self, texts: dict[str, list[str]]) -> dict[str, list[str]]:
