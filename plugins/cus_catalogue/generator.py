@@ -117,7 +117,7 @@ class PageWriter:
         """Render many pages of one context (records, lists): on every core once they are
         many (``CATALOGUE_PARALLEL_PAGES_FROM``), each worker writing its share."""
         generator = self.generator
-        workers = render_workers(len(jobs), generator.site_settings.parallel_pages_from)
+        workers = render_workers(len(jobs), generator.site_settings)
 
         def track(share: list[PageJob]) -> Iterable[PageJob]:
             return generator.progress.track(share, label, len(share)) if label else share

@@ -15,6 +15,7 @@ from pelican import signals
 from .i18n import gettext as _
 from .incremental.memo import MemoTable
 from .incremental.store import BuildCache
+from .site_settings import SiteSettings
 
 T = TypeVar("T")
 
@@ -23,14 +24,14 @@ class WorkerFailed(Exception):
     """A render worker stopped without saying why (killed, out of memory)."""
 
 
-def render_workers(jobs: int, parallel_from: int) -> int:
+def render_workers(jobs: int, settings: SiteSettings) -> int:
     """How many processes render ``jobs`` pages: every core once the list is long enough,
     while no plugin listens to each written page (its receivers would run in the workers)."""
-    if jobs < max(parallel_from, 2) or not hasattr(os, "fork"):
+    if jobs < max(settings.parallel_pages_from, 2) or not hasattr(os, "fork"):
         return 1
     if signals.content_written.receivers:
         return 1
-    return min(len(os.sched_getaffinity(0)), jobs)
+    return min(settings.render_processes or len(os.sched_getaffinity(0)), jobs)
 
 
 @dataclass
@@ -126,7 +127,7 @@ def _collect(children: list[tuple[int, int]], state: SharedState) -> BaseExcepti
     for read_end, pid in children:
         with os.fdopen(read_end, "rb") as pipe:
             payload = pipe.read()
-        status = os.waitpid(pid, 0)[1]
+        status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
         outcome = pickle.loads(payload) if payload else None
         if isinstance(outcome, ShareReport):
             state.absorb(outcome)

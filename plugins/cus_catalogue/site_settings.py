@@ -122,6 +122,8 @@ class PluginSettings(BaseModel):
     # From this many pages of one kind on (service, provider and list pages of a language),
     # every core renders a share of them in a forked process; small catalogues stay in one.
     parallel_pages_from: int = Field(300, alias="CATALOGUE_PARALLEL_PAGES_FROM", ge=0)
+    # How many processes render them then (0: one for each core the build may use).
+    render_processes: int = Field(0, alias="CATALOGUE_RENDER_PROCESSES", ge=0)
     # Where the catalogue is published. Sitemap, feed, JSON-LD, open data and QR codes use
     # SITEURL when it is absolute, else this address (`katalog serve` sets its own).
     public_url: str = Field("https://katalog.przykladowo.example", alias="CATALOGUE_PUBLIC_URL")
