@@ -1,9 +1,10 @@
 """Long lists of pages rendered on every core: forked workers inherit the prepared context
 (copy-on-write), render and write a share of the pages each, and send back what the parent
-must keep; the parent renders the last share meanwhile."""
+must keep; the parent renders one share meanwhile."""
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from collections.abc import Callable, Iterable
@@ -31,7 +32,14 @@ def render_workers(jobs: int, settings: SiteSettings) -> int:
         return 1
     if signals.content_written.receivers:
         return 1
-    return min(settings.render_processes or len(os.sched_getaffinity(0)), jobs)
+    return min(settings.render_processes or usable_cores(), jobs)
+
+
+def usable_cores() -> int:
+    """The cores this build may run on (its affinity where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 @dataclass
@@ -111,7 +119,11 @@ def render_in_parallel(
     """Every share but the first in a forked worker, the first here meanwhile; then each
     worker's report is kept. A worker's error is raised here, as rendering here raises it."""
     first, *others = shares(jobs, workers)
-    children = [_fork(share, render, state) for share in others]
+    gc.freeze()  # the collector in a worker leaves the inherited objects' pages shared
+    try:
+        children = [_fork(share, render, state) for share in others]
+    finally:
+        gc.unfreeze()
     try:
         for job in track(first):
             render(job)
