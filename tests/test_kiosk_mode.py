@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import pytest
-from a11y_support import new_context, settle, wait_for_value
+from a11y_support import describe, new_context, run_axe, settle, wait_for_value
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -171,3 +171,67 @@ def test_idle_countdown_names_the_seconds_in_the_right_plural_form(kiosk, exampl
     expect(countdown).to_have_text("Zostały 22 sekundy")
     kiosk.clock.run_for(21_000)
     expect(countdown).to_have_text("Została 1 sekunda")
+
+
+BAD_ANSWERS = "/sprawdz/?wiek=abc&dochod=-5&warunki=xyz"
+FINISH = {"pl": "Zakończ", "uk": "Завершити", "en": "Finish"}
+# Rows of the kiosk bar: distinct tops of its controls.
+BAR_ROWS = """new Set([...document.querySelectorAll('[data-kiosk-bar] li')]
+    .map((item) => Math.round(item.getBoundingClientRect().top))).size"""
+# Focusable elements the bar covers in part: some of them under it, some of them below it
+# (axe's target-size finds those too small to touch). Wholly under it is scrolled past.
+HALF_COVERED = """(() => {
+    const bottom = document.querySelector('[data-kiosk-bar]').getBoundingClientRect().bottom;
+    return [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+        .filter((e) => !e.closest('[data-kiosk-bar]') && e.getClientRects().length)
+        .filter((e) => { const r = e.getBoundingClientRect(); return r.top < bottom && r.bottom > bottom; })
+        .map((e) => e.outerHTML.slice(0, 60));
+})()"""
+# Whether the top of the focused element is below the bar, not under it.
+FOCUS_BELOW_BAR = """Math.round(document.activeElement.getBoundingClientRect().top)
+    >= Math.round(document.querySelector('[data-kiosk-bar]').getBoundingClientRect().bottom)"""
+
+
+def open_bad_answers(browser, base: str, code: str, width: int):
+    """The /sprawdz/ page with answers it cannot use, in kiosk mode: it focuses its problems."""
+    page = new_context(browser, width=width, kiosk=True, axe=True).new_page()
+    page.goto(base + ("" if code == "pl" else "/" + code) + BAD_ANSWERS)
+    settle(page, kiosk=True)
+    expect(page.locator("[data-screener-problems]")).to_be_focused()
+    return page
+
+
+@pytest.mark.parametrize(
+    ("code", "width"), [("en", 375), ("en", 320), ("pl", 375), ("pl", 320), ("uk", 375)]
+)
+def test_kiosk_bar_stays_one_row_and_covers_nothing_focusable(browser, example_server, code, width):
+    """With "Finish" added the bar wrapped to two rows at 375 px and, now and then, covered half
+    of the "A–Z" menu link of the English /sprawdz/ error page (axe target-size): the bar is one
+    row of touch targets, and the focused list of problems starts below it."""
+    page = open_bad_answers(browser, example_server, code, width)
+    bar = page.locator("[data-kiosk-bar]")
+    finish = bar.get_by_role("button", name=FINISH[code], exact=True)
+    expect(finish).to_be_visible()
+    wait_for_value(page, BAR_ROWS, 1)
+    wait_for_value(page, HALF_COVERED, [])
+    wait_for_value(page, FOCUS_BELOW_BAR, True)
+    box = finish.bounding_box()
+    bar_box = bar.bounding_box()
+    assert box is not None and bar_box is not None
+    assert box["width"] >= 44 and box["height"] >= 44  # a touch target
+    assert bar_box["height"] < 2 * box["height"]  # one row of buttons, not two
+    violations = run_axe(page)
+    assert not violations, describe(violations)
+    page.context.close()
+
+
+def test_a_kiosk_bar_of_two_rows_covers_nothing_focusable(browser, example_server):
+    """Where the words are too long for one row (Ukrainian at 320 px) the bar wraps, and the
+    page still keeps the focused problems and every target clear of it."""
+    page = open_bad_answers(browser, example_server, "uk", 320)
+    wait_for_value(page, BAR_ROWS, 2)
+    wait_for_value(page, HALF_COVERED, [])
+    wait_for_value(page, FOCUS_BELOW_BAR, True)
+    violations = run_axe(page)
+    assert not violations, describe(violations)
+    page.context.close()

@@ -12,6 +12,8 @@ from plan_support import PUBLIC_PLAN, decode_qr, keep_plan, open_plan
 from playwright.sync_api import expect
 from test_kiosk_mode import IDLE, WARNING
 
+START_HEADING = "W czym możemy pomóc?"  # the kiosk's start page
+
 pytestmark = pytest.mark.browser
 
 
@@ -119,4 +121,28 @@ def test_finish_now_forgets_the_plan(kiosk, example_server):
     kept = kiosk.evaluate("localStorage.getItem('cus-plan')")
     assert kept is None
     open_plan(kiosk, example_server)
+    expect(kiosk.locator("[data-plan-items] > li")).to_have_count(0)
+
+
+def test_the_finish_button_ends_the_visit_at_once(kiosk, example_server):
+    """Issue 15 item 6: a visitor who is done presses "Zakończ" in the kiosk bar; their plan,
+    what they typed and their pages go at once, as on the idle reset, and the start is shown."""
+    fill_plan_on_the_kiosk(kiosk, example_server)
+    kiosk.goto(example_server + "/szukaj/?q=opieka")
+    settle(kiosk, kiosk=True)
+    bar = kiosk.get_by_role("navigation", name="Nawigacja kiosku")
+    with kiosk.expect_navigation(url=f"{example_server}/kiosk/"):
+        bar.get_by_role("button", name="Zakończ").click()
+    settle(kiosk, kiosk=True)
+    kiosk.wait_for_function("() => localStorage.getItem('cus-plan') === null")
+    expect(kiosk.get_by_role("heading", level=1)).to_have_text(START_HEADING)
+    expect(kiosk.locator("[data-plan-count]")).to_have_text("0")
+    expect(kiosk.locator("#kiosk-q")).to_have_value("")
+    # The search with its words is no longer in the history: back stays on the start.
+    expect(bar.get_by_role("button", name="Wstecz")).to_be_hidden()
+    kiosk.go_back()
+    kiosk.wait_for_url(f"{example_server}/kiosk/")
+    settle(kiosk, kiosk=True)
+    open_plan(kiosk, example_server)
+    expect(kiosk.locator("[data-plan-empty]")).to_be_visible()
     expect(kiosk.locator("[data-plan-items] > li")).to_have_count(0)

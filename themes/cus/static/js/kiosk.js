@@ -90,6 +90,23 @@ export async function start({ root, offline, body, home, messages: messagesUrl, 
     }
   });
 
+  // The sticky bar's real height (more than one row of buttons on a narrow screen or with
+  // larger text) keeps what a jump or the focus brings into view below the bar (scroll-padding);
+  // what has the focus already, perhaps scrolled there before this ran, comes out from under it.
+  const bar = doc.querySelector("[data-kiosk-bar]");
+  if (bar) {
+    new ResizeObserver(() => {
+      doc.documentElement.style.setProperty("--kiosk-bar-height", `${bar.offsetHeight}px`);
+      const focused = doc.activeElement;
+      if (focused && focused !== doc.body && !bar.contains(focused)) {
+        const box = focused.getBoundingClientRect();
+        if (box.bottom > 0 && box.top < bar.getBoundingClientRect().bottom) {
+          focused.scrollIntoView({ block: "start" });
+        }
+      }
+    }).observe(bar);
+  }
+
   const messages = await getJson(messagesUrl.href);
   let links = {};
   getJson(linksUrl.href)
@@ -110,7 +127,7 @@ export async function start({ root, offline, body, home, messages: messagesUrl, 
 
   const keyboard = createKeyboard(doc, messages);
 
-  // Toolbar (in every page, shown by html.kiosk from the first paint): back, start, print.
+  // Toolbar (in every page, shown by html.kiosk from the first paint): back, start, print, finish.
   // The kiosk browser has no buttons of its own. Back without a page to go back to stays in
   // its place, invisible, so nothing in the bar moves.
   const back = doc.querySelector("[data-kiosk-back]");
@@ -121,6 +138,12 @@ export async function start({ root, offline, body, home, messages: messagesUrl, 
     const none = !previous || stale.has(previous.id) || body.dataset.kioskStart !== undefined;
     back.classList.toggle("kiosk-bar-off", none);
     back.addEventListener("click", () => window.history.back());
+  }
+
+  // Finish: the visitor leaves; everything they typed or kept goes, as on idle reset.
+  const finishNow = doc.querySelector("[data-kiosk-finish]");
+  if (finishNow) {
+    finishNow.addEventListener("click", () => reset(home, offline));
   }
 
   // Links out: a code to scan and the address to take home, never the page itself.

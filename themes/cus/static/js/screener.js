@@ -139,7 +139,12 @@ function showProblems(box, problems, messages) {
     list.appendChild(item);
   }
   box.hidden = problems.length === 0;
-  if (problems.length) box.focus();
+  if (problems.length) {
+    // Its top in view, below a sticky bar (scroll-padding), not its middle: a long list of
+    // problems centred by focus() would start under the kiosk bar.
+    box.focus({ preventScroll: true });
+    box.scrollIntoView({ block: "start" });
+  }
 }
 
 function render(params, data, page, focus) {
