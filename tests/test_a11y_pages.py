@@ -118,10 +118,12 @@ def test_service_pages_print_as_one_a4_card(browser, example_site, example_serve
 
 
 def test_qr_codes_made_in_worker_processes_are_the_same(example_site: Path, tmp_path: Path) -> None:
-    """Large catalogues encode QR codes in parallel; the pages must not change by a byte."""
+    """Large catalogues render pages, and encode their QR codes, in forked workers; the pages
+    must not change by a byte."""
     from sitekit import EXAMPLE_CONTENT, run_pelican
 
-    result = run_pelican(EXAMPLE_CONTENT, tmp_path / "parallel", CATALOGUE_QR_PARALLEL_FROM=0)
+    parallel = {"CATALOGUE_PARALLEL_PAGES_FROM": 0, "CATALOGUE_RENDER_PROCESSES": 2}
+    result = run_pelican(EXAMPLE_CONTENT, tmp_path / "parallel", **parallel)
     assert result.returncode == 0, result.stdout + result.stderr
     for page in sorted((example_site / "uslugi").glob("*/index.html")):
         twin = tmp_path / "parallel" / page.relative_to(example_site)

@@ -75,14 +75,17 @@ def files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def build(content: Path, output: Path, theme: Path, cache: Path | None) -> dict[str, bytes]:
-    """A build of ``content`` with the data folder beside it (a cached one encodes its QR
-    codes in worker processes, so the codes they make are cached too)."""
+def build(
+    content: Path, output: Path, theme: Path, cache: Path | None, workers: int = 2
+) -> dict[str, bytes]:
+    """A build of ``content`` with the data folder beside it (a cached one renders its pages
+    in ``workers`` forked processes, so the pages and QR codes they make are cached too)."""
     overrides: dict[str, object] = {"CATALOGUE_TODAY": TEST_TODAY, "THEME": str(theme)}
     overrides["CATALOGUE_DATA_PATH"] = str(content.parent / "data")
     if cache is not None:
         overrides["CATALOGUE_BUILD_CACHE"] = str(cache)
-        overrides["CATALOGUE_QR_PARALLEL_FROM"] = 0
+        overrides["CATALOGUE_PARALLEL_PAGES_FROM"] = 0
+        overrides["CATALOGUE_RENDER_PROCESSES"] = workers
     assert build_site(content, output, overrides=overrides).code == 0
     return files(output)
 
@@ -165,8 +168,8 @@ def test_after_one_record_changes_only_that_record_is_analysed_again(
     spy(search_cached, "tokenize", "tokenize")
     spy(search_cached, "field_terms", "lunr")
     spy(search_lemmas, "dictionary_lemmas", "lemmas")
-    spy(accessibility_qr, "qr_svg", "qr")
-    build(content, tmp_path / "site", theme, cache)
+    spy(accessibility_qr, "qr_encoding", "qr")
+    build(content, tmp_path / "site", theme, cache, workers=1)  # the spies see every page
     assert calls["expand"] and all("Fachowiec Wiesio" in source for source in calls["expand"])
     assert any(text.startswith("Fachowiec Wiesio") for text in calls["tokenize"])
     assert not [text for text in calls["tokenize"] if "Nieodpłatna pomoc" in text]

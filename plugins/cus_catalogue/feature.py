@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from markupsafe import Markup
 
 from .catalogue import Catalogue
+from .incremental.memo import MemoTable
 from .incremental.store import BuildCache
 from .languages import prefix
 from .problems import Problem
@@ -76,6 +77,8 @@ class Contributions:
     head: list[Markup] = field(default_factory=list)
     service_extras: dict[str, dict[str, Any]] = field(default_factory=dict)
     provider_extras: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Tables pages fill as they render (QR codes): render workers send their new entries back.
+    memos: list[MemoTable] = field(default_factory=list)
 
 
 class SiteWriter(Protocol):
@@ -125,6 +128,7 @@ def merge(contributions: Iterable[Contributions]) -> Contributions:
     for part in contributions:
         merged.context.update(part.context)
         merged.head.extend(part.head)
+        merged.memos.extend(part.memos)
         for target, source in (
             (merged.service_extras, part.service_extras),
             (merged.provider_extras, part.provider_extras),

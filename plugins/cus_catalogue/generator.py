@@ -7,7 +7,7 @@ import functools
 import logging
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 from pelican import signals
@@ -28,6 +28,7 @@ from .languages import OWN_NAMES, prefix
 from .languages.links import LinkLocalizer
 from .languages.setting_texts import localized_setting
 from .markdown import render_markdown
+from .parallel import SharedState, render_in_parallel, render_workers
 from .problems import Problem
 from .progress import Progress
 from .script_paths import script_paths
@@ -63,6 +64,15 @@ def stop_build(problems: Iterable[Problem]) -> None:
             % {"n": errors},
         )
         raise SystemExit(1)
+
+
+class PageJob(NamedTuple):
+    """One page to render: where, with which template and values."""
+
+    url: str
+    template: str
+    values: dict[str, Any]
+    relative_urls: bool | None = None
 
 
 class LocalizedTemplate:
@@ -101,11 +111,35 @@ class PageWriter:
         self, url: str, template: str, relative_urls: bool | None = None, **values: Any
     ) -> None:
         """Render ``template`` at ``url`` (``uslugi/x/`` → ``uslugi/x/index.html``)."""
+        self.pages([PageJob(url, template, values, relative_urls)])
+
+    def pages(self, jobs: list[PageJob], label: str = "") -> None:
+        """Render many pages of one context (records, lists): on every core once they are
+        many (``CATALOGUE_PARALLEL_PAGES_FROM``), each worker writing its share."""
+        generator = self.generator
+        workers = render_workers(len(jobs), generator.site_settings)
+
+        def track(share: list[PageJob]) -> Iterable[PageJob]:
+            return generator.progress.track(share, label, len(share)) if label else share
+
+        if workers == 1:
+            for job in track(jobs):
+                self._render(job)
+        else:
+            state = SharedState(self.writer, generator.cache, generator.memos)
+            render_in_parallel(jobs, workers, self._render, state, track)
+        if self.build.is_primary:  # the summary counts the pages of one language
+            for job in jobs:
+                generator.summary.count_page(job.template)
+
+    def _render(self, job: PageJob) -> None:
         generator, build = self.generator, self.build
+        url, template = job.url, job.template
+        relative_urls = job.relative_urls
         if relative_urls is None:
             relative_urls = generator.site_settings.relative_urls
         name = build.prefix + (f"{url}index.html" if url.endswith("/") or not url else url)
-        values = {"page_url": url, "template_name": template, **values}
+        values = {"page_url": url, "template_name": template, **job.values}
 
         def render() -> None:  # the cache keeps the page as this leaves it, links localized
             page_template = generator.get_template(template.removesuffix(".html"))
@@ -120,8 +154,6 @@ class PageWriter:
             render()
         else:
             self.cached.write(name, template, relative_urls, values, render)
-        if build.is_primary:  # the summary counts the pages of one language
-            generator.summary.count_page(template)
 
     def file(self, path: str, content: bytes, shared: bool = False) -> Path:
         """Write a file (index, data, script) into the language's folder, or the root."""
@@ -143,6 +175,7 @@ class CatalogueGenerator(Generator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.progress = Progress()
+        self.memos: list = []  # tables pages fill as they render (``Contributions.memos``)
         self.summary = BuildSummary()
         try:
             self.site_settings, self.settings_problems = load_settings(self.settings)
@@ -228,6 +261,7 @@ class CatalogueGenerator(Generator):
         """Put what the features contribute where templates find it."""
         self.context.update(contributions.context)
         self.context["HEAD_EXTRAS"] = contributions.head
+        self.memos = contributions.memos
         for service in build.services:
             service.extras.update(contributions.service_extras.get(service.id, {}))
         for provider in build.providers:
@@ -268,41 +302,41 @@ class CatalogueGenerator(Generator):
         services, providers = build.services, build.providers
         vocabularies = localized_vocabularies(build.catalogue)
         length = self.site_settings.home_list_length
-        site.page("", "index.html", recently_updated=recently_updated(services, length))
+        jobs = [PageJob("", "index.html", {"recently_updated": recently_updated(services, length)})]
         letters = by_initial(services, lambda service: service.name)
-        site.page("uslugi/", "services_az.html", listed=services, letters=letters)
-        for service in self.progress.track(services, _("Service pages"), len(services)):
-            site.page(service.url, "service.html", service=service)
-        site.page("realizatorzy/", "providers.html", listed=providers)
-        for provider in providers:
-            site.page(provider.url, "provider.html", provider=provider)
-        self._write_browse(site, services, "dla", "audiences", vocabularies["audiences"])
-        self._write_browse(site, services, "obszary", "areas", vocabularies["areas"])
+        jobs.append(
+            PageJob("uslugi/", "services_az.html", {"listed": services, "letters": letters})
+        )
+        jobs += [PageJob(s.url, "service.html", {"service": s}) for s in services]
+        jobs.append(PageJob("realizatorzy/", "providers.html", {"listed": providers}))
+        jobs += [PageJob(p.url, "provider.html", {"provider": p}) for p in providers]
+        jobs += self._browse_pages(services, "dla", "audiences", vocabularies["audiences"])
+        jobs += self._browse_pages(services, "obszary", "areas", vocabularies["areas"])
+        site.pages(jobs, _("Service pages"))
         for url, template in self._optional_pages():
             site.page(url, template)
         if build.is_primary:  # the form backend's list: one, in Polish
             site.file(SERVICE_LIST, service_listing(services, providers, self.site_settings))
 
-    def _write_browse(
+    def _browse_pages(
         self,
-        site: PageWriter,
         services: list[ServiceView],
         prefix: str,
         field: str,
         terms: dict[str, dict[str, str]],
-    ) -> None:
+    ) -> list[PageJob]:
+        """A page for each term (audience, area) listing its services, and their index."""
         counts = {term_id: 0 for term_id in terms}
+        jobs = []
         for term_id, term in terms.items():
             listed = [s for s in services if term_id in s.data[field]]
             counts[term_id] = len(listed)
             also = also_for(services, term_id) if field == "audiences" else []
-            site.page(
-                f"{prefix}/{term_id}/", "browse.html", term=term, kind=field, listed=listed,
-                for_everyone=also,
-            )  # fmt: skip
-        site.page(
-            f"{prefix}/", "browse_index.html", terms=list(terms.values()), kind=field, counts=counts
-        )
+            values = {"term": term, "kind": field, "listed": listed, "for_everyone": also}
+            jobs.append(PageJob(f"{prefix}/{term_id}/", "browse.html", values))
+        values = {"terms": list(terms.values()), "kind": field, "counts": counts}
+        jobs.append(PageJob(f"{prefix}/", "browse_index.html", values))
+        return jobs
 
     def _optional_pages(self) -> list[tuple[str, str]]:
         """Pages whose template the theme may leave out (forms, search, statements)."""

@@ -120,8 +120,11 @@ class PluginSettings(BaseModel):
     # long the dialog waits (at least 20 s, WCAG 2.2.1) before the kiosk resets itself.
     kiosk_idle_seconds: int = Field(90, alias="CATALOGUE_KIOSK_IDLE_SECONDS", ge=20)
     kiosk_warning_seconds: int = Field(30, alias="CATALOGUE_KIOSK_WARNING_SECONDS", ge=20)
-    # From this many services on, QR codes are encoded in worker processes during the build.
-    qr_parallel_from: int = Field(500, alias="CATALOGUE_QR_PARALLEL_FROM", ge=0)
+    # From this many pages of one kind on (service, provider and list pages of a language),
+    # every core renders a share of them in a forked process; small catalogues stay in one.
+    parallel_pages_from: int = Field(300, alias="CATALOGUE_PARALLEL_PAGES_FROM", ge=0)
+    # How many processes render them then (0: one for each core the build may use).
+    render_processes: int = Field(0, alias="CATALOGUE_RENDER_PROCESSES", ge=0)
     # Where the catalogue is published. Sitemap, feed, JSON-LD, open data and QR codes use
     # SITEURL when it is absolute, else this address (`katalog serve` sets its own).
     public_url: str = Field("https://katalog.przykladowo.example", alias="CATALOGUE_PUBLIC_URL")

@@ -7,14 +7,13 @@ offline pages, the web app manifest, and QR codes of the links out for the kiosk
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..documents.feature import PUBLISHED as PUBLISHED_DOCUMENTS
 from ..feature import Build, Contributions, Feature, SiteWriter
 from ..i18n import gettext as _
 from ..i18n import ngettext
-from ..incremental.memo import MemoTable, memo_table
+from ..incremental.memo import MemoTable, shared_table
 from ..languages import prefix
 from ..problems import Problem
 from ..search import theme_static
@@ -22,7 +21,7 @@ from ..search.bundle import bundle_inputs
 from ..site_settings import SiteSettings
 from .offline import MANIFEST, web_manifest, write_service_worker
 from .pages import write_pages
-from .qr import remember_codes, service_qr_codes, write_outbound_qr
+from .qr import service_qr_codes, write_outbound_qr
 
 
 class Accessibility(Feature):
@@ -31,30 +30,24 @@ class Accessibility(Feature):
     name = "accessibility"
 
     def __init__(self) -> None:
-        self.qr_pool: ProcessPoolExecutor | None = None
-        self.qr_codes: list = []
-        self.remembered_qr = MemoTable()
+        self.qr_encodings = MemoTable()
 
     def contribute(self, build: Build) -> Contributions:
-        """QR code on every service card (large catalogues encode them in worker processes;
-        the build cache keeps them by address and label)."""
-        self.remembered_qr = memo_table(build.cache, "qr")
-        codes, self.qr_pool = service_qr_codes(build.settings, build.services, self.remembered_qr)
-        self.qr_codes = codes
+        """QR code on every service card, each address encoded once a build (the build cache
+        keeps the codes by address)."""
+        if build.is_primary:
+            self.qr_encodings = shared_table(build.cache, "qr")
+        codes = service_qr_codes(build.settings, build.services, self.qr_encodings)
         return Contributions(
             service_extras={
                 service.id: {"qr_svg": code}
                 for service, code in zip(build.services, codes, strict=True)
-            }
+            },
+            memos=[self.qr_encodings],
         )
 
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
-        """The required pages and the manifest; every service page is written, so the QR
-        workers are done."""
-        if self.qr_pool is not None:
-            self.qr_pool.shutdown()
-            self.qr_pool = None
-            remember_codes(self.qr_codes, self.remembered_qr)
+        """The required pages and the manifest."""
         write_pages(site)
         if build.is_primary:
             site.file(MANIFEST, web_manifest(build.settings))

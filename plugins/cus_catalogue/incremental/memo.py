@@ -45,12 +45,21 @@ class MemoTable:
             self.used[key] = found
         return found
 
-    def remember(self, inputs: Any, result: Any) -> None:
-        """Keep ``result``, made elsewhere (a worker process), for ``inputs``."""
-        key = digest(inputs)
-        if key not in self.used:
-            self.used[key] = result
-            self.computed += 1
+    def mark(self) -> tuple[frozenset[bytes], int]:
+        """Where the table stands: a forked render worker reports what it adds after this."""
+        return frozenset(self.used), self.computed
+
+    def added_since(self, mark: tuple[frozenset[bytes], int]) -> tuple[dict[bytes, Any], int]:
+        """The entries used since ``mark`` and how many of them were computed."""
+        keys, computed = mark
+        added = {key: value for key, value in self.used.items() if key not in keys}
+        return added, self.computed - computed
+
+    def absorb(self, added: tuple[dict[bytes, Any], int]) -> None:
+        """Keep what a render worker added (``added_since`` in the worker)."""
+        entries, computed = added
+        self.used.update(entries)
+        self.computed += computed
 
     @property
     def changed(self) -> bool:
@@ -70,9 +79,6 @@ class Forgetful(MemoTable):
         """Nothing is remembered."""
         return None
 
-    def remember(self, inputs: Any, result: Any) -> None:
-        """Nothing is kept."""
-
 
 def memo_table(cache: Any, name: str, *inputs: Any) -> MemoTable:
     """The cache's table ``name`` for steps that also read ``inputs`` (a vocabulary, a
@@ -82,5 +88,6 @@ def memo_table(cache: Any, name: str, *inputs: Any) -> MemoTable:
 
 def shared_table(cache: Any, name: str, *inputs: Any) -> MemoTable:
     """``memo_table`` for a step each language of a build repeats on the same items (a
-    record's Markdown): without a cache its results are still shared until the build ends."""
+    record's Markdown, a service's QR code): without a cache its results are still shared
+    until the build ends."""
     return MemoTable() if cache is None else cache.table(name, *inputs)

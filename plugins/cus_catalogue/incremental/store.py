@@ -18,7 +18,13 @@ LIBRARIES = ("pelican", "jinja2", "markupsafe", "markdown", "jsonschema", "PyYAM
 #: Libraries whose output memo tables keep (search terms, lemmas); a site may lack one.
 ANALYSIS_LIBRARIES = ("lunr", "snowballstemmer", "morfeusz2", "segno", "markdown-it-py", "PyICU")
 READS = "reads.json"
-NOT_INPUTS = ("OUTPUT_PATH", "CATALOGUE_BUILD_CACHE")
+#: Settings of where and how a build runs, not of what it writes.
+NOT_INPUTS = (
+    "OUTPUT_PATH",
+    "CATALOGUE_BUILD_CACHE",
+    "CATALOGUE_PARALLEL_PAGES_FROM",
+    "CATALOGUE_RENDER_PROCESSES",
+)
 
 
 def tree_digest(*folders: Path) -> str:
