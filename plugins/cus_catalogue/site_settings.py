@@ -147,6 +147,11 @@ class PluginSettings(BaseModel):
     )
     document_max_kb: int = Field(5000, alias="CATALOGUE_DOCUMENT_MAX_KB", ge=1)
     offline_document_max_kb: int = Field(300, alias="CATALOGUE_OFFLINE_DOCUMENT_MAX_KB", ge=0)
+    # What a first visit keeps of its own language at most (a regional catalogue of 100,000
+    # services would otherwise precache about 100,000 pages): the start, list and form pages
+    # and the search files first, then the service and provider pages as far as it goes; a
+    # page left out is kept once the visitor opens it.
+    offline_language_max_kb: int = Field(20_000, alias="CATALOGUE_OFFLINE_LANGUAGE_MAX_KB", ge=0)
     # An announcement without a deadline or a date of its event stays on the start page for
     # this many days after it was published.
     news_days: int = Field(30, alias="CATALOGUE_NEWS_DAYS", ge=0)

@@ -76,7 +76,12 @@ class Offline(Feature):
         folders = {code: prefix(code, settings.languages) for code in settings.languages}
         sources = bundle_sources(settings)
         written = write_service_worker(
-            output, settings.offline_exclude, folders, documents, optional=sources
+            output,
+            settings.offline_exclude,
+            folders,
+            documents,
+            optional=sources,
+            language_max_bytes=settings.offline_language_max_kb * 1000,
         )
         self.precached = len(written)
         return []

@@ -16,6 +16,7 @@ from ..i18n import gettext as _
 from ..publishing.sitepaths import page_url
 from ..site_settings import SiteSettings
 from .precache_groups import language_groups
+from .precache_limit import within_limit
 
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
@@ -71,11 +72,15 @@ def write_service_worker(
     folders: Mapping[str, str],
     max_bytes: Mapping[str, int] | None = None,
     optional: Collection[str] = (),
+    language_max_bytes: int | None = None,
 ) -> dict[str, str]:
     """Hash the finished output folder and write ``sw.js`` at the site root; the files listed
-    (``optional`` ones only where some page's files name them)."""
+    (``optional`` ones only where some page's files name them; each language's up to
+    ``language_max_bytes``)."""
     entries = precache_list(output, exclude, max_bytes)
     groups = language_groups(output, entries, folders, optional)
+    if language_max_bytes is not None:
+        groups = within_limit(groups, output, folders, language_max_bytes)
     (output / SERVICE_WORKER).write_bytes(worker_script(groups, folders))
     return {url: digest for group in groups.values() for url, digest in group.items()}
 

@@ -4,7 +4,8 @@
  * visitor needs, and one group per language) and FOLDERS ({language: its folder, "" at the
  * root}) are written above by the build. A first visit keeps the shared files and its own
  * language's; another language's files are kept once a page of it is opened. A new version
- * keeps the languages the previous one had.
+ * keeps the languages the previous one had. A page the list leaves out (a catalogue larger
+ * than the build's limit for a language) is kept once it is opened.
  * A new version installs in the background, reusing every unchanged file from the previous
  * cache, and waits: the page tells it when to take over (never in the middle of a form; in
  * kiosk mode at the idle reset). It never reloads an open page; the previous cache is kept,
@@ -184,13 +185,19 @@ async function fromCaches(url) {
   return (await own.match(key)) || (await caches.match(key));
 }
 
-async function handle(request) {
+async function handle(request, event) {
   const cached = await fromCaches(request.url);
   if (cached) {
     return cached;
   }
   try {
-    return await fetch(request);
+    const response = await fetch(request);
+    if (request.mode === "navigate" && response.ok && response.type === "basic") {
+      // A page the precache list left out (a large catalogue): kept once it is opened.
+      const copy = response.clone();
+      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(keyOf(request.url), copy)));
+    }
+    return response;
   } catch (error) {
     if (request.mode === "navigate") {
       const own = absolute(FOLDERS[languageOf(request.url)] + "offline/");
@@ -211,7 +218,7 @@ self.addEventListener("fetch", (event) => {
   if (!request.url.startsWith(SCOPE.href)) {
     return;
   }
-  event.respondWith(handle(request));
+  event.respondWith(handle(request, event));
   const language = languageOf(request.url);
   if (request.mode === "navigate" && !started.has(language)) {
     // A page in another language: keep that language's files too, in the background.
