@@ -88,10 +88,12 @@ def test_touch_targets_are_at_least_44_px(kiosk, example_server, url):
 
 
 def test_service_page_in_the_kiosk_has_a_print_button(kiosk, example_server):
+    """On the card, under its title (the kiosk bar keeps to Back, Start and Finish)."""
     kiosk.goto(example_server + "/uslugi/zlota-raczka/")
     settle(kiosk, kiosk=True)
     kiosk.evaluate("window.print = () => { document.body.dataset.printed = 'yes'; }")
-    kiosk.locator(".kiosk-bar").get_by_role("button", name="Drukuj kartę usługi").click()
+    card = kiosk.locator("article")
+    card.get_by_role("button", name="Drukuj kartę usługi").click()
     expect(kiosk.locator("body")).to_have_attribute("data-printed", "yes")
 
 
@@ -234,4 +236,46 @@ def test_a_kiosk_bar_of_two_rows_covers_nothing_focusable(browser, example_serve
     wait_for_value(page, FOCUS_BELOW_BAR, True)
     violations = run_axe(page)
     assert not violations, describe(violations)
+    page.context.close()
+
+
+PRINT_CARD = {
+    "pl": "Drukuj kartę usługi",
+    "uk": "Надрукувати картку послуги",
+    "en": "Print the service card",
+}
+# How far each bar label's text sits from the middle of its box, in px (left/right, up/down).
+BAR_LABELS_OFF_CENTRE = """[...document.querySelectorAll('[data-kiosk-bar] a, [data-kiosk-bar] button')]
+    .filter((e) => e.getClientRects().length)
+    .map((e) => {
+        const box = e.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        const text = range.getBoundingClientRect();
+        return Math.max(Math.abs(text.left + text.right - box.left - box.right),
+                        Math.abs(text.top + text.bottom - box.top - box.bottom)) / 2;
+    })
+    .every((off) => off <= 2)"""
+
+
+@pytest.mark.parametrize("code", ["pl", "uk", "en"])
+def test_kiosk_bar_on_a_service_page_stays_one_row_at_375_px(browser, example_server, code):
+    """Defect: on a service page "Drukuj kartę usługi" in the kiosk bar pushed the bar onto two
+    rows at 375 px, and the "Start" link's label sat at the top edge of its box. The bar keeps
+    Back, Start and Finish in one row of touch targets; the card's print button is on the card,
+    under its title, with its full name."""
+    page = new_context(browser, width=375, kiosk=True).new_page()
+    page.goto(example_server + ("" if code == "pl" else "/" + code) + "/uslugi/zlota-raczka/")
+    settle(page, kiosk=True)
+    bar = page.locator("[data-kiosk-bar]")
+    finish = bar.get_by_role("button", name=FINISH[code], exact=True)
+    expect(finish).to_be_visible()
+    wait_for_value(page, BAR_ROWS, 1)
+    wait_for_value(page, BAR_LABELS_OFF_CENTRE, True)
+    wait_for_value(page, "document.documentElement.scrollWidth <= innerWidth", True)
+    for control in (finish, bar.get_by_role("link", name="Start" if code != "uk" else "Початок")):
+        box = control.bounding_box()
+        assert box is not None and box["width"] >= 44 and box["height"] >= 44
+    card = page.locator("article")
+    expect(card.get_by_role("button", name=PRINT_CARD[code], exact=True)).to_be_visible()
     page.context.close()
