@@ -15,6 +15,7 @@ from a11y_support import describe, new_context, run_axe, settle
 from gitrepo import git
 from playwright.sync_api import expect
 from sitekit import FIXTURES, ROOT, TEST_TODAY, run_katalog, serve_folder
+from test_offline_worker import WORKER_READY, precached
 
 from cus_catalogue.catalogue import read_centres
 
@@ -291,3 +292,20 @@ def test_regional_pages_have_no_axe_violations(browser, region_server, url) -> N
     violations = run_axe(page)
     context.close()
     assert not violations, describe(violations)
+
+
+@pytest.mark.browser
+def test_the_centre_filter_works_offline(browser, region_server, aggregated) -> None:
+    """The worker keeps a theme script only where a page loads it: the regional A–Z page loads
+    centre-filter.js, so after one visit the list filters by centre without a connection."""
+    assert "theme/js/centre-filter.js" in precached(aggregated[0])
+    context = new_context(browser, service_workers="allow")
+    page = context.new_page()
+    page.goto(region_server + "/")
+    page.evaluate(WORKER_READY)
+    context.set_offline(True)
+    page.goto(region_server + "/uslugi/")
+    page.get_by_label("Pokaż usługi").select_option(label="Centrum Usług Społecznych w Betowie")
+    expect(page.locator('a[href$="/uslugi/alfa-zlota-raczka/"]')).to_be_hidden()
+    expect(page.locator('a[href$="/uslugi/beta-zlota-raczka/"]')).to_be_visible()
+    context.close()

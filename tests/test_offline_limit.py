@@ -14,7 +14,7 @@ from sitekit import EXAMPLE_CONTENT, serve_folder
 from test_offline_worker import WORKER_READY, precache_groups
 
 from cus_catalogue.accessibility.precache_groups import SHARED, file_of
-from cus_catalogue.accessibility.precache_limit import RECORD_PAGE
+from cus_catalogue.accessibility.precache_limit import RECORD_PAGE, within_limit
 
 # The example's Polish files are 4.7 MB, 1.4 MB of them service and provider pages: a limit of
 # 3,700 KB keeps every other page and file and only some of those.
@@ -70,6 +70,25 @@ def test_a_language_keeps_lists_forms_and_search_first_and_stays_within_the_limi
     kept = polish_records & set(limited["pl"])
     assert kept and kept != polish_records
     assert {"./", "offline/", "szukaj/", "uslugi/"} <= set(limited["pl"])
+
+
+def test_a_tight_limit_keeps_the_scripts_and_styles_before_other_pages():
+    """Defect: where one language's pages alone filled the limit (a Polish-only regional
+    catalogue: its scripts and styles are that language's, not shared) the big list pages went
+    first and main.css and centre-filter.js were cut: kept pages offline without their look,
+    and a centre filter that did nothing."""
+    sizes = {
+        "./": 100,
+        "offline/": 100,
+        "uslugi/": 1_000,  # the A–Z list of a large catalogue
+        "theme/css/main.css": 400,
+        "theme/js/centre-filter.js": 100,
+        "uslugi/a/": 50,
+    }
+    groups = {SHARED: {}, "pl": dict.fromkeys(sizes, "hash")}
+    kept = within_limit(groups, sizes, {"pl": ""}, 1_500)["pl"]
+    assert {"./", "offline/", "theme/css/main.css", "theme/js/centre-filter.js"} <= set(kept)
+    assert sum(sizes[url] for url in kept) <= 1_500
 
 
 @pytest.mark.browser

@@ -15,8 +15,8 @@ from a11y_support import new_context, settle
 from playwright.sync_api import expect
 from script_loads import scripts_pages_load
 
-from cus_catalogue.accessibility.offline import precache_list, url_of
-from cus_catalogue.accessibility.precache_groups import SHARED, language_groups
+from cus_catalogue.accessibility.offline import content_hashes, offline_sizes, url_of
+from cus_catalogue.accessibility.precache_groups import SHARED, file_of, language_groups
 from cus_catalogue.search import theme_static
 from cus_catalogue.search.bundle import bundle_inputs
 
@@ -90,6 +90,29 @@ def test_the_worker_keeps_no_search_bundle_source_that_no_page_loads(example_sit
     assert "theme/js/dom.js" in loaded & bundled & scripts  # in the bundle, and site.js's too
     assert any(url.startswith("static/search/search.") for url in scripts & loaded)  # bundle
     assert sorted((scripts - loaded) & bundled) == []
+
+
+def test_the_worker_keeps_no_theme_file_that_no_page_uses(example_site):
+    """Defect: a single-centre site's worker kept centre-filter.js, which only a regional A–Z
+    page loads, and the vendored libraries' licence texts, which no page names: a download on
+    every resident's first visit for nothing."""
+    listed = precached(example_site)
+    theme = {url for url in listed if url.startswith("theme/")}
+    scripts = {url for url in theme if url.endswith((".js", ".mjs"))}
+    assert "centre-filter.js" not in (example_site / "uslugi" / "index.html").read_text("utf-8")
+    assert sorted(scripts - scripts_pages_load(example_site)) == []
+    texts = [
+        (example_site / file_of(url)).read_text(encoding="utf-8")
+        for url in listed
+        if file_of(url).endswith((".html", ".css", ".js", ".mjs", ".webmanifest"))
+    ]
+    unnamed = [url for url in theme if not any(url.rsplit("/", 1)[-1] in text for text in texts)]
+    assert sorted(unnamed) == []
+
+
+def precache_list(site: Path, exclude: tuple[str, ...]) -> dict[str, str]:
+    """URL -> hash of every file the worker would keep, before the split by language."""
+    return content_hashes(site, offline_sizes(site, exclude))
 
 
 def test_url_of_a_file_is_the_address_residents_use():

@@ -16,10 +16,7 @@ from ..i18n import ngettext
 from ..incremental.memo import MemoTable, shared_table
 from ..languages import prefix
 from ..problems import Problem
-from ..search import theme_static
-from ..search.bundle import bundle_inputs
-from ..site_settings import SiteSettings
-from .offline import MANIFEST, web_manifest, write_service_worker
+from .offline import MANIFEST, url_of, web_manifest, write_service_worker
 from .pages import write_pages
 from .qr import service_qr_codes, write_outbound_qr
 
@@ -74,13 +71,12 @@ class Offline(Feature):
         # Documents only while small: a resident's first visit must not fetch every rule book.
         documents = {f"{PUBLISHED_DOCUMENTS}*": settings.offline_document_max_kb * 1000}
         folders = {code: prefix(code, settings.languages) for code in settings.languages}
-        sources = bundle_sources(settings)
         written = write_service_worker(
             output,
             settings.offline_exclude,
             folders,
             documents,
-            optional=sources,
+            optional=theme_files(output, settings.theme_static_dir),
             language_max_bytes=settings.offline_language_max_kb * 1000,
         )
         self.precached = len(written)
@@ -95,8 +91,12 @@ class Offline(Feature):
         ]
 
 
-def bundle_sources(settings: SiteSettings) -> set[str]:
-    """The search bundle's inputs in the output: a page gets them inside the bundle, so they
-    are kept offline only where a page or its modules load one on its own."""
-    inputs = bundle_inputs(theme_static(settings.theme))
-    return {f"{settings.theme_static_dir}/{name}" for name in inputs}
+def theme_files(output: Path, static_dir: str) -> set[str]:
+    """The theme's files in the output, kept offline only where some page or its files name
+    them: a single-centre site never loads centre-filter.js, no page loads a licence text, and
+    pages get the search bundle's sources inside the bundle."""
+    return {
+        url_of(path.relative_to(output).as_posix())
+        for path in (output / static_dir).rglob("*")
+        if path.is_file()
+    }

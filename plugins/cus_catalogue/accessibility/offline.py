@@ -9,13 +9,13 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from ..i18n import gettext as _
 from ..publishing.sitepaths import page_url
 from ..site_settings import SiteSettings
-from .precache_groups import language_groups
+from .precache_groups import file_of, language_groups
 from .precache_limit import within_limit
 
 SERVICE_WORKER = "sw.js"
@@ -28,14 +28,14 @@ def url_of(relative: str) -> str:
     return page_url(relative) or "./"
 
 
-def precache_list(
+def offline_sizes(
     output: Path, exclude: tuple[str, ...], max_bytes: Mapping[str, int] | None = None
-) -> dict[str, str]:
-    """Site-relative URL → first 16 hex digits of the SHA-256 of every file to keep offline.
+) -> dict[str, int]:
+    """Site-relative URL → size in bytes of every file to keep offline, stat-ed once here.
 
     ``max_bytes`` maps a pattern to the largest file of it kept (documents: only small ones).
     """
-    entries: dict[str, str] = {}
+    sizes: dict[str, int] = {}
     limits = (max_bytes or {}).items()
     for path in sorted(p for p in output.rglob("*") if p.is_file()):
         relative = path.relative_to(output).as_posix()
@@ -44,8 +44,15 @@ def precache_list(
         size = path.stat().st_size
         if any(fnmatch.fnmatch(relative, pattern) and size > most for pattern, most in limits):
             continue
-        entries[url_of(relative)] = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    return entries
+        sizes[url_of(relative)] = size
+    return sizes
+
+
+def content_hashes(output: Path, urls: Iterable[str]) -> dict[str, str]:
+    """URL → first 16 hex digits of the SHA-256 of its file: the worker's version of it."""
+    return {
+        url: hashlib.sha256((output / file_of(url)).read_bytes()).hexdigest()[:16] for url in urls
+    }
 
 
 def worker_script(
@@ -77,10 +84,10 @@ def write_service_worker(
     """Hash the finished output folder and write ``sw.js`` at the site root; the files listed
     (``optional`` ones only where some page's files name them; each language's up to
     ``language_max_bytes``)."""
-    entries = precache_list(output, exclude, max_bytes)
-    groups = language_groups(output, entries, folders, optional)
+    sizes = offline_sizes(output, exclude, max_bytes)
+    groups = language_groups(output, content_hashes(output, sizes), folders, optional)
     if language_max_bytes is not None:
-        groups = within_limit(groups, output, folders, language_max_bytes)
+        groups = within_limit(groups, sizes, folders, language_max_bytes)
     (output / SERVICE_WORKER).write_bytes(worker_script(groups, folders))
     return {url: digest for group in groups.values() for url, digest in group.items()}
 

@@ -6,9 +6,9 @@ that language's; a page at the root, or a root file another language mirrors (``
 ``uk/atom.xml``), is the primary language's. Any other file (scripts, styles, search files)
 belongs to the languages whose files name it, directly or through another file (a page names
 its search script, the script its index, the index its shards): to one language when only
-that language's files name it, else to every visitor (``SHARED``). An optional file (a source
-of the search bundle, which pages get inside the bundle) that no language's files name is kept
-by nobody.
+that language's files name it, else to every visitor (``SHARED``). An optional file (a theme
+file: a source of the search bundle, which pages get inside the bundle, a script only a regional
+site loads, a licence text) that no language's files name is kept by nobody.
 """
 
 from __future__ import annotations

@@ -1,27 +1,30 @@
 """How much of its own language a first visit keeps offline: its start and offline pages
-always, then the other pages every visitor uses (lists, forms, statements), then the other
-files (search files, smallest first), then the service and provider pages in order, up to a
-byte limit. The worker keeps a page left out once the visitor opens it, so a regional
-catalogue of 100,000 services does not fill a resident's phone on the first visit."""
+always, then its scripts and styles (every page kept needs them), then the other pages every
+visitor uses (lists, forms, statements), then the other files (search files, smallest first),
+then the service and provider pages in order, up to a byte limit. The worker keeps a page left
+out once the visitor opens it, so a regional catalogue of 100,000 services does not fill a
+resident's phone on the first visit."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from pathlib import Path
 
 from .precache_groups import SHARED, file_of
 
 RECORD_PAGE = re.compile(r"(?:^|/)(?:uslugi|realizatorzy)/[^/]+/$")
+# What the kept pages need to work and look right: before any other page or file.
+CODE_AND_STYLE = (".js", ".mjs", ".css")
 
 
 def within_limit(
     groups: Mapping[str, Mapping[str, str]],
-    output: Path,
+    sizes: Mapping[str, int],
     folders: Mapping[str, str],
     max_bytes: int,
 ) -> dict[str, dict[str, str]]:
-    """``groups`` with each language's files cut to ``max_bytes`` (the shared files stay)."""
+    """``groups`` with each language's files cut to ``max_bytes`` (the shared files stay);
+    ``sizes`` in bytes by URL, as the precache list found them."""
     limited: dict[str, dict[str, str]] = {}
     for code, entries in groups.items():
         if code == SHARED:
@@ -29,7 +32,6 @@ def within_limit(
             continue
         folder = folders[code]
         always = {folder or "./", f"{folder}offline/"}
-        sizes = {url: (output / file_of(url)).stat().st_size for url in entries}
         kept: dict[str, str] = {}
         room = max_bytes
         for url in sorted(entries, key=lambda url: _order(url, always, sizes[url])):
@@ -41,11 +43,14 @@ def within_limit(
 
 
 def _order(url: str, always: set[str], size: int) -> tuple[int, int, str]:
-    """Start and offline pages, other pages, other files (smallest first), record pages."""
+    """Start and offline pages, scripts and styles, other pages, other files (smallest first),
+    record pages."""
     if url in always:
         return (0, 0, url)
+    if url.endswith(CODE_AND_STYLE):
+        return (1, size, url)
     if RECORD_PAGE.search(url):
-        return (3, 0, url)
+        return (4, 0, url)
     if file_of(url).endswith(".html"):
-        return (1, 0, url)
-    return (2, size, url)
+        return (2, 0, url)
+    return (3, size, url)
