@@ -80,6 +80,21 @@ def test_easy_to_read_page_uses_no_unexplained_abbreviation(example_site):
     assert unexplained([words], read_abbreviations(ROOT / "data")) == []
 
 
+def test_every_polish_page_explains_the_abbreviations_it_uses(example_site):
+    """Defect: RODO (the Polish GDPR) was not on the list of abbreviations, and each form's
+    information clause said "Art. 6 ust. 1 lit. e RODO" without a word on what RODO is; the
+    service name "indywidualny plan usług (IPUS)" did not count as explaining IPUS."""
+    abbreviations = read_abbreviations(ROOT / "data")
+    assert "RODO" in {item.text for item in abbreviations}
+    found = {
+        path.relative_to(example_site).as_posix(): missing
+        for path in sorted(example_site.rglob("*.html"))
+        if not path.relative_to(example_site).as_posix().startswith(("uk/", "en/"))
+        if (missing := unexplained([text(path)], abbreviations))
+    }
+    assert found == {}
+
+
 def test_the_easy_to_read_logo_is_not_shown_unless_readers_checked_the_text(mini_site):
     page = page_file(mini_site, ETR).read_text(encoding="utf-8")
     assert "Inclusion Europe" not in page

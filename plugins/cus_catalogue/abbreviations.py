@@ -47,10 +47,11 @@ class Abbreviation:
 
 
 def _usage_patterns(text: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Whole-word matches; "–" and "-" alike; acronyms by case, shortenings in any case (and
-    the same without the word boundaries)."""
+    """Whole-word matches, not a setting's name in code (``RODO['retention_days']``); "–" and
+    "-" alike; acronyms by case, shortenings in any case (and the same without the word
+    boundaries)."""
     body = re.escape(text).replace("–", "[–-]")
-    tail = "" if text.endswith(".") else r"(?!\w)"
+    tail = "" if text.endswith(".") else r"(?![\w\[])"
     flags = 0 if any(char.isupper() for char in text) else re.IGNORECASE
     return re.compile(rf"(?<![\w-]){body}{tail}", flags), re.compile(body, flags)
 

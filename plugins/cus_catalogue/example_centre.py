@@ -498,37 +498,37 @@ RODO: dict[str, Any] = {
     "forms": {
         "application": {
             "purpose": "Chcemy się z Tobą skontaktować w sprawie usługi, o którą pytasz.",
-            "legal_basis": "Art. 6 ust. 1 lit. e RODO: centrum wykonuje zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
+            "legal_basis": "Art. 6 ust. 1 lit. e ogólnego rozporządzenia o ochronie danych (RODO): centrum wykonuje zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
             "recipients": "Pracownicy centrum. Jeśli to potrzebne do sprawy, także realizator wybranej usługi. Firmy, które na zlecenie centrum prowadzą jego pocztę i serwer.",
             "retention": "Centrum przechowuje Twoją sprawę tak długo, jak każą przepisy o archiwach.",
         },
         "catalogue_update": {
             "purpose": "Chcemy sprawdzić Twoją propozycję zmiany w katalogu i w razie pytań skontaktować się z Tobą.",
-            "legal_basis": "Art. 6 ust. 1 lit. e RODO: centrum prowadzi katalog usług jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
+            "legal_basis": "Art. 6 ust. 1 lit. e ogólnego rozporządzenia o ochronie danych (RODO): centrum prowadzi katalog usług jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
             "recipients": "Pracownicy centrum, którzy prowadzą katalog. Firmy, które na zlecenie centrum prowadzą jego pocztę i serwer. Twoje imię, nazwisko i kontakt nie trafią do katalogu.",
             "retention": "Centrum przechowuje propozycję do czasu jej sprawdzenia, a potem tak długo, jak każą przepisy o archiwach.",
         },
         "missing_service": {
             "purpose": "Chcemy wiedzieć, jakiej pomocy brakuje w gminie, żeby planować nowe usługi. Jeśli podasz e-mail, odpowiemy Ci.",
-            "legal_basis": "Art. 6 ust. 1 lit. e RODO: centrum planuje usługi społeczne jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
+            "legal_basis": "Art. 6 ust. 1 lit. e ogólnego rozporządzenia o ochronie danych (RODO): centrum planuje usługi społeczne jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
             "recipients": "Pracownicy centrum, którzy planują usługi. Firmy, które na zlecenie centrum prowadzą jego pocztę i serwer.",
             "retention": "Centrum przechowuje zgłoszenie do czasu przygotowania planu usług, najdłużej 2 lata.",
         },
         "error_report": {
             "purpose": "Chcemy poprawić błąd na stronie usługi. Jeśli podasz e-mail, odpowiemy Ci.",
-            "legal_basis": "Art. 6 ust. 1 lit. e RODO: centrum prowadzi katalog usług jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
+            "legal_basis": "Art. 6 ust. 1 lit. e ogólnego rozporządzenia o ochronie danych (RODO): centrum prowadzi katalog usług jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
             "recipients": "Pracownicy centrum, którzy prowadzą katalog. Firmy, które na zlecenie centrum prowadzą jego pocztę i serwer.",
             "retention": "Centrum przechowuje zgłoszenie do czasu poprawienia błędu.",
         },
         "partner_offer": {
             "purpose": "Chcemy porozmawiać z Twoją organizacją o prowadzeniu usług społecznych w gminie i odpowiedzieć na ofertę.",
-            "legal_basis": "Art. 6 ust. 1 lit. e RODO: centrum organizuje usługi społeczne i współpracuje z ich realizatorami jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
+            "legal_basis": "Art. 6 ust. 1 lit. e ogólnego rozporządzenia o ochronie danych (RODO): centrum organizuje usługi społeczne i współpracuje z ich realizatorami jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
             "recipients": "Pracownicy centrum, którzy organizują usługi. Firmy, które na zlecenie centrum prowadzą jego pocztę i serwer. Imię, nazwisko i kontakt osoby z organizacji nie trafią do katalogu bez jej zgody.",
             "retention": "Centrum przechowuje ofertę do końca współpracy albo 2 lata od odpowiedzi, jeśli do współpracy nie dojdzie.",
         },
         "feedback": {
             "purpose": "Chcemy wiedzieć, jak oceniasz usługę, żeby ją ulepszyć. Nie pytamy, kim jesteś.",
-            "legal_basis": "Art. 6 ust. 1 lit. e RODO: centrum ocenia usługi społeczne jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
+            "legal_basis": "Art. 6 ust. 1 lit. e ogólnego rozporządzenia o ochronie danych (RODO): centrum ocenia usługi społeczne jako zadanie publiczne z ustawy o realizowaniu usług społecznych przez centrum usług społecznych.",
             "recipients": "Pracownicy centrum. Realizator usługi poznaje tylko oceny i komentarze, bez daty i godziny wysłania. Firmy, które na zlecenie centrum prowadzą jego pocztę i serwer.",
             "retention": "Centrum przechowuje ocenę do końca następnego roku.",
         },
