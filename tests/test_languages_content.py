@@ -9,6 +9,8 @@ import pytest
 from records import copy_mini, problems_of
 from sitekit import run_katalog
 
+from cus_catalogue.search.model import load_search_model
+
 ROOT = Path(__file__).resolve().parent.parent
 UK_NAME = "Майстер на дрібний ремонт удома"
 TRANSLATED = f"""translations:
@@ -147,3 +149,18 @@ def test_a_centre_translation_outside_the_contract_fails_with_file_and_line(tmp_
         "centres/alfa.yaml:6: translations.uk.name: tłumaczenie nie ma nazwy: najpierw wpisz "
         "nazwę w tym języku (translations.uk.name)",
     ]
+
+
+@pytest.mark.parametrize("service", ["porada-prawna", "zlota-raczka"])
+def test_a_ukrainian_query_finds_a_service_by_its_translations_own_keyword(mini, service):
+    """Defect: a translation's ``keywords`` reached the Ukrainian index only when the Polish
+    record had keywords too (porada-prawna has none), so a resident's own word, written only
+    in the translation, found nothing."""
+    append(
+        mini / "services" / f"{service}.yaml",
+        "translations:\n  uk:\n    name: Послуга для перевірки\n    keywords: [нотаріус]\n",
+    )
+    assert problems_of(mini) == []
+    ukrainian = load_search_model(mini, ROOT / "data", "uk")
+    assert ukrainian.ids("нотаріуса") == [service]  # another form of the word
+    assert load_search_model(mini, ROOT / "data").ids("нотаріус") == []  # Polish: only Polish

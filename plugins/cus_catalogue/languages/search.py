@@ -43,9 +43,11 @@ def catalogue_in(catalogue: Catalogue, language: str) -> Catalogue:
 
 
 def searchable(data: Mapping[str, Any], language: str) -> dict[str, Any]:
-    """A service's data in ``language``, its Polish name, summary and keywords as keywords."""
+    """A service's data in ``language``, its Polish name, summary and keywords as keywords;
+    the translation's own keywords also where the Polish record has none."""
     own = localized(data, "service", language)
-    keywords = [str(word) for word in own.get("keywords") or []]
+    translation = (data.get("translations") or {}).get(language) or {}
+    keywords = [str(word) for word in own.get("keywords") or translation.get("keywords") or []]
     polish = [data.get("name", ""), data.get("summary", ""), *(data.get("keywords") or [])]
     own["keywords"] = keywords + [str(text) for text in polish if text and text not in keywords]
     return own
