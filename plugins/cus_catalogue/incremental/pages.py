@@ -115,12 +115,12 @@ class CachedPages:
                 return relative
             return name if item == "output_file" else context.get(item, Missing())
 
+        before, key, cached = self.cache.reads.get(name), None, None
         try:
-            read = self.cache.reads.get(name)
-            key = self._key(name, template, relative_urls, look_up, read) if read else None
+            key = self._key(name, template, relative_urls, look_up, before) if before else None
             cached = self.cache.get(key) if key else None
         except Unfingerprintable:
-            cached = None
+            pass
         if cached is not None:
             if relative is not None:
                 context["localsiteurl"] = relative  # what Pelican's writer leaves behind
@@ -132,10 +132,11 @@ class CachedPages:
         self.loaded.clear()
         render()
         read = {"names": sorted(self.reads), "templates": sorted(self.loaded | {template})}
-        try:
-            key = self._key(name, template, relative_urls, look_up, read)
-        except Unfingerprintable:
-            self.cache.reads.pop(name, None)
-            return
+        if not key or read != before:  # else it keeps the key it was looked up by
+            try:
+                key = self._key(name, template, relative_urls, look_up, read)
+            except Unfingerprintable:
+                self.cache.reads.pop(name, None)
+                return
         self.cache.reads[name] = read
         self.cache.put(key, (output / name).read_bytes())
