@@ -1,20 +1,25 @@
-"""Incremental builds (issue 17): after any sequence of record and template edits, a build from
-the cache writes exactly the files, byte for byte, that a build from scratch writes."""
+"""Incremental builds (issue 17): after any sequence of record, template and theme file edits, a
+build from the cache writes exactly the files, byte for byte, that a build from scratch writes."""
 
 from __future__ import annotations
 
 import pickle
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
+from pelican.writers import Writer
 from records import copy_mini
 from sitekit import ROOT, TEST_TODAY
 
 from cus_catalogue.accessibility import qr as accessibility_qr
+from cus_catalogue.incremental import records as cached_records
+from cus_catalogue.incremental.fingerprint import Fingerprints
+from cus_catalogue.incremental.memo import MemoTable
 from cus_catalogue.search import cached as search_cached
 from cus_catalogue.search import index as search_index
 from cus_catalogue.search import lemmas as search_lemmas
@@ -22,7 +27,16 @@ from katalog.build import build_site
 
 NAMES = ["Pomoc sąsiedzka", "Obiady dla seniora", "Łaźnia miejska", "Złota rączka"]
 AUDIENCES = ["seniorzy", "wszyscy-mieszkancy", "osoby-z-niepelnosprawnosciami"]
-TEMPLATES = ["base.html", "service.html", "partials/service_list.html", "browse.html"]
+TEMPLATES = [
+    "base.html",
+    "service.html",
+    "partials/service_list.html",
+    "browse.html",
+    "provider.html",  # the provider pages' alone
+]
+#: Theme files no template includes: a stylesheet, a script as it is, the search bundle's entry.
+STATIC = ["css/main.css", "js/site.js", "js/search-main.js"]
+PROVIDER_PAGE = re.compile(r"((uk|en)/)?realizatorzy/[^/]+/index\.html")
 
 rename = st.tuples(st.just("rename"), st.integers(0, 9), st.sampled_from(NAMES))
 regroup = st.tuples(
@@ -33,7 +47,10 @@ remove = st.tuples(st.just("remove"), st.integers(0, 9), st.none())
 provider = st.tuples(st.just("provider"), st.none(), st.sampled_from(NAMES))
 template = st.tuples(st.just("template"), st.sampled_from(TEMPLATES), st.sampled_from(NAMES))
 thesaurus = st.tuples(st.just("thesaurus"), st.none(), st.sampled_from(NAMES))
-EDITS = st.lists(st.one_of(rename, regroup, add, remove, provider, template, thesaurus), max_size=3)
+static = st.tuples(st.just("static"), st.sampled_from(STATIC), st.sampled_from(NAMES))
+EDITS = st.lists(
+    st.one_of(rename, regroup, add, remove, provider, template, thesaurus, static), max_size=3
+)
 
 
 def replace_line(path: Path, key: str, value: str) -> None:
@@ -62,9 +79,22 @@ def apply(edit: tuple, content: Path, theme: Path, step: int) -> None:
         service.unlink()
     elif kind == "provider":
         replace_line(next((content / "providers").glob("*.yaml")), "name", value)
-    elif kind == "template":
+    elif kind == "template":  # a child template shows only what is inside its blocks
         page = theme / "templates" / target
-        page.write_text(page.read_text("utf-8") + f"<!-- {value} {step} -->\n", "utf-8")
+        text, comment = page.read_text("utf-8"), f"<!-- {value} {step} -->\n"
+        if "{% extends" in text:
+            head, end, tail = text.rpartition("{% endblock %}")
+            page.write_text(head + comment + end + tail, "utf-8")
+        else:
+            page.write_text(text + comment, "utf-8")
+    elif kind == "static":  # a script's new export changes the search bundle and its name
+        path = theme / "static" / target
+        line = (
+            f"/* {value} {step} */"
+            if target.endswith(".css")
+            else f'export const edit{step} = "{value}";'
+        )
+        path.write_text(path.read_text("utf-8") + line + "\n", "utf-8")
     elif kind == "thesaurus":  # a new word for "złota rączka": its services' index changes
         table = content.parent / "data" / "synonyms.csv"
         text = table.read_text("utf-8").replace("; majster,", f"; majster; fachowiec{step},", 1)
@@ -99,12 +129,13 @@ def build(
 @given(edits=EDITS)
 @example(edits=[("rename", 0, NAMES[0]), ("template", "base.html", NAMES[1])])
 @example(edits=[("thesaurus", None, NAMES[0]), ("audiences", 1, {"seniorzy"})])
+@example(edits=[("template", "provider.html", NAMES[2]), ("static", "js/search-main.js", NAMES[3])])
 def test_a_build_from_the_cache_equals_a_build_from_scratch(
     tmp_path_factory, edits: list[tuple]
 ) -> None:
     """Every page, list, index, feed and precache list is what a full build writes: a record
-    edit, a new or deleted record, a provider's new name, a template or thesaurus edit leaves
-    nothing stale, the search terms, lemmas and QR codes remembered per record included (the
+    edit, a new or deleted record, a provider's new name, a template, stylesheet, script or
+    thesaurus edit leaves nothing stale, the search terms, lemmas and QR codes remembered per record included (the
     cache folder is shared by every sequence, as a preview's is)."""
     work = tmp_path_factory.mktemp("edits")
     cache = tmp_path_factory.getbasetemp() / "shared-cache"
@@ -177,3 +208,79 @@ def test_after_one_record_changes_only_that_record_is_analysed_again(
     assert not [words for words in calls["lunr"] if words[:1] == ["nieodpłatna"]]
     assert calls["lemmas"] and set(calls["lemmas"]) <= {"fachowiec", "wiesio"}
     assert calls["qr"] == []
+
+
+def spy_on_work(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
+    """What a build renders, reads and checks, and computes for a memo table (serial builds)."""
+    work: dict[str, list] = {"pages": [], "records": [], "memo": []}
+    write_file, read_checked, memo_get = (
+        Writer.write_file,
+        cached_records.read_checked,
+        MemoTable.get,
+    )
+
+    def writing(writer: Writer, name: str, *args: object, **kwargs: object) -> object:
+        work["pages"].append(name)
+        return write_file(writer, name, *args, **kwargs)
+
+    def reading(path: Path, *args: object) -> object:
+        work["records"].append(path.name)
+        return read_checked(path, *args)
+
+    def getting(table: MemoTable, inputs: object, compute: Callable[[], object]) -> object:
+        def computing() -> object:
+            work["memo"].append(inputs)
+            return compute()
+
+        return memo_get(table, inputs, computing)
+
+    monkeypatch.setattr(Writer, "write_file", writing)
+    monkeypatch.setattr(cached_records, "read_checked", reading)
+    monkeypatch.setattr(MemoTable, "get", getting)
+    return work
+
+
+def test_a_page_template_edit_renders_only_its_pages_and_base_html_no_record_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Defect: the theme's digest was in every cache entry's key, so any template edit read and
+    checked every record again, recomputed every memo table (search terms, lemmas, QR codes,
+    Markdown, open data rows) and rendered every page: at 1,000 services a template edit cost
+    more than a full build. Now an edit of provider.html renders the provider pages (in every
+    language) and nothing else; an edit of base.html renders every HTML page but takes every
+    record and memo entry from the cache."""
+    content, theme, cache = copy_mini(tmp_path / "content"), tmp_path / "theme", tmp_path / "c"
+    shutil.copytree(ROOT / "themes" / "cus", theme)
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    work = spy_on_work(monkeypatch)
+    build(content, tmp_path / "site", theme, cache, workers=1)
+    every_page = set(work["pages"])
+    providers = {name for name in every_page if PROVIDER_PAGE.fullmatch(name)}
+    assert {name[:3] for name in providers} == {"rea", "uk/", "en/"}, "a provider page a language"
+    assert work["records"] and work["memo"], "the first build reads and computes everything"
+
+    apply(("template", "provider.html", "Nowy szablon"), content, theme, 0)
+    work.update(pages=[], records=[], memo=[])
+    built = build(content, tmp_path / "site", theme, cache, workers=1)
+    assert sorted(work["pages"]) == sorted(providers)
+    assert all(b"Nowy szablon" in built[name] for name in providers)
+    assert work["records"] == [] and work["memo"] == []
+
+    apply(("template", "base.html", "Nowa stopka"), content, theme, 1)
+    work.update(pages=[], records=[], memo=[])
+    built = build(content, tmp_path / "site", theme, cache, workers=1)
+    html = {name for name in every_page if name.endswith(".html")}
+    assert set(work["pages"]) == html, "every HTML page, no JSON made by a template of its own"
+    assert html < every_page
+    assert b"Nowa stopka" in built["uslugi/porada-prawna/index.html"]
+    assert work["records"] == [], "no record is read and checked again"
+    assert work["memo"] == [], "no search term, lemma, QR code, Markdown or open data row either"
+
+
+def test_a_compiled_pattern_has_a_stable_fingerprint() -> None:
+    """Defect: a compiled regular expression in a page's context (the eligibility check's
+    condition patterns) had no fingerprint, so every build rendered the /sprawdz/ pages again."""
+    pattern = Fingerprints().of(re.compile("zasił", re.IGNORECASE))
+    assert pattern == Fingerprints().of(re.compile("zasił", re.IGNORECASE))
+    assert pattern != Fingerprints().of(re.compile("zasił"))
+    assert pattern != Fingerprints().of(re.compile("dodat", re.IGNORECASE))

@@ -23,7 +23,7 @@ from .i18n import ngettext, use_language
 from .incremental.memo import shared_table
 from .incremental.pages import CachedPages
 from .incremental.records import CachedRecords
-from .incremental.store import open_cache
+from .incremental.store import open_cache, tree_digest
 from .languages import OWN_NAMES, prefix
 from .languages.links import LinkLocalizer
 from .languages.setting_texts import localized_setting
@@ -105,7 +105,10 @@ class PageWriter:
         self.cached = None
         if cache is not None:
             output, context = Path(generator.output_path), generator.context
-            self.cached = CachedPages(cache, generator.env, build.language, context, output)
+            translations = tree_digest(Path(generator.theme) / "translations")  # templates read
+            self.cached = CachedPages(
+                cache, generator.env, build.language, context, output, translations
+            )
 
     def page(
         self, url: str, template: str, relative_urls: bool | None = None, **values: Any
@@ -186,9 +189,7 @@ class CatalogueGenerator(Generator):
     def generate_context(self) -> None:
         """Validate everything first: nothing is written from an invalid catalogue."""
         settings = self.site_settings
-        self.cache = open_cache(
-            settings.build_cache, self.settings, Path(self.theme), settings.data_path
-        )
+        self.cache = open_cache(settings.build_cache, self.settings, settings.data_path)
         memo = None
         if self.cache is not None:
             memo = CachedRecords(self.cache, settings.today, settings.stale_months)

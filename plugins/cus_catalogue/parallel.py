@@ -15,7 +15,7 @@ from pelican import signals
 
 from .i18n import gettext as _
 from .incremental.memo import MemoTable
-from .incremental.store import BuildCache
+from .incremental.store import BuildCache, PageReads
 from .site_settings import SiteSettings
 
 T = TypeVar("T")
@@ -49,7 +49,7 @@ class ShareReport:
 
     written: set[str] = field(default_factory=set)
     cache_used: set[str] = field(default_factory=set)
-    cache_reads: dict[str, list[str] | None] = field(default_factory=dict)
+    cache_reads: dict[str, PageReads | None] = field(default_factory=dict)
     cache_counts: tuple[int, int] = (0, 0)
     memos: list[tuple[dict[bytes, Any], int]] = field(default_factory=list)
 

@@ -61,10 +61,12 @@ def service_qr_codes(
 ) -> list[ServiceQr]:
     """Every service's QR code; ``encodings`` (shared by every language pass and kept by the
     build cache) holds the codes by address. Render workers encode the codes of the pages
-    they render (``parallel.py``) and send back the new ones."""
+    they render (``parallel.py``) and send back the new ones; the known codes of pages taken
+    from the cache are kept for the next build, which may render those pages again."""
     codes = []
     for service in services:
         url = settings.url(service.url)
+        encodings.peek(url)
         codes.append(
             ServiceQr(url, _("QR code with the address %(url)s") % {"url": url}, encodings)
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 import types
 from pathlib import PurePath
 from typing import Any
@@ -124,6 +125,8 @@ class Fingerprints:
             out.update(value if isinstance(value, bytes) else repr(value).encode())
         elif isinstance(value, dt.date | dt.time | dt.timedelta | PurePath):
             out.update(str(value).encode())
+        elif isinstance(value, re.Pattern):  # a condition's text pattern (the check page's)
+            out.update(repr((value.pattern, value.flags)).encode())
         elif isinstance(value, CODE):
             out.update(getattr(value, "__qualname__", getattr(value, "__name__", "")).encode())
         elif hasattr(value, "fingerprint_source"):  # a value still being made elsewhere

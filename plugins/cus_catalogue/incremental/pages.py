@@ -1,4 +1,4 @@
-"""Pages rendered once: a page whose template, values and context reads are unchanged is copied
+"""Pages rendered once: a page whose templates, values and context reads are unchanged is copied
 from the cache instead of rendered."""
 
 from __future__ import annotations
@@ -7,12 +7,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateNotFound
 from jinja2.runtime import Context
 from pelican.utils import get_relative_path, path_to_url
 
 from .fingerprint import Fingerprints, Unfingerprintable
-from .store import BuildCache
+from .memo import digest
+from .store import BuildCache, PageReads
 
 
 class Missing:
@@ -30,9 +31,29 @@ def recording_context(reads: set[str]) -> type[Context]:
     return RecordingContext
 
 
+def record_loads(environment: Environment, loaded: set[str]) -> None:
+    """Note the name of every template ``environment`` hands out (``extends``, ``include``,
+    ``import``): Jinja's own cache keeps the loader from seeing repeated loads."""
+    cls = type(environment)
+
+    def get_template(name: Any, parent: str | None = None, globals: Any = None) -> Any:
+        template = cls.get_template(environment, name, parent, globals)
+        loaded.add(template.name or "")
+        return template
+
+    def select_template(names: Any, parent: str | None = None, globals: Any = None) -> Any:
+        template = cls.select_template(environment, names, parent, globals)
+        loaded.add(template.name or "")
+        return template
+
+    environment.get_template = get_template  # type: ignore[method-assign]
+    environment.select_template = select_template  # type: ignore[method-assign]
+
+
 class CachedPages:
-    """Renders through Pelican's writer on a miss and notes what the page read; on a hit,
-    writes the cached bytes. One per language pass: record views are digested once."""
+    """Renders through Pelican's writer on a miss and notes what the page read: context names
+    and templates; on a hit, writes the cached bytes. One per language pass: record views and
+    template sources are digested once."""
 
     def __init__(
         self,
@@ -41,19 +62,39 @@ class CachedPages:
         language: str,
         context: dict[str, Any],
         output: Path,
+        translations: str,
     ) -> None:
         self.cache = cache
+        self.environment = environment
         self.language = language
         self.context = context
         self.output = output
+        self.translations = translations
         self.fingerprints = Fingerprints()
+        self.sources: dict[str, str] = {}
         self.reads: set[str] = set()
+        self.loaded: set[str] = set()
         environment.context_class = recording_context(self.reads)
+        record_loads(environment, self.loaded)
 
-    def _key(self, name: str, template: str, relative: bool, look_up: Callable, names: list) -> str:
-        read = {item: look_up(item) for item in names}
-        digest = self.fingerprints.of(read)
-        return self.cache.key("page", self.language, name, template, relative, digest)
+    def _source(self, template: str) -> str:
+        """The digest of ``template``'s source as the theme has it now ("" when it has none)."""
+        if template not in self.sources:
+            loader = self.environment.loader
+            try:
+                source = loader.get_source(self.environment, template)[0] if loader else None
+            except TemplateNotFound:
+                source = None
+            self.sources[template] = digest(source).hex()
+        return self.sources[template]
+
+    def _key(
+        self, name: str, template: str, relative: bool, look_up: Callable, read: PageReads
+    ) -> str:
+        values = self.fingerprints.of({item: look_up(item) for item in read["names"]})
+        sources = [(used, self._source(used)) for used in read["templates"]]
+        parts = (self.language, name, template, relative, values, repr(sources), self.translations)
+        return self.cache.key("page", *parts)
 
     def write(
         self,
@@ -74,12 +115,12 @@ class CachedPages:
                 return relative
             return name if item == "output_file" else context.get(item, Missing())
 
+        before, key, cached = self.cache.reads.get(name), None, None
         try:
-            names = self.cache.reads.get(name)
-            key = self._key(name, template, relative_urls, look_up, names) if names else None
+            key = self._key(name, template, relative_urls, look_up, before) if before else None
             cached = self.cache.get(key) if key else None
         except Unfingerprintable:
-            cached = None
+            pass
         if cached is not None:
             if relative is not None:
                 context["localsiteurl"] = relative  # what Pelican's writer leaves behind
@@ -88,12 +129,14 @@ class CachedPages:
             target.write_bytes(cached)
             return
         self.reads.clear()
+        self.loaded.clear()
         render()
-        names = sorted(self.reads)
-        try:
-            key = self._key(name, template, relative_urls, look_up, names)
-        except Unfingerprintable:
-            self.cache.reads.pop(name, None)
-            return
-        self.cache.reads[name] = names
+        read = {"names": sorted(self.reads), "templates": sorted(self.loaded | {template})}
+        if not key or read != before:  # else it keeps the key it was looked up by
+            try:
+                key = self._key(name, template, relative_urls, look_up, read)
+            except Unfingerprintable:
+                self.cache.reads.pop(name, None)
+                return
+        self.cache.reads[name] = read
         self.cache.put(key, (output / name).read_bytes())

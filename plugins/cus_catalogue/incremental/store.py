@@ -18,6 +18,8 @@ LIBRARIES = ("pelican", "jinja2", "markupsafe", "markdown", "jsonschema", "PyYAM
 #: Libraries whose output memo tables keep (search terms, lemmas); a site may lack one.
 ANALYSIS_LIBRARIES = ("lunr", "snowballstemmer", "morfeusz2", "segno", "markdown-it-py", "PyICU")
 READS = "reads.json"
+#: What a page read when it was rendered: context names ("names") and templates ("templates").
+PageReads = dict[str, list[str]]
 #: Settings of where and how a build runs, not of what it writes.
 NOT_INPUTS = (
     "OUTPUT_PATH",
@@ -66,10 +68,13 @@ class BuildCache:
         self.used: set[str] = set()
         self.hits = self.misses = 0
         self.tables: dict[str, MemoTable] = {}
+        self.reads: dict[str, PageReads] = {}
         try:
-            self.reads: dict[str, list[str]] = json.loads((folder / READS).read_text("utf-8"))
+            found = json.loads((folder / READS).read_text("utf-8"))
         except (OSError, ValueError):
-            self.reads = {}
+            found = {}
+        if isinstance(found, dict):  # an older version's reads (lists) are no reads
+            self.reads = {name: read for name, read in found.items() if isinstance(read, dict)}
 
     def key(self, *parts: Any) -> str:
         """The digest of this build's base key and ``parts`` (bytes or strings)."""
@@ -121,9 +126,11 @@ class BuildCache:
         (self.folder / READS).write_text(json.dumps(self.reads, sort_keys=True), "utf-8")
 
 
-def open_cache(folder: str, settings: dict[str, Any], theme: Path, data: Path) -> BuildCache | None:
-    """The cache of this build, keyed by code, theme, vocabularies and every setting; None when
-    the site sets no cache folder or a setting has no stable digest."""
+def open_cache(folder: str, settings: dict[str, Any], data: Path) -> BuildCache | None:
+    """The cache of this build, keyed by code, vocabularies and every setting; None when the site
+    sets no cache folder or a setting has no stable digest. The theme is no part of this key:
+    a page's key adds the templates it used (``pages.py``), and nothing else reads the theme's
+    files but through the pages' context (the search bundle's hashed name, for one)."""
     from .fingerprint import Fingerprints, Unfingerprintable
 
     if not folder:
@@ -135,5 +142,5 @@ def open_cache(folder: str, settings: dict[str, Any], theme: Path, data: Path) -
         settings_digest = Fingerprints().of(inputs).hex()
     except Unfingerprintable:
         return None
-    base = [code_version(), tree_digest(theme), tree_digest(data), settings_digest]
+    base = [code_version(), tree_digest(data), settings_digest]
     return BuildCache(Path(folder), hashlib.sha256(repr(base).encode()).hexdigest())
