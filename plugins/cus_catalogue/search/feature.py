@@ -15,7 +15,7 @@ from ..languages import OWN_NAMES, prefix
 from ..languages.search import catalogue_in
 from ..problems import Problem
 from ..site_settings import SiteSettings
-from . import build_search_assets, search_asset_urls, theme_static
+from . import build_search_assets, forget_word_caches, search_asset_urls, theme_static
 from .bundle import bundler_problems
 from .situations import FILE_NAME as SITUATIONS_FILE
 from .situations import Situation, read_situations
@@ -85,6 +85,8 @@ class Search(Feature):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content)
             self.urls[language] = search_asset_urls(assets)
+            if len(self.urls) == len(build.settings.languages):
+                forget_word_caches()  # the last index is built
         return self.urls[language]
 
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
