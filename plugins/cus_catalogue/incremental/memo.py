@@ -5,6 +5,7 @@ lemmas) by the digest of everything the step reads, kept in the build cache as o
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -13,8 +14,14 @@ T = TypeVar("T")
 
 
 def digest(inputs: Any) -> bytes:
-    """Equal digests mean equal inputs: a pickle round-trips, so unequal values differ."""
-    return hashlib.sha256(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+    """Equal digests mean equal inputs: a pickle round-trips, so unequal values differ. No
+    memo: equal values give equal bytes whether or not they share objects (records read from
+    YAML share their field names, records read from the cache do not)."""
+    pickled = io.BytesIO()
+    pickler = pickle.Pickler(pickled, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # inputs are data (no cycles): each value is written out in full
+    pickler.dump(inputs)
+    return hashlib.sha256(pickled.getbuffer()).digest()
 
 
 class MemoTable:
