@@ -197,22 +197,26 @@ def build_search_assets(
     return assets
 
 
+#: The analyzer's and the dictionary's answers by word (bounded caches), as imported.
+WORD_CACHES = (
+    lemmas.dictionary_lemmas,
+    lemmas.dictionary_forms,
+    lemmas._map_entries,
+    analyzer.fold,
+    analyzer.is_stop_word,
+    analyzer._index_terms,
+    analyzer._text_positions,
+    analyzer._word_positions,
+    pipeline._word_terms,
+    english.stem,
+)
+
+
 def forget_word_caches() -> None:
     """Drop what the analyzer and the dictionary remembered of each word once the last
     language's index is built: they are bounded, but full at 100,000 services (hundreds of
     MB), and the pages rendered afterwards read none of it."""
-    for remembered in (
-        lemmas.dictionary_lemmas,
-        lemmas.dictionary_forms,
-        lemmas._map_entries,
-        analyzer.fold,
-        analyzer.is_stop_word,
-        analyzer._index_terms,
-        analyzer._text_positions,
-        analyzer._word_positions,
-        pipeline._word_terms,
-        english.stem,
-    ):
+    for remembered in WORD_CACHES:
         remembered.cache_clear()
 
 
