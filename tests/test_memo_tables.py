@@ -1,11 +1,14 @@
 """Memo tables of a build without a cache: they keep nothing, so no step needs a special case
-for "no cache" and nothing is held for a later build that will never read it."""
+for "no cache" and nothing is held for a later build that will never read it. Tables of large
+results keep each in a cache entry of its own, never in memory."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from cus_catalogue.incremental.memo import memo_table, shared_table
+from cus_catalogue.incremental.memo import entry_table, memo_table, shared_table
+from cus_catalogue.incremental.store import BuildCache
 
 
 def counting() -> tuple[list[str], Callable[[], str]]:
@@ -37,3 +40,30 @@ def test_shared_table_without_a_cache_keeps_results_until_the_build_ends() -> No
     calls, compute = counting()
     assert table.get("**Dla seniorów**", compute) == table.get("**Dla seniorów**", compute)
     assert calls == ["run"]
+
+
+def test_entry_table_keeps_each_result_in_its_own_cache_entry_not_in_memory(
+    tmp_path: Path,
+) -> None:
+    """Defect (issue 17, peak memory): every service's HSDS JSON and rows were one cache entry,
+    loaded whole and held until the build ended (about 2.6 GB at 100,000 services). Now each
+    result is its own entry: the next build reads it, a build that does not ask drops it."""
+    inputs = ("zlota-raczka", 1)
+    calls, compute = counting()
+    first = BuildCache(tmp_path, "base")
+    table = entry_table(first, "hsds-services", "exporter inputs")
+    assert table.get(inputs, compute) == "result"
+    assert table.used == {} and table.known == {}
+    first.save()
+
+    second = BuildCache(tmp_path, "base")
+    assert entry_table(second, "hsds-services", "exporter inputs").get(inputs, compute) == "result"
+    assert calls == ["run"]
+    assert entry_table(second, "hsds-services", "other inputs").peek(inputs) is None
+    second.save()
+
+    BuildCache(tmp_path, "base").save()  # a build without this service
+    assert (
+        entry_table(BuildCache(tmp_path, "base"), "hsds-services", "exporter inputs").peek(inputs)
+        is None
+    )

@@ -94,15 +94,18 @@ def _day_names(locale: str) -> dict[str, str]:
 
 
 def hours_rows(hours: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """One row a weekday, in week order, with that day's opening times (empty when closed)."""
-    names = day_names()
+    """One row a weekday, in week order, with that day's opening times (empty when closed).
+    Records with the same hours share their rows (read-only): a page pass holds every view."""
+    slots = tuple((tuple(slot.get("days", [])), slot["from"], slot["to"]) for slot in hours)
+    return _hours_rows(slots, babel_locale())
+
+
+@functools.lru_cache(maxsize=4096)
+def _hours_rows(slots: tuple[tuple[tuple[str, ...], str, str], ...], locale: str) -> list:
+    names = _day_names(locale)
     rows = []
     for code in DAY_CODES:
-        times = sorted(
-            (slot["from"].zfill(5), slot["to"].zfill(5))
-            for slot in hours
-            if code in slot.get("days", [])
-        )
+        times = sorted((start.zfill(5), end.zfill(5)) for days, start, end in slots if code in days)
         spans = [f"{start.lstrip('0') or '0'}–{end.lstrip('0') or '0'}" for start, end in times]
         rows.append({"code": code, "day": names[code], "spans": spans})
     return rows

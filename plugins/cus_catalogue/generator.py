@@ -197,29 +197,32 @@ class CatalogueGenerator(Generator):
         stop_build(self.settings_problems + catalogue.problems)
         self.summary.problems(catalogue.problems + self.settings_problems)
         # One pass a language, Polish first: the files every language shares are written then.
-        self.builds = []
+        # Only the Polish views live all build (finalize and the summary read them); another
+        # language's are made when its pass starts and dropped when it ends.
         markdown = shared_table(self.cache, "markdown")
 
         def render(text: str | None) -> Markup:  # pure: the text's HTML, remembered
             return markdown.get(str(text or ""), functools.partial(render_markdown, text))
 
-        for language in settings.languages:
-            with use_language(language):
-                services, providers = build_views(catalogue, render)
-            self.builds.append(
-                Build(
-                    catalogue,
-                    services,
-                    providers,
-                    settings,
-                    Path(self.path),
-                    Path(self.output_path),
-                    self.progress,
-                    language,
-                    self.cache,
-                )
-            )
-        self.build = self.builds[0]  # Polish: what finalize and the summary work on
+        self.catalogue, self.render = catalogue, render
+        self.build = self._language_build(settings.languages[0])
+
+    def _language_build(self, language: str) -> Build:
+        """One language's pass: the catalogue's views in that language."""
+        settings = self.site_settings
+        with use_language(language):
+            services, providers = build_views(self.catalogue, self.render)
+        return Build(
+            self.catalogue,
+            services,
+            providers,
+            settings,
+            Path(self.path),
+            Path(self.output_path),
+            self.progress,
+            language,
+            self.cache,
+        )
 
     def _language_context(self, build: Build) -> dict[str, Any]:
         """What every page of one language's pass reads: records and vocabularies in it."""
@@ -270,17 +273,25 @@ class CatalogueGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         """The catalogue's pages, then each feature's; the rest once Pelican has finished."""
-        for build in self.builds:
-            with use_language(build.language):
-                self.context.update(self._language_context(build))
-                self._apply(build, merge(feature.contribute(build) for feature in self.features))
-                site = PageWriter(self, writer, build)
-                self._write_catalogue_pages(site)
-                for feature in self.features:
-                    stop_build(feature.write(build, site))
+        for language in self.site_settings.languages:
+            self._write_language(language, writer)
         # Pelican's static files (the theme's CSS and JS) are copied after this generator:
         # finalize runs at Pelican's ``finalized``, on the complete output folder.
         signals.finalized.connect(self._finalize)
+
+    def _write_language(self, language: str, writer: Any) -> None:
+        """One language's pass: its views (the Polish ones are kept for finalize; another
+        language's are made now and dropped at the end, so one such set lives at a time)."""
+        build = self.build if language == self.build.language else self._language_build(language)
+        with use_language(language):
+            self.context.update(self._language_context(build))
+            self._apply(build, merge(feature.contribute(build) for feature in self.features))
+            site = PageWriter(self, writer, build)
+            self._write_catalogue_pages(site)
+            for feature in self.features:
+                stop_build(feature.write(build, site))
+        for key in ("CATALOGUE_SERVICES", "CATALOGUE_PROVIDERS"):
+            del self.context[key]  # the next pass's views are made without these alive
 
     def _finalize(self, pelican: Any) -> None:
         """Each feature's work on the finished output, then the summary of the build."""

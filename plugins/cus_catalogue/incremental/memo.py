@@ -1,9 +1,11 @@
 """Memo tables: results of a pure per-item step (one record's search terms, one word's
-lemmas) by the digest of everything the step reads, kept in the build cache as one entry."""
+lemmas) by the digest of everything the step reads, kept in the build cache as one entry
+(or, for large results, each in an entry of its own: ``entry_table``)."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -12,8 +14,14 @@ T = TypeVar("T")
 
 
 def digest(inputs: Any) -> bytes:
-    """Equal digests mean equal inputs: a pickle round-trips, so unequal values differ."""
-    return hashlib.sha256(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+    """Equal digests mean equal inputs: a pickle round-trips, so unequal values differ. No
+    memo: equal values give equal bytes whether or not they share objects (records read from
+    YAML share their field names, records read from the cache do not)."""
+    pickled = io.BytesIO()
+    pickler = pickle.Pickler(pickled, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # inputs are data (no cycles): each value is written out in full
+    pickler.dump(inputs)
+    return hashlib.sha256(pickled.getbuffer()).digest()
 
 
 class MemoTable:
@@ -91,3 +99,40 @@ def shared_table(cache: Any, name: str, *inputs: Any) -> MemoTable:
     record's Markdown, a service's QR code): without a cache its results are still shared
     until the build ends."""
     return MemoTable() if cache is None else cache.table(name, *inputs)
+
+
+class EntryTable(MemoTable):
+    """A table whose every result is a build cache entry of its own, read when asked and
+    written when made, never held: for large results of every record (a service's HSDS JSON
+    and rows were 26 MB a 1,000 services in one entry, all in memory from load to save)."""
+
+    def __init__(self, cache: Any, name: str, inputs_digest: bytes) -> None:
+        super().__init__()
+        self.cache, self.name, self.inputs_digest = cache, name, inputs_digest
+
+    def get(self, inputs: Any, compute: Callable[[], T]) -> T:
+        """The result for ``inputs``: from its cache entry, or ``compute()``d and stored now."""
+        key = self._key(inputs)
+        found = self.cache.get(key)
+        if found is None:
+            found = compute()
+            self.computed += 1
+            self.cache.put(key, found)
+        return found
+
+    def peek(self, inputs: Any) -> Any | None:
+        """The stored result for ``inputs``, or None."""
+        return self.cache.get(self._key(inputs))
+
+    def _key(self, inputs: Any) -> str:
+        return self.cache.key("entry", self.name, self.inputs_digest, digest(inputs))
+
+    @property
+    def changed(self) -> bool:
+        """Nothing to save: each result was stored when it was made."""
+        return False
+
+
+def entry_table(cache: Any, name: str, *inputs: Any) -> MemoTable:
+    """``memo_table`` for results too large to hold for every record: one cache entry each."""
+    return Forgetful() if cache is None else EntryTable(cache, name, digest(inputs))

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..audiences import facet_audiences, is_for_everyone
 from ..crisis import crisis_terms
+from . import analyzer, english, lemmas, pipeline
 from .analyzer import analyze, fold, stem, tokenize
 from .bundle import ENTRY, PROJECT_ROOT, bundle_js
 from .cached import synonyms_table
@@ -194,6 +195,29 @@ def build_search_assets(
     bundle = bundle_js(static, index_path, css_path, translated_messages(static.parent, language))
     assets[_hashed("search", "js", bundle)] = bundle
     return assets
+
+
+#: The analyzer's and the dictionary's answers by word (bounded caches), as imported.
+WORD_CACHES = (
+    lemmas.dictionary_lemmas,
+    lemmas.dictionary_forms,
+    lemmas._map_entries,
+    analyzer.fold,
+    analyzer.is_stop_word,
+    analyzer._index_terms,
+    analyzer._text_positions,
+    analyzer._word_positions,
+    pipeline._word_terms,
+    english.stem,
+)
+
+
+def forget_word_caches() -> None:
+    """Drop what the analyzer and the dictionary remembered of each word once the last
+    language's index is built: they are bounded, but full at 100,000 services (hundreds of
+    MB), and the pages rendered afterwards read none of it."""
+    for remembered in WORD_CACHES:
+        remembered.cache_clear()
 
 
 def search_asset_urls(assets: Mapping[str, bytes]) -> dict[str, str]:

@@ -1,5 +1,9 @@
-"""Search as a feature of the build: the thesaurus is checked, the index and scripts built once,
-their URLs given to every page (``SEARCH_ASSETS``), then written with the /szukaj/ page."""
+"""Search as a feature of the build: the thesaurus is checked, each language's index and
+scripts built once and written at once (content-hashed, under /static/search/, so no page can
+link a stale one), their URLs given to every page (``SEARCH_ASSETS``), and the /szukaj/ page.
+
+At 100,000 services a language's search files are about 250 MB: holding them until ``write``
+kept two languages' worth alive through the Polish pass's page rendering."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from ..languages import OWN_NAMES, prefix
 from ..languages.search import catalogue_in
 from ..problems import Problem
 from ..site_settings import SiteSettings
-from . import build_search_assets, search_asset_urls, theme_static
+from . import build_search_assets, forget_word_caches, search_asset_urls, theme_static
 from .bundle import bundler_problems
 from .situations import FILE_NAME as SITUATIONS_FILE
 from .situations import Situation, read_situations
@@ -32,8 +36,7 @@ class Search(Feature):
     def __init__(self) -> None:
         self.groups: list[SynonymGroup] = []
         self.situations: list[Situation] = []
-        self.assets: dict[str, bytes] = {}
-        self.built: dict[str, dict[str, bytes]] = {}  # language → its files, each built once
+        self.urls: dict[str, dict[str, str]] = {}  # language → its files' URLs, built once
 
     def check(self, catalogue: Catalogue, settings: SiteSettings) -> list[Problem]:
         """The thesaurus and the life situations in the data folder (a site may have neither),
@@ -46,29 +49,29 @@ class Search(Feature):
         return problems + more + bundler_problems()
 
     def contribute(self, build: Build) -> Contributions:
-        """Build the index and scripts once; every page links them. The Polish search page
-        also learns where the Ukrainian index is, for queries typed in Cyrillic."""
+        """Build and write the index and scripts once; every page links them. The Polish search
+        page also learns where the Ukrainian index is, for queries typed in Cyrillic."""
         with build.progress.step(_("Search index")):
-            self.assets = self.language_assets(build, build.language)
+            urls = self.language_urls(build, build.language)
             cyrillic = {}
             if build.is_primary and CYRILLIC_LANGUAGE in build.settings.languages[1:]:
                 root = prefix(CYRILLIC_LANGUAGE, build.settings.languages)
-                urls = search_asset_urls(self.language_assets(build, CYRILLIC_LANGUAGE))
                 cyrillic = {
-                    "index": urls["index"],
+                    "index": self.language_urls(build, CYRILLIC_LANGUAGE)["index"],
                     "root": root,
                     "page": root + SEARCH_PAGE_URL,
                     "name": OWN_NAMES[CYRILLIC_LANGUAGE],
                     "language": CYRILLIC_LANGUAGE,
                 }
-        context = {"SEARCH_ASSETS": search_asset_urls(self.assets), "SEARCH_CYRILLIC": cyrillic}
+        context = {"SEARCH_ASSETS": urls, "SEARCH_CYRILLIC": cyrillic}
         return Contributions(context=context)
 
-    def language_assets(self, build: Build, language: str) -> dict[str, bytes]:
-        """The index and scripts of ``language``'s search, built on first use."""
-        if language not in self.built:
+    def language_urls(self, build: Build, language: str) -> dict[str, str]:
+        """The URLs of ``language``'s search files, built and written on first use (every
+        language's at the root's /static/search/: their names are content-hashed)."""
+        if language not in self.urls:
             with use_language(language):
-                self.built[language] = build_search_assets(
+                assets = build_search_assets(
                     catalogue_in(build.catalogue, language),
                     self.groups,
                     theme_static(build.settings.theme),
@@ -77,11 +80,16 @@ class Search(Feature):
                     self.situations,
                     build.cache,
                 )
-        return self.built[language]
+            for path, content in sorted(assets.items()):
+                target = build.output / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+            self.urls[language] = search_asset_urls(assets)
+            if len(self.urls) == len(build.settings.languages):
+                forget_word_caches()  # the last index is built
+        return self.urls[language]
 
     def write(self, build: Build, site: SiteWriter) -> list[Problem]:
-        """The index files, the script bundle and the search page."""
-        for path, content in sorted(self.assets.items()):
-            site.file(path, content, shared=True)  # content-hashed: every language's at /static/
+        """The search page (its files were written as they were built)."""
         site.page(SEARCH_PAGE_URL, SEARCH_TEMPLATE)
         return []
