@@ -13,6 +13,8 @@ _ = Whitelist()
 # Pelican calls a Generator's two steps by name.
 _.generate_context
 _.generate_output
+# pickle's Pickler reads ``fast`` (write without a memo) as it dumps (incremental/memo.py).
+_.fast
 # PyYAML's emitter passes ``indentless`` to the override in record_writer.py.
 _.indentless
 # Jinja templates read these view attributes (themes/cus/templates/).
