@@ -74,15 +74,9 @@ class _Open:
 
 
 _STR = "tag:yaml.org,2002:str"
-#: Field names, codes (days, ids of audiences, fee kinds) and node paths repeat in every record:
-#: each is kept once for the whole catalogue (records are held all build; issue 17, memory).
+#: Field names and codes (days, ids of audiences, fee kinds) repeat in every record: each is
+#: kept once for the whole catalogue (records are held all build; issue 17, memory).
 SHARED_TEXT_LENGTH = 24
-_PATHS: dict[NodePath, NodePath] = {}
-
-
-def _shared(path: NodePath) -> NodePath:
-    """The one copy of a node path every record with that node shares."""
-    return _PATHS.setdefault(path, path)
 
 
 def _line(event: yaml.Event) -> int:
@@ -119,7 +113,7 @@ class _Reader:
             return ()
         parent = self.stack[-1]
         if type(parent.data) is list:
-            path = _shared((*parent.path, len(parent.data)))
+            path = (*parent.path, len(parent.data))
             self.lines[path] = _line(event)
             return path
         if parent.key is None:
@@ -130,7 +124,7 @@ class _Reader:
                 raise RecordSyntaxError("duplicate-key", _line(event), name)
             parent.key, parent.key_line = name, _line(event)
             return None
-        path = _shared((*parent.path, parent.key))
+        path = (*parent.path, parent.key)
         self.lines[path] = parent.key_line
         return path
 
