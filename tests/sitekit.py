@@ -121,6 +121,25 @@ def run_katalog(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def settings_with_feature(
+    site: Path, module: str, source: str, feature: str, extra: str = ""
+) -> Path:
+    """A site's settings file whose own feature (``CATALOGUE_EXTRA_FEATURES``) is class
+    ``feature`` of ``source``, written as ``site_features/<module>.py`` under ``site``."""
+    (site / "site_features").mkdir(parents=True)
+    (site / "site_features" / "__init__.py").write_text("", encoding="utf-8")
+    (site / "site_features" / f"{module}.py").write_text(source, encoding="utf-8")
+    conf = site / "siteconf.py"
+    conf.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nsys.path.insert(0, {str(site)!r})\n"
+        "from pelicanconf import *\n"
+        f"CATALOGUE_EXTRA_FEATURES = ['site_features.{module}:{feature}']\n"
+        f"CATALOGUE_TODAY = {TEST_TODAY!r}\n{extra}",
+        encoding="utf-8",
+    )
+    return conf
+
+
 def validate_with_data(data: Path, settings: Path) -> str:
     """``katalog validate`` of the mini catalogue with another data folder (settings written
     to ``settings``); its output, after checking that it failed without a traceback."""

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitekit import FIXTURES, ROOT, TEST_TODAY, run_katalog
+from sitekit import FIXTURES, run_katalog, settings_with_feature
 
 # A site's own feature (``CATALOGUE_EXTRA_FEATURES``) whose head extra, rendered on every page,
 # notes which process rendered it and shows nothing; FAULT makes it fail in a forked worker.
@@ -46,20 +46,10 @@ class ProcessLog(Feature):
 def build(tmp_path: Path, name: str, parallel_from: int, fault: str = "") -> tuple:
     """``katalog build`` of the mini catalogue with the process log; (result, output, pids)."""
     site = tmp_path / name
-    (site / "site_features").mkdir(parents=True)
-    (site / "site_features" / "__init__.py").write_text("", encoding="utf-8")
     log = site / "processes.log"
     source = PROCESS_LOG_FEATURE.format(log=str(log), fault=fault)
-    (site / "site_features" / "process_log.py").write_text(source, encoding="utf-8")
-    conf = site / "siteconf.py"
-    conf.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nsys.path.insert(0, {str(site)!r})\n"
-        "from pelicanconf import *\n"
-        "CATALOGUE_EXTRA_FEATURES = ['site_features.process_log:ProcessLog']\n"
-        f"CATALOGUE_TODAY = {TEST_TODAY!r}\n"
-        f"CATALOGUE_PARALLEL_PAGES_FROM = {parallel_from}\nCATALOGUE_RENDER_PROCESSES = 2\n",
-        encoding="utf-8",
-    )
+    extra = f"CATALOGUE_PARALLEL_PAGES_FROM = {parallel_from}\nCATALOGUE_RENDER_PROCESSES = 2\n"
+    conf = settings_with_feature(site, "process_log", source, "ProcessLog", extra)
     content = tmp_path / "content"
     if not content.exists():
         shutil.copytree(FIXTURES / "mini", content)

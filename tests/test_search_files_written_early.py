@@ -8,7 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
-from sitekit import FIXTURES, ROOT, TEST_TODAY, run_katalog
+from sitekit import FIXTURES, run_katalog, settings_with_feature
 
 # A site's own feature that runs after search in every pass and notes, before the pass's pages
 # are written, which search files are on disk and whether the start page is.
@@ -39,19 +39,8 @@ def test_search_files_are_on_disk_before_the_pages_of_their_pass(tmp_path: Path)
     search page sends Cyrillic queries to the Ukrainian index) are already written; the
     English ones come with the English pass, and the finished site has exactly those."""
     site = tmp_path / "site"
-    (site / "site_features").mkdir(parents=True)
-    (site / "site_features" / "__init__.py").write_text("", encoding="utf-8")
     log = site / "seen.log"
-    source = SEEN_FEATURE.format(log=str(log))
-    (site / "site_features" / "seen.py").write_text(source, encoding="utf-8")
-    conf = site / "siteconf.py"
-    conf.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nsys.path.insert(0, {str(site)!r})\n"
-        "from pelicanconf import *\n"
-        "CATALOGUE_EXTRA_FEATURES = ['site_features.seen:SearchFilesSeen']\n"
-        f"CATALOGUE_TODAY = {TEST_TODAY!r}\n",
-        encoding="utf-8",
-    )
+    conf = settings_with_feature(site, "seen", SEEN_FEATURE.format(log=str(log)), "SearchFilesSeen")
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "mini", content)
     output = site / "out"
