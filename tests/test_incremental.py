@@ -23,6 +23,7 @@ from katalog.build import build_site
 NAMES = ["Pomoc sąsiedzka", "Obiady dla seniora", "Łaźnia miejska", "Złota rączka"]
 AUDIENCES = ["seniorzy", "wszyscy-mieszkancy", "osoby-z-niepelnosprawnosciami"]
 TEMPLATES = ["base.html", "service.html", "partials/service_list.html", "browse.html"]
+TAMPERING = ["alter", "same size", "delete", "stray"]
 
 rename = st.tuples(st.just("rename"), st.integers(0, 9), st.sampled_from(NAMES))
 regroup = st.tuples(
@@ -33,7 +34,11 @@ remove = st.tuples(st.just("remove"), st.integers(0, 9), st.none())
 provider = st.tuples(st.just("provider"), st.none(), st.sampled_from(NAMES))
 template = st.tuples(st.just("template"), st.sampled_from(TEMPLATES), st.sampled_from(NAMES))
 thesaurus = st.tuples(st.just("thesaurus"), st.none(), st.sampled_from(NAMES))
-EDITS = st.lists(st.one_of(rename, regroup, add, remove, provider, template, thesaurus), max_size=3)
+# A hand in the built folder between builds: a page altered or deleted, a file no build writes.
+by_hand = st.tuples(st.just("by hand"), st.integers(0, 9), st.sampled_from(TAMPERING))
+EDITS = st.lists(
+    st.one_of(rename, regroup, add, remove, provider, template, thesaurus, by_hand), max_size=3
+)
 
 
 def replace_line(path: Path, key: str, value: str) -> None:
@@ -44,10 +49,13 @@ def replace_line(path: Path, key: str, value: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
-def apply(edit: tuple, content: Path, theme: Path, step: int) -> None:
+def apply(edit: tuple, content: Path, theme: Path, step: int, output: Path | None = None) -> None:
     """One edit a volunteer or a designer might make between two builds (the data folder is
-    ``content``'s sibling)."""
+    ``content``'s sibling), or a hand changing the built ``output``."""
     kind, target, value = edit
+    if kind == "by hand":
+        tamper(output, target, value)
+        return
     services = sorted((content / "services").glob("*.yaml"))
     service = services[target % len(services)] if isinstance(target, int) else None
     if kind == "rename":
@@ -71,8 +79,30 @@ def apply(edit: tuple, content: Path, theme: Path, step: int) -> None:
         table.write_text(text, "utf-8")
 
 
+def tamper(output: Path, target: int, how: str) -> None:
+    """Change a built page by hand (its bytes, its bytes but not its size, or delete it), or
+    add a file no build writes."""
+    pages = sorted(output.rglob("index.html"))
+    page = pages[target % len(pages)]
+    if how == "alter":
+        page.write_bytes(page.read_bytes() + b"<!-- by hand -->")
+    elif how == "same size":
+        page.write_bytes(page.read_bytes().replace(b"<", b"[", 1))
+    elif how == "delete":
+        page.unlink()
+    else:
+        (page.parent / "notatka.txt").write_text("not from any build", "utf-8")
+        (output / "uslugi" / "stara-usluga").mkdir(parents=True, exist_ok=True)
+
+
 def files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    """Every file's bytes by its path, and every folder (an empty one is there too)."""
+    return {
+        str(p.relative_to(folder)) + ("/" if p.is_dir() else ""): b""
+        if p.is_dir()
+        else p.read_bytes()
+        for p in folder.rglob("*")
+    }
 
 
 def build(
@@ -99,13 +129,16 @@ def build(
 @given(edits=EDITS)
 @example(edits=[("rename", 0, NAMES[0]), ("template", "base.html", NAMES[1])])
 @example(edits=[("thesaurus", None, NAMES[0]), ("audiences", 1, {"seniorzy"})])
+@example(edits=[("add", 0, NAMES[2]), ("remove", 2, None), ("by hand", 3, "same size")])
+@example(edits=[("by hand", 1, "alter"), ("by hand", 0, "delete"), ("by hand", 2, "stray")])
 def test_a_build_from_the_cache_equals_a_build_from_scratch(
     tmp_path_factory, edits: list[tuple]
 ) -> None:
     """Every page, list, index, feed and precache list is what a full build writes: a record
-    edit, a new or deleted record, a provider's new name, a template or thesaurus edit leaves
-    nothing stale, the search terms, lemmas and QR codes remembered per record included (the
-    cache folder is shared by every sequence, as a preview's is)."""
+    edit, a new or deleted record (its pages and folders gone), a provider's new name, a
+    template or thesaurus edit, a built page altered or deleted by hand leaves nothing stale,
+    the search terms, lemmas and QR codes remembered per record included (the cache folder is
+    shared by every sequence, as a preview's is; the rebuilds go into the folder built before)."""
     work = tmp_path_factory.mktemp("edits")
     cache = tmp_path_factory.getbasetemp() / "shared-cache"
     content = copy_mini(work / "content")
@@ -114,7 +147,7 @@ def test_a_build_from_the_cache_equals_a_build_from_scratch(
     shutil.copytree(ROOT / "themes" / "cus", theme)
     build(content, work / "incremental", theme, cache)
     for step, edit in enumerate(edits):
-        apply(edit, content, theme, step)
+        apply(edit, content, theme, step, work / "incremental")
         incremental = build(content, work / "incremental", theme, cache)
         scratch = build(content, work / "scratch", theme, None)
         assert sorted(incremental) == sorted(scratch), f"after {edits[: step + 1]}"
@@ -135,10 +168,52 @@ def test_an_unchanged_page_comes_from_the_cache_and_a_template_edit_renders_it_a
     entries = [p for p in cache.glob("*/*") if pickle.loads(p.read_bytes()) == built]
     assert len(entries) == 1, "the page is cached once, under one key"
     entries[0].write_bytes(pickle.dumps(b"<p>from the cache</p>"))
+    (tmp_path / "site" / page).unlink()  # else the page the build before wrote stays
     assert build(content, tmp_path / "site", theme, cache)[page] == b"<p>from the cache</p>"
     apply(("template", "base.html", "Nowy szablon"), content, theme, 0)
     rendered = build(content, tmp_path / "site", theme, cache)[page]
     assert b"Nieodp\xc5\x82atna pomoc prawna" in rendered and b"Nowy szablon" in rendered
+
+
+def stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    """Each file's modification time and inode: what any write or replacement changes."""
+    return {
+        str(p.relative_to(folder)): (p.stat().st_mtime_ns, p.stat().st_ino)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_a_one_record_rebuild_leaves_the_other_records_pages_untouched(tmp_path: Path) -> None:
+    """Building into the folder built before (issue 17: one record changed <= 10 s at 100,000
+    services): the pages of records the edit does not reach are neither deleted nor written
+    again, the changed record's pages are, and a deleted record's pages and folders go."""
+    content, theme, cache = copy_mini(tmp_path / "content"), tmp_path / "theme", tmp_path / "c"
+    shutil.copytree(ROOT / "themes" / "cus", theme)
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    providers, services = content / "providers", content / "services"
+    shutil.copy(providers / "fundacja-pomocna-dlon.yaml", providers / "klub-seniora.yaml")
+    replace_line(providers / "klub-seniora.yaml", "name", "Klub Seniora")
+    shutil.copy(services / "porada-prawna.yaml", services / "kawiarenka.yaml")
+    replace_line(services / "kawiarenka.yaml", "name", "Kawiarenka")
+    replace_line(services / "kawiarenka.yaml", "provider", "klub-seniora")
+    site = tmp_path / "site"
+    build(content, site, theme, cache)
+    before = stamps(site)
+    replace_line(services / "zlota-raczka.yaml", "name", "Fachowiec Wiesio")
+    (services / "porada-prawna.yaml").unlink()
+    after = build(content, site, theme, cache)
+    now = stamps(site)
+    others = [
+        f"{language}{kind}/{name}/index.html"
+        for language in ("", "uk/", "en/")
+        for kind, name in (("uslugi", "kawiarenka"), ("realizatorzy", "klub-seniora"))
+    ]
+    assert {page: now[page] for page in others} == {page: before[page] for page in others}
+    changed = [f"{language}uslugi/zlota-raczka/index.html" for language in ("", "uk/", "en/")]
+    assert all(now[page] != before[page] for page in changed)
+    assert all("Fachowiec Wiesio" in after[page].decode() for page in changed)
+    assert not [name for name in after if "porada-prawna" in name]
 
 
 def test_after_one_record_changes_only_that_record_is_analysed_again(

@@ -12,6 +12,7 @@ from jinja2.runtime import Context
 from pelican.utils import get_relative_path, path_to_url
 
 from .fingerprint import Fingerprints, Unfingerprintable
+from .output import OutputFolder
 from .store import BuildCache
 
 
@@ -32,7 +33,8 @@ def recording_context(reads: set[str]) -> type[Context]:
 
 class CachedPages:
     """Renders through Pelican's writer on a miss and notes what the page read; on a hit,
-    writes the cached bytes. One per language pass: record views are digested once."""
+    leaves the page the build before wrote (``folder``) or writes the cached bytes. One per
+    language pass: record views are digested once."""
 
     def __init__(
         self,
@@ -41,8 +43,10 @@ class CachedPages:
         language: str,
         context: dict[str, Any],
         output: Path,
+        folder: OutputFolder | None = None,
     ) -> None:
         self.cache = cache
+        self.folder = folder
         self.language = language
         self.context = context
         self.output = output
@@ -77,15 +81,11 @@ class CachedPages:
         try:
             names = self.cache.reads.get(name)
             key = self._key(name, template, relative_urls, look_up, names) if names else None
-            cached = self.cache.get(key) if key else None
         except Unfingerprintable:
-            cached = None
-        if cached is not None:
+            key = None
+        if key and self._from_cache(name, key):
             if relative is not None:
                 context["localsiteurl"] = relative  # what Pelican's writer leaves behind
-            target = output / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(cached)
             return
         self.reads.clear()
         render()
@@ -97,3 +97,21 @@ class CachedPages:
             return
         self.cache.reads[name] = names
         self.cache.put(key, (output / name).read_bytes())
+        if self.folder is not None:
+            self.folder.wrote(name, key)
+
+    def _from_cache(self, name: str, key: str) -> bool:
+        """Leave page ``name`` as the build before wrote it, or write its cached bytes; False
+        when the cache has none."""
+        if self.folder is not None and self.folder.keep(name, key):
+            self.cache.claim(key)
+            return True
+        cached = self.cache.get(key)
+        if cached is None:
+            return False
+        target = self.output / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(cached)
+        if self.folder is not None:
+            self.folder.wrote(name, key)
+        return True
