@@ -82,6 +82,7 @@ class Offline(Feature):
             documents,
             optional=sources,
             language_max_bytes=settings.offline_language_max_kb * 1000,
+            cache=build.cache,
         )
         self.precached = len(written)
         return []
