@@ -56,7 +56,7 @@ class Accessibility(Feature):
     def finalize(self, build: Build, output: Path) -> list[Problem]:
         """Kiosk: a QR code for every link out of the site, read from the finished pages."""
         with build.progress.step(_("QR codes of links out")):
-            write_outbound_qr(output)
+            write_outbound_qr(output, build.cache)
         return []
 
 
