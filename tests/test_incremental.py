@@ -3,6 +3,7 @@ the cache writes exactly the files, byte for byte, that a build from scratch wri
 
 from __future__ import annotations
 
+import functools
 import pickle
 import re
 import shutil
@@ -14,7 +15,10 @@ from hypothesis import strategies as st
 from records import copy_mini
 from sitekit import ROOT, TEST_TODAY
 
+from cus_catalogue.accessibility import offline as accessibility_offline
+from cus_catalogue.accessibility import precache_groups
 from cus_catalogue.accessibility import qr as accessibility_qr
+from cus_catalogue.publishing import sitemap
 from cus_catalogue.search import cached as search_cached
 from cus_catalogue.search import index as search_index
 from cus_catalogue.search import lemmas as search_lemmas
@@ -184,10 +188,13 @@ def stamps(folder: Path) -> dict[str, tuple[int, int]]:
     }
 
 
-def test_a_one_record_rebuild_leaves_the_other_records_pages_untouched(tmp_path: Path) -> None:
+def test_a_one_record_rebuild_leaves_the_other_records_pages_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Building into the folder built before (issue 17: one record changed <= 10 s at 100,000
     services): the pages of records the edit does not reach are neither deleted nor written
-    again, the changed record's pages are, and a deleted record's pages and folders go."""
+    again nor read (precache list, kiosk links, sitemap), the changed record's pages are, and a
+    deleted record's pages and folders go."""
     content, theme, cache = copy_mini(tmp_path / "content"), tmp_path / "theme", tmp_path / "c"
     shutil.copytree(ROOT / "themes" / "cus", theme)
     shutil.copytree(ROOT / "data", tmp_path / "data")
@@ -202,6 +209,18 @@ def test_a_one_record_rebuild_leaves_the_other_records_pages_untouched(tmp_path:
     before = stamps(site)
     replace_line(services / "zlota-raczka.yaml", "name", "Fachowiec Wiesio")
     (services / "porada-prawna.yaml").unlink()
+    read: list[str] = []
+    for module, name in (
+        (accessibility_offline, "content_hash"),
+        (precache_groups, "_mentions"),
+        (accessibility_qr, "links_out_of"),
+        (sitemap, "asks_to_stay_out"),
+    ):
+        real = getattr(module, name)
+        spy = functools.partial(
+            lambda real, path, *rest: read.append(str(path)) or real(path, *rest), real
+        )
+        monkeypatch.setattr(module, name, spy)
     after = build(content, site, theme, cache)
     now = stamps(site)
     others = [
@@ -214,6 +233,8 @@ def test_a_one_record_rebuild_leaves_the_other_records_pages_untouched(tmp_path:
     assert all(now[page] != before[page] for page in changed)
     assert all("Fachowiec Wiesio" in after[page].decode() for page in changed)
     assert not [name for name in after if "porada-prawna" in name]
+    assert not [path for path in read if path.endswith(tuple(others))]
+    assert all(any(path.endswith(page) for path in read) for page in changed)
 
 
 def test_after_one_record_changes_only_that_record_is_analysed_again(
