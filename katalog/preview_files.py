@@ -18,15 +18,19 @@ from starlette.types import Scope
 SWAPPING = threading.Lock()
 
 
+def retired_folder(output: Path) -> Path:
+    """Where the site ``swap_in`` replaced stays: the next build starts from its files."""
+    return output.with_name(output.name + ".old")
+
+
 def swap_in(staging: Path, output: Path) -> None:
     """Replace ``output`` by ``staging``; a request waits for both renames instead of a 404."""
-    retired = output.with_name(output.name + ".old")
+    retired = retired_folder(output)
     shutil.rmtree(retired, ignore_errors=True)
     with SWAPPING:
         if output.exists():
             output.rename(retired)
         staging.rename(output)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 class SwapSafeFiles(StaticFiles):

@@ -44,16 +44,19 @@ def _backend(output: Path) -> Any:
 
 def _rebuild(content: Path, output: Path, address: str) -> None:
     """Build beside the live folder and swap it in, so no request sees a half-written site;
-    the cache beside them keeps every unchanged record and page from the build before."""
+    the cache beside them keeps every unchanged record and page from the build before, and
+    the build starts from the site the last swap retired (its unchanged pages stay)."""
+    from .preview_files import retired_folder, swap_in
+
     staging = output.with_name(output.name + ".next")
     cache = output.with_name(output.name + ".cache")
+    if retired_folder(output).is_dir() and not staging.exists():
+        retired_folder(output).rename(staging)
     command = [sys.executable, "-m", "katalog", "build", str(content), "--output", str(staging)]
     command += ["--public-url", address, "--cache", str(cache)]
     if subprocess.run(command, check=False).returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return  # the old site stays up; the problems were printed
-    from .preview_files import swap_in
-
     swap_in(staging, output)
 
 

@@ -56,3 +56,5 @@ _.should_exit
 _.Bucket
 # Jinja's hook for the class of every template context (incremental/pages.py records reads).
 _.context_class
+# Pelican reads it before deleting the output folder (hooks.py: a cached build keeps it).
+_.delete_outputdir

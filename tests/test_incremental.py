@@ -3,6 +3,7 @@ build from the cache writes exactly the files, byte for byte, that a build from 
 
 from __future__ import annotations
 
+import functools
 import pickle
 import re
 import shutil
@@ -16,10 +17,13 @@ from pelican.writers import Writer
 from records import copy_mini
 from sitekit import ROOT, TEST_TODAY
 
+from cus_catalogue.accessibility import offline as accessibility_offline
+from cus_catalogue.accessibility import precache_groups
 from cus_catalogue.accessibility import qr as accessibility_qr
 from cus_catalogue.incremental import records as cached_records
 from cus_catalogue.incremental.fingerprint import Fingerprints
 from cus_catalogue.incremental.memo import MemoTable
+from cus_catalogue.publishing import sitemap
 from cus_catalogue.search import cached as search_cached
 from cus_catalogue.search import index as search_index
 from cus_catalogue.search import lemmas as search_lemmas
@@ -37,6 +41,7 @@ TEMPLATES = [
 #: Theme files no template includes: a stylesheet, a script as it is, the search bundle's entry.
 STATIC = ["css/main.css", "js/site.js", "js/search-main.js"]
 PROVIDER_PAGE = re.compile(r"((uk|en)/)?realizatorzy/[^/]+/index\.html")
+TAMPERING = ["alter", "same size", "delete", "stray"]
 
 rename = st.tuples(st.just("rename"), st.integers(0, 9), st.sampled_from(NAMES))
 regroup = st.tuples(
@@ -48,8 +53,11 @@ provider = st.tuples(st.just("provider"), st.none(), st.sampled_from(NAMES))
 template = st.tuples(st.just("template"), st.sampled_from(TEMPLATES), st.sampled_from(NAMES))
 thesaurus = st.tuples(st.just("thesaurus"), st.none(), st.sampled_from(NAMES))
 static = st.tuples(st.just("static"), st.sampled_from(STATIC), st.sampled_from(NAMES))
+# A hand in the built folder between builds: a page altered or deleted, a file no build writes.
+by_hand = st.tuples(st.just("by hand"), st.integers(0, 9), st.sampled_from(TAMPERING))
 EDITS = st.lists(
-    st.one_of(rename, regroup, add, remove, provider, template, thesaurus, static), max_size=3
+    st.one_of(rename, regroup, add, remove, provider, template, thesaurus, static, by_hand),
+    max_size=3,
 )
 
 
@@ -61,10 +69,13 @@ def replace_line(path: Path, key: str, value: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
-def apply(edit: tuple, content: Path, theme: Path, step: int) -> None:
+def apply(edit: tuple, content: Path, theme: Path, step: int, output: Path | None = None) -> None:
     """One edit a volunteer or a designer might make between two builds (the data folder is
-    ``content``'s sibling)."""
+    ``content``'s sibling), or a hand changing the built ``output``."""
     kind, target, value = edit
+    if kind == "by hand":
+        tamper(output, target, value)
+        return
     services = sorted((content / "services").glob("*.yaml"))
     service = services[target % len(services)] if isinstance(target, int) else None
     if kind == "rename":
@@ -101,8 +112,30 @@ def apply(edit: tuple, content: Path, theme: Path, step: int) -> None:
         table.write_text(text, "utf-8")
 
 
+def tamper(output: Path, target: int, how: str) -> None:
+    """Change a built page by hand (its bytes, its bytes but not its size, or delete it), or
+    add a file no build writes."""
+    pages = sorted(output.rglob("index.html"))
+    page = pages[target % len(pages)]
+    if how == "alter":
+        page.write_bytes(page.read_bytes() + b"<!-- by hand -->")
+    elif how == "same size":
+        page.write_bytes(page.read_bytes().replace(b"<", b"[", 1))
+    elif how == "delete":
+        page.unlink()
+    else:
+        (page.parent / "notatka.txt").write_text("not from any build", "utf-8")
+        (output / "uslugi" / "stara-usluga").mkdir(parents=True, exist_ok=True)
+
+
 def files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    """Every file's bytes by its path, and every folder (an empty one is there too)."""
+    return {
+        str(p.relative_to(folder)) + ("/" if p.is_dir() else ""): b""
+        if p.is_dir()
+        else p.read_bytes()
+        for p in folder.rglob("*")
+    }
 
 
 def build(
@@ -130,13 +163,17 @@ def build(
 @example(edits=[("rename", 0, NAMES[0]), ("template", "base.html", NAMES[1])])
 @example(edits=[("thesaurus", None, NAMES[0]), ("audiences", 1, {"seniorzy"})])
 @example(edits=[("template", "provider.html", NAMES[2]), ("static", "js/search-main.js", NAMES[3])])
+@example(edits=[("add", 0, NAMES[2]), ("remove", 2, None), ("by hand", 3, "same size")])
+@example(edits=[("by hand", 1, "alter"), ("by hand", 0, "delete"), ("by hand", 2, "stray")])
 def test_a_build_from_the_cache_equals_a_build_from_scratch(
     tmp_path_factory, edits: list[tuple]
 ) -> None:
     """Every page, list, index, feed and precache list is what a full build writes: a record
-    edit, a new or deleted record, a provider's new name, a template, stylesheet, script or
-    thesaurus edit leaves nothing stale, the search terms, lemmas and QR codes remembered per record included (the
-    cache folder is shared by every sequence, as a preview's is)."""
+    edit, a new or deleted record (its pages and folders gone), a provider's new name, a
+    template, stylesheet, script or thesaurus edit, a built page altered or deleted by hand
+    leaves nothing stale, the search terms, lemmas and QR codes remembered per record included
+    (the cache folder is shared by every sequence, as a preview's is; the rebuilds go into the
+    folder built before)."""
     work = tmp_path_factory.mktemp("edits")
     cache = tmp_path_factory.getbasetemp() / "shared-cache"
     content = copy_mini(work / "content")
@@ -145,7 +182,7 @@ def test_a_build_from_the_cache_equals_a_build_from_scratch(
     shutil.copytree(ROOT / "themes" / "cus", theme)
     build(content, work / "incremental", theme, cache)
     for step, edit in enumerate(edits):
-        apply(edit, content, theme, step)
+        apply(edit, content, theme, step, work / "incremental")
         incremental = build(content, work / "incremental", theme, cache)
         scratch = build(content, work / "scratch", theme, None)
         assert sorted(incremental) == sorted(scratch), f"after {edits[: step + 1]}"
@@ -166,10 +203,69 @@ def test_an_unchanged_page_comes_from_the_cache_and_a_template_edit_renders_it_a
     entries = [p for p in cache.glob("*/*") if pickle.loads(p.read_bytes()) == built]
     assert len(entries) == 1, "the page is cached once, under one key"
     entries[0].write_bytes(pickle.dumps(b"<p>from the cache</p>"))
+    (tmp_path / "site" / page).unlink()  # else the page the build before wrote stays
     assert build(content, tmp_path / "site", theme, cache)[page] == b"<p>from the cache</p>"
     apply(("template", "base.html", "Nowy szablon"), content, theme, 0)
     rendered = build(content, tmp_path / "site", theme, cache)[page]
     assert b"Nieodp\xc5\x82atna pomoc prawna" in rendered and b"Nowy szablon" in rendered
+
+
+def stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    """Each file's modification time and inode: what any write or replacement changes."""
+    return {
+        str(p.relative_to(folder)): (p.stat().st_mtime_ns, p.stat().st_ino)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_a_one_record_rebuild_leaves_the_other_records_pages_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Building into the folder built before (issue 17: one record changed <= 10 s at 100,000
+    services): the pages of records the edit does not reach are neither deleted nor written
+    again nor read (precache list, kiosk links, sitemap), the changed record's pages are, and a
+    deleted record's pages and folders go."""
+    content, theme, cache = copy_mini(tmp_path / "content"), tmp_path / "theme", tmp_path / "c"
+    shutil.copytree(ROOT / "themes" / "cus", theme)
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    providers, services = content / "providers", content / "services"
+    shutil.copy(providers / "fundacja-pomocna-dlon.yaml", providers / "klub-seniora.yaml")
+    replace_line(providers / "klub-seniora.yaml", "name", "Klub Seniora")
+    shutil.copy(services / "porada-prawna.yaml", services / "kawiarenka.yaml")
+    replace_line(services / "kawiarenka.yaml", "name", "Kawiarenka")
+    replace_line(services / "kawiarenka.yaml", "provider", "klub-seniora")
+    site = tmp_path / "site"
+    build(content, site, theme, cache)
+    before = stamps(site)
+    replace_line(services / "zlota-raczka.yaml", "name", "Fachowiec Wiesio")
+    (services / "porada-prawna.yaml").unlink()
+    read: list[str] = []
+    for module, name in (
+        (accessibility_offline, "content_hash"),
+        (precache_groups, "_mentions"),
+        (accessibility_qr, "links_out_of"),
+        (sitemap, "asks_to_stay_out"),
+    ):
+        real = getattr(module, name)
+        spy = functools.partial(
+            lambda real, path, *rest: read.append(str(path)) or real(path, *rest), real
+        )
+        monkeypatch.setattr(module, name, spy)
+    after = build(content, site, theme, cache)
+    now = stamps(site)
+    others = [
+        f"{language}{kind}/{name}/index.html"
+        for language in ("", "uk/", "en/")
+        for kind, name in (("uslugi", "kawiarenka"), ("realizatorzy", "klub-seniora"))
+    ]
+    assert {page: now[page] for page in others} == {page: before[page] for page in others}
+    changed = [f"{language}uslugi/zlota-raczka/index.html" for language in ("", "uk/", "en/")]
+    assert all(now[page] != before[page] for page in changed)
+    assert all("Fachowiec Wiesio" in after[page].decode() for page in changed)
+    assert not [name for name in after if "porada-prawna" in name]
+    assert not [path for path in read if path.endswith(tuple(others))]
+    assert all(any(path.endswith(page) for path in read) for page in changed)
 
 
 def test_after_one_record_changes_only_that_record_is_analysed_again(
@@ -240,6 +336,25 @@ def spy_on_work(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
     return work
 
 
+def read_by_stamp(inputs: object) -> str | None:
+    """The built file a memo entry is about (what ``finalize`` remembers of a file by its path
+    and stamp), or None for an entry about records."""
+    if isinstance(inputs, tuple) and len(inputs) == 2 and isinstance(inputs[1], tuple):
+        return inputs[0] if isinstance(inputs[0], str) else None
+    return None
+
+
+def record_work(work: dict[str, list]) -> list:
+    """Memo entries computed from records, not from files the build has just written."""
+    return [inputs for inputs in work["memo"] if read_by_stamp(inputs) is None]
+
+
+def pages_read_again(work: dict[str, list]) -> set[str]:
+    """The built HTML pages ``finalize`` read because their file is new since the build before."""
+    files = {read_by_stamp(inputs) for inputs in work["memo"]}
+    return {name for name in files if name and name.endswith(".html")}
+
+
 def test_a_page_template_edit_renders_only_its_pages_and_base_html_no_record_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -264,7 +379,8 @@ def test_a_page_template_edit_renders_only_its_pages_and_base_html_no_record_aga
     built = build(content, tmp_path / "site", theme, cache, workers=1)
     assert sorted(work["pages"]) == sorted(providers)
     assert all(b"Nowy szablon" in built[name] for name in providers)
-    assert work["records"] == [] and work["memo"] == []
+    assert work["records"] == [] and record_work(work) == []
+    assert pages_read_again(work) <= set(work["pages"]), "a page left as it was is not read"
 
     apply(("template", "base.html", "Nowa stopka"), content, theme, 1)
     work.update(pages=[], records=[], memo=[])
@@ -274,7 +390,7 @@ def test_a_page_template_edit_renders_only_its_pages_and_base_html_no_record_aga
     assert html < every_page
     assert b"Nowa stopka" in built["uslugi/porada-prawna/index.html"]
     assert work["records"] == [], "no record is read and checked again"
-    assert work["memo"] == [], "no search term, lemma, QR code, Markdown or open data row either"
+    assert record_work(work) == [], "no search term, lemma, QR code, Markdown or open data row"
 
 
 def test_a_compiled_pattern_has_a_stable_fingerprint() -> None:

@@ -15,7 +15,8 @@ from a11y_support import new_context, settle
 from playwright.sync_api import expect
 from script_loads import scripts_pages_load
 
-from cus_catalogue.accessibility.offline import content_hashes, offline_sizes, url_of
+from cus_catalogue.accessibility import offline
+from cus_catalogue.accessibility.offline import url_of
 from cus_catalogue.accessibility.precache_groups import SHARED, file_of, language_groups
 from cus_catalogue.search import theme_static
 from cus_catalogue.search.bundle import bundle_inputs
@@ -112,7 +113,7 @@ def test_the_worker_keeps_no_theme_file_that_no_page_uses(example_site):
 
 def precache_list(site: Path, exclude: tuple[str, ...]) -> dict[str, str]:
     """URL -> hash of every file the worker would keep, before the split by language."""
-    return content_hashes(site, offline_sizes(site, exclude))
+    return offline.precache_list(site, exclude)[0]
 
 
 def test_url_of_a_file_is_the_address_residents_use():

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator, PelicanTemplateNotFound
 from pelican.log import LimitFilter
+from pelican.utils import clean_output_dir
 
 from .audiences import also_for
 from .collation import by_initial
@@ -21,6 +22,7 @@ from .features import inspect_catalogue, make_features
 from .i18n import gettext as _
 from .i18n import ngettext, use_language
 from .incremental.memo import shared_table
+from .incremental.output import OutputFolder, keeps_output
 from .incremental.pages import CachedPages
 from .incremental.records import CachedRecords
 from .incremental.store import open_cache, tree_digest
@@ -107,7 +109,13 @@ class PageWriter:
             output, context = Path(generator.output_path), generator.context
             translations = tree_digest(Path(generator.theme) / "translations")  # templates read
             self.cached = CachedPages(
-                cache, generator.env, build.language, context, output, translations
+                cache,
+                generator.env,
+                build.language,
+                context,
+                output,
+                translations,
+                generator.output_folder,
             )
 
     def page(
@@ -129,7 +137,8 @@ class PageWriter:
             for job in track(jobs):
                 self._render(job)
         else:
-            state = SharedState(self.writer, generator.cache, generator.memos)
+            kept = [generator.output_folder] if generator.output_folder else []
+            state = SharedState(self.writer, generator.cache, [*generator.memos, *kept])
             render_in_parallel(jobs, workers, self._render, state, track)
         if self.build.is_primary:  # the summary counts the pages of one language
             for job in jobs:
@@ -190,6 +199,7 @@ class CatalogueGenerator(Generator):
         """Validate everything first: nothing is written from an invalid catalogue."""
         settings = self.site_settings
         self.cache = open_cache(settings.build_cache, self.settings, settings.data_path)
+        self.output_folder = self._keep_output()
         memo = None
         if self.cache is not None:
             memo = CachedRecords(self.cache, settings.today, settings.stale_months)
@@ -223,6 +233,17 @@ class CatalogueGenerator(Generator):
             language,
             self.cache,
         )
+
+    def _keep_output(self) -> OutputFolder | None:
+        """Empty the output folder where the hooks kept Pelican from deleting it: but for the
+        pages the cache can tell are unchanged, when there is a cache to tell."""
+        if not keeps_output(self.settings):
+            return None
+        retained = tuple(self.settings.get("OUTPUT_RETENTION", ()))
+        if self.cache is None:  # a setting without a stable digest: no cache after all
+            clean_output_dir(self.output_path, retained)
+            return None
+        return OutputFolder(self.cache.folder, Path(self.output_path), retained)
 
     def _language_context(self, build: Build) -> dict[str, Any]:
         """What every page of one language's pass reads: records and vocabularies in it."""
@@ -299,6 +320,8 @@ class CatalogueGenerator(Generator):
             return
         signals.finalized.disconnect(self._finalize)
         output = Path(self.output_path)
+        if self.output_folder is not None:  # before any feature lists the finished files
+            self.output_folder.finish()
         for feature in self.features:
             stop_build(feature.finalize(self.build, output))
         if self.cache is not None:

@@ -10,6 +10,7 @@ from pelican.generators import Generator
 from . import formatting
 from .generator import CatalogueGenerator
 from .i18n import install_template_translations
+from .incremental.output import keeps_output
 from .languages.content import in_polish, lang_attribute, polish_only
 from .site_settings import apply_defaults
 
@@ -28,6 +29,8 @@ def configure(pelican: Any) -> None:
     """Plugin defaults, the i18n extension and our filters, before any generator starts."""
     settings = pelican.settings
     apply_defaults(settings)
+    if keeps_output(settings):  # a cached build keeps its unchanged pages (incremental/output.py)
+        pelican.delete_outputdir = False
     environment = settings.setdefault("JINJA_ENVIRONMENT", {})
     # Pelican leaves autoescaping off; record text comes from outside and must stay text.
     environment["autoescape"] = True

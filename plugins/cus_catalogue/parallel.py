@@ -9,16 +9,24 @@ import os
 import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pelican import signals
 
 from .i18n import gettext as _
-from .incremental.memo import MemoTable
 from .incremental.store import BuildCache, PageReads
 from .site_settings import SiteSettings
 
 T = TypeVar("T")
+
+
+class Gathered(Protocol):
+    """What pages add to as they render (a memo table, the output folder's pages): a worker
+    reports its additions, the parent absorbs them."""
+
+    def mark(self) -> Any: ...
+    def added_since(self, mark: Any) -> Any: ...
+    def absorb(self, added: Any) -> None: ...
 
 
 class WorkerFailed(Exception):
@@ -51,14 +59,14 @@ class ShareReport:
     cache_used: set[str] = field(default_factory=set)
     cache_reads: dict[str, PageReads | None] = field(default_factory=dict)
     cache_counts: tuple[int, int] = (0, 0)
-    memos: list[tuple[dict[bytes, Any], int]] = field(default_factory=list)
+    memos: list[Any] = field(default_factory=list)
 
 
 class SharedState:
     """The parent's state pages change as they render: noted at the fork, reported by each
     worker, absorbed by the parent."""
 
-    def __init__(self, writer: Any, cache: BuildCache | None, memos: list[MemoTable]) -> None:
+    def __init__(self, writer: Any, cache: BuildCache | None, memos: list[Gathered]) -> None:
         self.cache, self.memos = cache, memos
         self.written: set[str] = getattr(writer, "_written_files", set())
         self.at_fork = self._now()

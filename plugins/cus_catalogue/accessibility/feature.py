@@ -53,7 +53,7 @@ class Accessibility(Feature):
     def finalize(self, build: Build, output: Path) -> list[Problem]:
         """Kiosk: a QR code for every link out of the site, read from the finished pages."""
         with build.progress.step(_("QR codes of links out")):
-            write_outbound_qr(output)
+            write_outbound_qr(output, build.cache)
         return []
 
 
@@ -78,6 +78,7 @@ class Offline(Feature):
             documents,
             optional=theme_files(output, settings.theme_static_dir),
             language_max_bytes=settings.offline_language_max_kb * 1000,
+            cache=build.cache,
         )
         self.precached = len(written)
         return []

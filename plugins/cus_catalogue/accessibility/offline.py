@@ -1,7 +1,8 @@
 """Offline: the web app manifest and the service worker with a content-hashed precache list.
 
 The list can only be complete once every writer ran, so the worker is written at Pelican's
-``finalized`` signal by walking the output folder and hashing each file.
+``finalized`` signal by walking the output folder and hashing each file (with a build cache,
+only the files written since the build before: a file's hash is remembered by its stamp).
 """
 
 from __future__ import annotations
@@ -9,13 +10,17 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
+from functools import partial
 from pathlib import Path
 
 from ..i18n import gettext as _
-from ..publishing.sitepaths import page_url
+from ..incremental.memo import Forgetful, MemoTable, memo_table
+from ..incremental.output import stamp
+from ..incremental.store import BuildCache
+from ..publishing.sitepaths import page_url, site_files
 from ..site_settings import SiteSettings
-from .precache_groups import file_of, language_groups
+from .precache_groups import language_groups
 from .precache_limit import within_limit
 
 SERVICE_WORKER = "sw.js"
@@ -28,31 +33,38 @@ def url_of(relative: str) -> str:
     return page_url(relative) or "./"
 
 
-def offline_sizes(
-    output: Path, exclude: tuple[str, ...], max_bytes: Mapping[str, int] | None = None
-) -> dict[str, int]:
-    """Site-relative URL → size in bytes of every file to keep offline, stat-ed once here.
+def content_hash(path: Path) -> str:
+    """The first 16 hex digits of the SHA-256 of a file's bytes: the worker's version of it."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
-    ``max_bytes`` maps a pattern to the largest file of it kept (documents: only small ones).
+
+def precache_list(
+    output: Path,
+    exclude: tuple[str, ...],
+    max_bytes: Mapping[str, int] | None = None,
+    hashes: MemoTable | None = None,
+) -> tuple[dict[str, str], dict[str, int]]:
+    """Site-relative URL → content hash, and URL → size in bytes, of every file to keep offline
+    (each file stat-ed once here, the sizes for the language limit).
+
+    ``max_bytes`` maps a pattern to the largest file of it kept (documents: only small ones);
+    ``hashes`` remembers each file's hash by its path and stamp (a file unchanged since the
+    build before is not read).
     """
+    hashes = Forgetful() if hashes is None else hashes
+    entries: dict[str, str] = {}
     sizes: dict[str, int] = {}
     limits = (max_bytes or {}).items()
-    for path in sorted(p for p in output.rglob("*") if p.is_file()):
-        relative = path.relative_to(output).as_posix()
+    for relative in site_files(output):
         if any(fnmatch.fnmatch(relative, pattern) for pattern in exclude):
             continue
-        size = path.stat().st_size
-        if any(fnmatch.fnmatch(relative, pattern) and size > most for pattern, most in limits):
+        path = output / relative
+        found = stamp(path)
+        if any(fnmatch.fnmatch(relative, pattern) and found[0] > most for pattern, most in limits):
             continue
-        sizes[url_of(relative)] = size
-    return sizes
-
-
-def content_hashes(output: Path, urls: Iterable[str]) -> dict[str, str]:
-    """URL → first 16 hex digits of the SHA-256 of its file: the worker's version of it."""
-    return {
-        url: hashlib.sha256((output / file_of(url)).read_bytes()).hexdigest()[:16] for url in urls
-    }
+        entries[url_of(relative)] = hashes.get((relative, found), partial(content_hash, path))
+        sizes[url_of(relative)] = found[0]
+    return entries, sizes
 
 
 def worker_script(
@@ -80,12 +92,14 @@ def write_service_worker(
     max_bytes: Mapping[str, int] | None = None,
     optional: Collection[str] = (),
     language_max_bytes: int | None = None,
+    cache: BuildCache | None = None,
 ) -> dict[str, str]:
     """Hash the finished output folder and write ``sw.js`` at the site root; the files listed
     (``optional`` ones only where some page's files name them; each language's up to
-    ``language_max_bytes``)."""
-    sizes = offline_sizes(output, exclude, max_bytes)
-    groups = language_groups(output, content_hashes(output, sizes), folders, optional)
+    ``language_max_bytes``). ``cache`` remembers what each unchanged file held."""
+    hashes = memo_table(cache, "precache hashes")
+    entries, sizes = precache_list(output, exclude, max_bytes, hashes)
+    groups = language_groups(output, entries, folders, optional, cache)
     if language_max_bytes is not None:
         groups = within_limit(groups, sizes, folders, language_max_bytes)
     (output / SERVICE_WORKER).write_bytes(worker_script(groups, folders))

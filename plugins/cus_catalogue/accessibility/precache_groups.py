@@ -13,10 +13,15 @@ site loads, a licence text) that no language's files name is kept by nobody.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Collection, Mapping
 from pathlib import Path, PurePosixPath
+
+from ..incremental.memo import memo_table
+from ..incremental.output import stamp
+from ..incremental.store import BuildCache
 
 SHARED = "shared"
 # Files whose text may name another file of the site.
@@ -36,9 +41,11 @@ def language_groups(
     entries: Mapping[str, str],
     folders: Mapping[str, str],
     optional: Collection[str] = (),
+    cache: BuildCache | None = None,
 ) -> dict[str, dict[str, str]]:
     """``{SHARED: {url: hash}, "pl": {...}, "uk": {...}}``; ``folders`` is each language's
-    folder, ``""`` for the primary language at the root; ``optional`` URLs only if named."""
+    folder, ``""`` for the primary language at the root; ``optional`` URLs only if named;
+    ``cache`` remembers the names each unchanged file mentions."""
     owner = {url: _own_language(url, entries, folders) for url in entries}
     undecided: dict[str, set[str]] = defaultdict(set)  # file name -> URLs of that name
     for url, code in owner.items():
@@ -47,7 +54,21 @@ def language_groups(
     suffixes = {PurePosixPath(name).suffix[1:] for name in undecided} - {""}
     alternatives = "|".join(sorted(map(re.escape, suffixes)))
     extension = re.compile(rf"\.(?:{alternatives})(?![A-Za-z0-9_])") if suffixes else None
-    names = {url: _named(output / file_of(url), extension, undecided) for url in entries}
+    mentions = memo_table(cache, "precache mentions", extension and extension.pattern)
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple for the pages' same list
+
+    def mentioned(path: Path) -> tuple[str, ...]:
+        if extension is None or path.suffix not in TEXT_SUFFIXES:
+            return ()
+        found = _mentions(path, extension)
+        return shared.setdefault(found, found)
+
+    names = {}
+    for url in entries:
+        relative = file_of(url)
+        path = output / relative
+        found = mentions.get((relative, stamp(path)), functools.partial(mentioned, path))
+        names[url] = {named for name in found for named in undecided.get(name, ())}
     users: dict[str, set[str]] = defaultdict(set)
     for code in folders:
         pending = [url for url, own in owner.items() if own == code]
@@ -77,17 +98,13 @@ def _own_language(url: str, entries: Mapping[str, str], folders: Mapping[str, st
     return primary if is_page or mirrored else None
 
 
-def _named(
-    path: Path, extension: re.Pattern[str] | None, undecided: Mapping[str, set[str]]
-) -> set[str]:
-    """The undecided files whose names a text file mentions (found by their extensions, fast
-    on the large search files)."""
-    if extension is None or path.suffix not in TEXT_SUFFIXES:
-        return set()
+def _mentions(path: Path, extension: re.Pattern[str]) -> tuple[str, ...]:
+    """The file names with one of the undecided files' extensions a text file mentions (found
+    by their extensions, fast on the large search files)."""
     text = path.read_text(encoding="utf-8", errors="replace")
     found: set[str] = set()
     for match in extension.finditer(text):
         name = NAME_BEFORE.search(text, max(0, match.start() - 120), match.start())
         if name:
-            found |= undecided.get(name.group(0) + match.group(0), set())
-    return found
+            found.add(name.group(0) + match.group(0))
+    return tuple(sorted(found))

@@ -15,7 +15,10 @@ import segno
 from markupsafe import escape
 
 from ..i18n import gettext as _
-from ..incremental.memo import MemoTable
+from ..incremental.memo import MemoTable, memo_table
+from ..incremental.output import stamp
+from ..incremental.store import BuildCache
+from ..publishing.sitepaths import site_files
 from ..site_settings import SiteSettings
 
 QR_DIR = "kiosk/qr"
@@ -80,12 +83,20 @@ def service_qr_codes(
     return codes
 
 
-def outbound_links(output: Path) -> set[str]:
-    """Every link in the built pages that leaves the site (other origins, e-mail, phone)."""
+def links_out_of(page: Path) -> frozenset[str]:
+    """The links in one built page that leave the site."""
+    text = page.read_text(encoding="utf-8")
+    return frozenset(html.unescape(href).strip() for href in OUTBOUND_HREF.findall(text))
+
+
+def outbound_links(output: Path, cache: BuildCache | None = None) -> set[str]:
+    """Every link in the built pages that leaves the site (other origins, e-mail, phone);
+    ``cache`` remembers each page's by its stamp, so only pages written since are read."""
     found: set[str] = set()
-    for page in sorted(output.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        found.update(html.unescape(href).strip() for href in OUTBOUND_HREF.findall(text))
+    pages = memo_table(cache, "links out")
+    for relative in site_files(output, ".html"):
+        page = output / relative
+        found |= pages.get((relative, stamp(page)), functools.partial(links_out_of, page))
     return found
 
 
@@ -94,17 +105,24 @@ def shown_address(href: str) -> str:
     return re.sub(r"^(mailto:|tel:)", "", href)
 
 
-def write_outbound_qr(output: Path) -> dict[str, dict[str, str]]:
-    """Kiosk: one SVG per outbound link and ``kiosk/links.json`` mapping each link to it."""
+def kiosk_svg(href: str) -> str:
+    """The kiosk's code for a link out: larger modules than a service card's."""
+    svg = segno.make(href, error="m", mask=QR_MASK).svg_inline(
+        scale=6, dark="#000", light="#fff", svgclass=None, lineclass=None
+    )
+    return '<svg xmlns="http://www.w3.org/2000/svg" ' + svg[5:]
+
+
+def write_outbound_qr(output: Path, cache: BuildCache | None = None) -> dict[str, dict[str, str]]:
+    """Kiosk: one SVG per outbound link and ``kiosk/links.json`` mapping each link to it
+    (``cache`` remembers the pages' links and the codes)."""
     links: dict[str, dict[str, str]] = {}
-    for href in sorted(outbound_links(output)):
+    codes = memo_table(cache, "kiosk codes")
+    for href in sorted(outbound_links(output, cache)):
         name = hashlib.sha256(href.encode()).hexdigest()[:16] + ".svg"
         path = output / QR_DIR / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        svg = segno.make(href, error="m", mask=QR_MASK).svg_inline(
-            scale=6, dark="#000", light="#fff", svgclass=None, lineclass=None
-        )
-        path.write_text('<svg xmlns="http://www.w3.org/2000/svg" ' + svg[5:], encoding="utf-8")
+        path.write_text(codes.get(href, functools.partial(kiosk_svg, href)), encoding="utf-8")
         links[href] = {"qr": f"{QR_DIR}/{name}", "text": shown_address(href)}
     target = output / LINKS_FILE
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ from the cache instead of rendered."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from pelican.utils import get_relative_path, path_to_url
 
 from .fingerprint import Fingerprints, Unfingerprintable
 from .memo import digest
+from .output import OutputFolder
 from .store import BuildCache, PageReads
 
 
@@ -52,8 +54,8 @@ def record_loads(environment: Environment, loaded: set[str]) -> None:
 
 class CachedPages:
     """Renders through Pelican's writer on a miss and notes what the page read: context names
-    and templates; on a hit, writes the cached bytes. One per language pass: record views and
-    template sources are digested once."""
+    and templates; on a hit, leaves the page the build before wrote (``folder``) or writes the
+    cached bytes. One per language pass: record views and template sources are digested once."""
 
     def __init__(
         self,
@@ -63,9 +65,11 @@ class CachedPages:
         context: dict[str, Any],
         output: Path,
         translations: str,
+        folder: OutputFolder | None = None,
     ) -> None:
         self.cache = cache
         self.environment = environment
+        self.folder = folder
         self.language = language
         self.context = context
         self.output = output
@@ -115,18 +119,12 @@ class CachedPages:
                 return relative
             return name if item == "output_file" else context.get(item, Missing())
 
-        before, key, cached = self.cache.reads.get(name), None, None
-        try:
+        before, key = self.cache.reads.get(name), None
+        with suppress(Unfingerprintable):
             key = self._key(name, template, relative_urls, look_up, before) if before else None
-            cached = self.cache.get(key) if key else None
-        except Unfingerprintable:
-            pass
-        if cached is not None:
+        if key and self._from_cache(name, key):
             if relative is not None:
                 context["localsiteurl"] = relative  # what Pelican's writer leaves behind
-            target = output / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(cached)
             return
         self.reads.clear()
         self.loaded.clear()
@@ -140,3 +138,21 @@ class CachedPages:
                 return
         self.cache.reads[name] = read
         self.cache.put(key, (output / name).read_bytes())
+        if self.folder is not None:
+            self.folder.wrote(name, key)
+
+    def _from_cache(self, name: str, key: str) -> bool:
+        """Leave page ``name`` as the build before wrote it, or write its cached bytes; False
+        when the cache has none."""
+        if self.folder is not None and self.folder.keep(name, key):
+            self.cache.claim(key)
+            return True
+        cached = self.cache.get(key)
+        if cached is None:
+            return False
+        target = self.output / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(cached)
+        if self.folder is not None:
+            self.folder.wrote(name, key)
+        return True

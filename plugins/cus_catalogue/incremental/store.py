@@ -97,6 +97,11 @@ class BuildCache:
         self.hits += 1
         return value
 
+    def claim(self, key: str) -> None:
+        """Count ``key`` as a hit whose result is already where it belongs (kept, not read)."""
+        self.used.add(key)
+        self.hits += 1
+
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` under ``key`` (written whole, then renamed into place)."""
         path = self._path(key)

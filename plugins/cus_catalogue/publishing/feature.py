@@ -75,7 +75,10 @@ class Publishing(Feature):
         }
         lastmod |= {f"{NEWS}{n.id}/": n.data["date"] for n in catalogue.news.values()}
         sitemap = sitemap_xml(
-            build.settings.base_url, public_pages(output), lastmod, build.settings.languages
+            build.settings.base_url,
+            public_pages(output, build.cache),
+            lastmod,
+            build.settings.languages,
         )
         (output / SITEMAP_FILE).write_bytes(sitemap)
         return []

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
+from ..incremental.memo import memo_table
+from ..incremental.output import stamp
+from ..incremental.store import BuildCache
 from ..site_settings import absolute
-from .sitepaths import page_url
+from .sitepaths import page_url, site_files
 
 SITEMAP_FILE = "sitemap.xml"
 ROBOTS_FILE = "robots.txt"
@@ -18,15 +22,21 @@ NOINDEX = re.compile(rb"<meta\s+name=[\"']robots[\"']\s+content=[\"'][^\"']*noin
 HEAD_BYTES = 16_384
 
 
-def public_pages(output: Path) -> list[str]:
-    """URL of every HTML page in ``output`` that does not ask to stay out of search engines."""
+def asks_to_stay_out(path: Path) -> bool:
+    """Whether a page's head says ``noindex``."""
+    with path.open("rb") as page:
+        return NOINDEX.search(page.read(HEAD_BYTES)) is not None
+
+
+def public_pages(output: Path, cache: BuildCache | None = None) -> list[str]:
+    """URL of every HTML page in ``output`` that does not ask to stay out of search engines
+    (``cache`` remembers each page's answer by its stamp: only pages written since are read)."""
+    answers = memo_table(cache, "noindex")
     urls = []
-    for path in sorted(output.rglob("*.html")):
-        with path.open("rb") as page:
-            head = page.read(HEAD_BYTES)
-        if NOINDEX.search(head):
-            continue
-        urls.append(page_url(path.relative_to(output).as_posix()))
+    for relative in site_files(output, ".html"):
+        path = output / relative
+        if not answers.get((relative, stamp(path)), partial(asks_to_stay_out, path)):
+            urls.append(page_url(relative))
     return sorted(urls, key=lambda url: (url.count("/"), url))
 
 

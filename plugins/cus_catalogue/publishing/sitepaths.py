@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -25,6 +26,17 @@ def references(text: str, css: bool) -> list[tuple[int, int, str]]:
         value = match.group(group)
         found.append((match.start(group), match.end(group), value if css else html.unescape(value)))
     return found
+
+
+def site_files(output: Path, suffix: str = "") -> list[str]:
+    """Every file under ``output`` (ending in ``suffix``), relative, in order (``os.walk``:
+    pathlib's walk is several times slower at 300,000 files)."""
+    found = []
+    for folder, _subfolders, names in os.walk(output):
+        relative = os.path.relpath(folder, output).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        found += [prefix + name for name in names if name.endswith(suffix)]
+    return sorted(found)
 
 
 def page_url(relative: str) -> str:
