@@ -5,8 +5,8 @@ Every build runs `katalog build` in a fresh process (as `katalog serve` does); t
 rebuild is compared file by file with the full build of the same sources, so a fast but stale
 rebuild cannot pass. Budget at 100,000 services: one record <= 10 s, a template <= the full build.
 
-    .venv/bin/python benchmarks/rebuild_bench.py [--sizes 1000] [--cached-only]
-        [--edits record template]
+    .venv/bin/python benchmarks/rebuild_bench.py [--sizes 1000]
+        [--steps full fill record template]
 """
 
 from __future__ import annotations
@@ -39,23 +39,21 @@ def differing(left: Path, right: Path) -> list[str]:
     return sorted(set(found))
 
 
+STEPS = ["full", "fill", "record", "template"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
     parser.add_argument(
-        "--cached-only",
-        action="store_true",
-        help="skip the build without a cache and the closing comparison with it: at 100,000"
-        " services each takes over an hour and 14 GB (build_bench.py measures that build;"
-        " tests/test_incremental.py checks the rebuilt bytes)",
-    )
-    parser.add_argument(
-        "--edits",
+        "--steps",
         nargs="+",
-        choices=["record", "template"],
-        default=["record", "template"],
-        help="which rebuilds follow the cache-filling build: at 100,000 services each takes"
-        " over half an hour, so one can be measured on its own",
+        choices=STEPS,
+        default=STEPS,
+        help="which builds run, in this order: the build without a cache (the peer), the one"
+        " filling the cache, the rebuilds after a record and a template edit; at 100,000"
+        " services each takes over half an hour, so some can be measured on their own. The"
+        " last cached build is compared with a full build of the same sources when 'full' ran too",
     )
     args = parser.parse_args()
     print(machine_line())
@@ -63,48 +61,44 @@ def main() -> None:
     print("|---:|---|---:|---:|---:|")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            work = Path(tmp)
-            catalogue = synthetic_catalogue(work / "catalogue", size)
-            theme = work / "theme"
-            shutil.copytree(ROOT / "themes" / "cus", theme)
-            settings = work / "settings.py"
-            settings.write_text(
-                f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                f"THEME = {str(theme)!r}\n",
-                encoding="utf-8",
-            )
-            build = [KATALOG, "build", str(catalogue), "--settings", str(settings)]
-            cached = [*build, "--output", str(work / "site"), "--cache", str(work / "cache")]
-            service = sorted((catalogue / "services").glob("*.yaml"))[size // 2]
-            base = theme / "templates" / "base.html"
-            full = ("full, no cache", [*build, "--output", str(work / "full")], None)
-            steps = [
-                *([] if args.cached_only else [full]),
-                ("first, filling the cache", cached, None),
-                *(
-                    [("one record changed", cached, (service, "\nname: ", "\nname: Nowa "))]
-                    if "record" in args.edits
-                    else []
-                ),
-                *(
-                    [("a template changed", cached, (base, "</html>", "</html>\n<!-- -->"))]
-                    if "template" in args.edits
-                    else []
-                ),
-            ]
-            for label, command, change in steps:
-                if change:
-                    edit(*change)
-                elapsed, cpu, peak = measure_cpu(command)
-                print(
-                    f"| {size:,} | {label} | {elapsed:.1f} | {cpu:.1f} | {peak:.0f} |", flush=True
-                )
-            assert_pages(work / "site", size)
-            if args.cached_only:
-                continue
-            measure_cpu([*build, "--output", str(work / "full")])
-            stale = differing(work / "site", work / "full")
-            assert not stale, f"the rebuild differs from a full build: {stale[:10]}"
+            measure_size(Path(tmp), size, args.steps)
+
+
+def measure_size(work: Path, size: int, chosen: list[str]) -> None:
+    """The chosen builds of one synthetic catalogue of ``size`` services, in ``work``."""
+    catalogue = synthetic_catalogue(work / "catalogue", size)
+    theme = work / "theme"
+    shutil.copytree(ROOT / "themes" / "cus", theme)
+    settings = work / "settings.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"THEME = {str(theme)!r}\n",
+        encoding="utf-8",
+    )
+    build = [KATALOG, "build", str(catalogue), "--settings", str(settings)]
+    full = [*build, "--output", str(work / "full")]
+    cached = [*build, "--output", str(work / "site"), "--cache", str(work / "cache")]
+    service = sorted((catalogue / "services").glob("*.yaml"))[size // 2]
+    base = theme / "templates" / "base.html"
+    steps = {
+        "full": ("full, no cache", full, None),
+        "fill": ("first, filling the cache", cached, None),
+        "record": ("one record changed", cached, (service, "\nname: ", "\nname: Nowa ")),
+        "template": ("a template changed", cached, (base, "</html>", "</html>\n<!-- -->")),
+    }
+    for step in [step for step in STEPS if step in chosen]:
+        label, command, change = steps[step]
+        if change:
+            edit(*change)
+        elapsed, cpu, peak = measure_cpu(command)
+        print(f"| {size:,} | {label} | {elapsed:.1f} | {cpu:.1f} | {peak:.0f} |", flush=True)
+    if {"fill", "record", "template"} & set(chosen):
+        assert_pages(work / "site", size)
+    if "full" in chosen and {"fill", "record", "template"} & set(chosen):
+        if {"record", "template"} & set(chosen):
+            measure_cpu(full)  # the same sources as the last rebuild
+        stale = differing(work / "site", work / "full")
+        assert not stale, f"the rebuild differs from a full build: {stale[:10]}"
 
 
 def edit(path: Path, old: str, new: str) -> None:
