@@ -62,8 +62,9 @@ def precache_list(
         found = stamp(path)
         if any(fnmatch.fnmatch(relative, pattern) and found[0] > most for pattern, most in limits):
             continue
-        entries[url_of(relative)] = hashes.get((relative, found), partial(content_hash, path))
-        sizes[url_of(relative)] = found[0]
+        url = url_of(relative)
+        entries[url] = hashes.get((relative, found), partial(content_hash, path))
+        sizes[url] = found[0]
     return entries, sizes
 
 
