@@ -17,6 +17,7 @@ from babel.numbers import format_decimal
 from .i18n import babel_locale, ngettext
 from .i18n import gettext as _
 from .problems import Problem
+from .publishing.sitepaths import site_files
 
 if TYPE_CHECKING:
     from .feature import Build
@@ -57,7 +58,7 @@ class BuildSummary:
 
     def finish(self, output: Path, build: Build, seconds: float) -> None:
         """Count what the finished output folder holds."""
-        sizes = [p.stat().st_size for p in output.rglob("*") if p.is_file()]
+        sizes = [(output / name).stat().st_size for name in site_files(output)]
         self.files = len(sizes)
         self.megabytes = sum(sizes) / 1_000_000
         self.services = len(build.services)
